@@ -1,0 +1,68 @@
+"""A target length as the policies write it: ``15m``, ``4h``, ``3d``, ``1h30m``, ``1d4h``.
+
+Days are kept apart from clock time because a day means something different per calendar:
+on ``24x7`` it is 24 elapsed hours, on a business calendar it is one business day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+_PART = re.compile(r"(\d+)\s*(d|h|m|s)")
+_WHOLE = re.compile(r"^\s*(?:\d+\s*[dhms]\s*)+$")
+_UNIT = {"h": timedelta(hours=1), "m": timedelta(minutes=1), "s": timedelta(seconds=1)}
+_MAX_DAYS = 100_000
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Duration:
+    """``days`` whole days plus ``time`` of clock time; both non-negative."""
+
+    days: int = 0
+    time: timedelta = timedelta(0)
+
+    def __post_init__(self) -> None:
+        if self.days < 0 or self.time < timedelta(0):
+            raise ValueError("a duration cannot be negative")
+        if self.days > _MAX_DAYS or self.time > timedelta(days=_MAX_DAYS):
+            raise ValueError(f"a duration cannot exceed {_MAX_DAYS} days")
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Parse ``15m``, ``4h``, ``3d``, ``1h30m``, ``1d4h``; raise ValueError otherwise."""
+        if not isinstance(text, str) or not _WHOLE.match(text):
+            raise ValueError(
+                f"bad duration {text!r}: write a number and a unit, e.g. 15m, 4h, 3d, 1h30m"
+            )
+        days, time, seen = 0, timedelta(0), set()
+        for number, unit in _PART.findall(text):
+            if unit in seen:
+                raise ValueError(f"bad duration {text!r}: unit {unit!r} appears twice")
+            seen.add(unit)
+            if unit == "d":
+                days = int(number)
+            else:
+                time += int(number) * _UNIT[unit]
+        return cls(days, time)
+
+    @classmethod
+    def of(cls, *, days: int = 0, hours: int = 0, minutes: int = 0) -> Duration:
+        return cls(days, timedelta(hours=hours, minutes=minutes))
+
+    @property
+    def is_zero(self) -> bool:
+        return self.days == 0 and not self.time
+
+    def as_elapsed(self) -> timedelta:
+        """The length on an always-open calendar: a day is 24 hours."""
+        return timedelta(days=self.days) + self.time
+
+    def __str__(self) -> str:
+        parts = [f"{self.days}d"] if self.days else []
+        seconds = int(self.time.total_seconds())
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        parts += [f"{v}{u}" for v, u in ((hours, "h"), (minutes, "m"), (secs, "s")) if v]
+        return "".join(parts) or "0m"
