@@ -1,0 +1,20 @@
+"""What the root callback hands to every command: the policy paths, loaded on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from slactl.policy import PolicySet
+
+
+@dataclass(slots=True)
+class State:
+    paths: list[str] | None = None
+    _loaded: PolicySet | None = field(default=None, repr=False)
+
+    def policies(self) -> PolicySet:
+        if self._loaded is None:
+            from slactl import loader
+
+            self._loaded = loader.load(loader.active_paths(self.paths))
+        return self._loaded

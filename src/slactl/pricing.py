@@ -1,0 +1,35 @@
+"""The Express plan's published prices. Money is Decimal, never float."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class GuaranteeHours:
+    min: int
+    default: int
+    max: int
+
+    def __post_init__(self) -> None:
+        if not self.min <= self.default <= self.max:
+            raise ValueError("guarantee hours need min <= default <= max")
+
+
+@dataclass(frozen=True, slots=True)
+class Pricing:
+    currency: str
+    express_rate: Decimal
+    guarantee: GuaranteeHours
+    on_demand_rate: Decimal | None = None
+    invoices: tuple[tuple[str, str], ...] = ()
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        for rate in (self.express_rate, self.on_demand_rate):
+            if rate is not None and (not rate.is_finite() or rate < 0):
+                raise ValueError("a rate must be a non-negative amount")
+
+    def invoice_label(self, invoice_id: str) -> str:
+        return dict(self.invoices).get(invoice_id, invoice_id)

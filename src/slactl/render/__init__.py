@@ -1,0 +1,1 @@
+"""Turning results into text: rich tables for people, JSON for scripts."""

@@ -1,0 +1,48 @@
+"""Where output goes: one JSON document, or rich text that degrades to plain ASCII off a terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, tzinfo
+from typing import Any
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def console():
+    """A rich Console on stdout; off a terminal it prints plain text with ASCII boxes."""
+    from rich.console import Console
+
+    interactive = sys.stdout.isatty()
+    return Console(highlight=False, emoji=False, width=None if interactive else 110,
+                   force_terminal=False if not interactive else None)
+
+
+def table(*columns: str, title: str | None = None):
+    from rich import box
+    from rich.table import Table
+
+    interactive = sys.stdout.isatty()
+    grid = Table(title=title, box=box.ROUNDED if interactive else box.ASCII2, title_justify="left",
+                 header_style="bold" if interactive else "", show_lines=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    return grid
+
+
+def iso(instant: datetime | None, zone: tzinfo | None = None) -> str | None:
+    """ISO 8601 with offset, in ``zone`` when given."""
+    if instant is None:
+        return None
+    return (instant.astimezone(zone) if zone else instant).isoformat()
+
+
+def local(instant: datetime, zone: tzinfo) -> str:
+    """``Mon 2026-11-23 08:30 -06:00`` for people."""
+    moment = instant.astimezone(zone)
+    offset = moment.strftime("%z")
+    return moment.strftime("%a %Y-%m-%d %H:%M") + f" {offset[:3]}:{offset[3:]}"

@@ -1,0 +1,265 @@
+"""The policy file format (version 1) as a JSON Schema (draft 2020-12).
+
+One source of truth: the loader checks structure against this document (unknown keys, types,
+required keys, enums, patterns) and ``slactl schema`` prints it for editors. Semantic rules
+(durations, hours, zones, references) live in ``build``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORMAT_VERSION = 1
+
+DURATION = r"^\s*(\d+\s*[dhms]\s*)+$"
+DAY_TIME_RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_KEY = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$"
+ID = r"^[a-z0-9][a-z0-9-]*$"
+TARGET_NAMES = ("evaluation", "response", "mitigation", "resolution", "follow-up")
+CHANNELS = ("status-page", "bulletin", "notification", "post-mortem", "follow-up", "report", "ticket")
+ENVS = ("production", "non-production")
+IMPACTS = ("total", "partial", "degraded", "minor")
+PRIVACY = ("materialized", "vulnerability")
+
+_text = {"type": "string", "minLength": 1}
+_source = {"type": "string", "description": "The seed sentence this value comes from, quoted."}
+_assumption = {
+    "type": "string",
+    "description": "Why a value the source document does not state was assumed.",
+}
+_duration = {
+    "type": "string",
+    "pattern": DURATION,
+    "description": "A length: 15m, 4h, 3d, 1h30m. Days are business days on a business calendar.",
+}
+_money = {
+    "type": ["string", "number"],
+    "pattern": r"^\d+(\.\d{1,2})?$",
+    "description": "An amount per hour, e.g. \"35.00\" (a string keeps it exact).",
+}
+
+
+def _object(properties: dict[str, Any], required: tuple[str, ...] = (), **extra: Any) -> dict:
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    schema.update(extra)
+    return schema
+
+
+_facts = _object(
+    {
+        "env": {"enum": list(ENVS), "description": "Environment affected."},
+        "impact": {"enum": list(IMPACTS), "description": "How much of the service is affected."},
+        "privacy": {"enum": list(PRIVACY), "description": "A data-privacy breach: materialized or a vulnerability."},
+        "dos": {"type": "boolean", "description": "A denial-of-service attack."},
+        "third_party": {"type": "boolean", "description": "The cause lies with a third party."},
+    },
+    description="Structured facts about an incident; all listed facts must hold.",
+)
+
+_match = _object(
+    {
+        "phrases": {
+            "type": "array",
+            "items": _text,
+            "minItems": 1,
+            "description": "Any one phrase found in the incident text (accent-, case- and inflection-tolerant).",
+        },
+        "facts": {"$ref": "#/$defs/facts"},
+        "unless": {"$ref": "#/$defs/facts", "description": "The rule does not apply when these facts hold."},
+        "label": _text,
+    },
+    description="A classification rule: the phrases (any) and the facts (all) that must both hold.",
+)
+
+_target = _object(
+    {
+        "max": {**_duration, "description": "Upper bound: due at most this long after the start (`< 30 días`)."},
+        "min": {**_duration, "description": "Lower bound: not before (`> 5 días`); alone it commits no deadline."},
+        "exact": {**_duration, "description": "Exactly this long after the start."},
+        "none": {"const": True, "description": "The provider states there is no estimated time."},
+        "note": _text,
+        "calendar": {
+            "type": "string",
+            "description": "A calendar name, `24x7`, or `plan` for the plan's calendar. Defaults to the plan's calendar inside a plan.",
+        },
+        "from": {"enum": ["opened", "resolved"], "description": "What the clock counts from (default opened)."},
+        "source": _source,
+        "assumption": _assumption,
+    },
+    description="One target: exact, max, min, min+max (a range) or none.",
+)
+
+_targets = {
+    "type": "object",
+    "propertyNames": {"enum": list(TARGET_NAMES)},
+    "additionalProperties": {"$ref": "#/$defs/target"},
+    "description": "Targets by name: evaluation, response, mitigation, resolution, follow-up.",
+}
+
+_communication = _object(
+    {
+        "channel": {"enum": list(CHANNELS)},
+        "what": _text,
+        "when": {
+            "enum": ["opened", "resolved", *TARGET_NAMES],
+            "description": "The moment it is owed: the opening, the resolution or a target's due time.",
+        },
+        "after": {**_duration, "description": "Offset after `when` (elapsed time)."},
+        "every": {**_duration, "description": "Recurring from the opening while unresolved (elapsed time)."},
+        "until": {**_duration, "description": "A window: owed during this long after `when`."},
+        "source": _source,
+        "assumption": _assumption,
+    },
+    required=("channel", "what"),
+    description="One communication owed: one-off (`when` + `after`) or recurring (`every`).",
+)
+
+_note = _object(
+    {
+        "text": _text,
+        "source": _source,
+        "severities": {"type": "array", "items": _text, "description": "Only for these severities."},
+        "when": {"type": "array", "items": {"$ref": "#/$defs/match"}, "description": "Only when one of these matches."},
+    },
+    required=("text",),
+)
+
+_calendar = _object(
+    {
+        "label": _text,
+        "hours": {
+            "type": "object",
+            "propertyNames": {"pattern": DAY_KEY},
+            "additionalProperties": {
+                "type": ["string", "array"],
+                "items": {"type": "string", "pattern": DAY_TIME_RANGE},
+                "description": "\"08:00-19:00\", \"09:00-13:00, 15:00-19:00\" or a list; 24:00 ends at midnight.",
+            },
+            "description": "Weekly opening hours by weekday or weekday range (mon-fri).",
+        },
+        "holidays": _object(
+            {
+                "country": {"type": "string", "pattern": r"^[A-Z]{2}$"},
+                "subdivision": {"type": "string"},
+            },
+            required=("country",),
+            description="Public holidays (closed) from the `holidays` library.",
+        ),
+        "closed": {"type": "array", "items": {"type": "string", "format": "date"}, "description": "Extra closed dates."},
+        "source": _source,
+        "assumption": _assumption,
+    },
+    required=("hours",),
+)
+
+_plan = _object(
+    {
+        "id": {"type": "string", "pattern": ID},
+        "label": _text,
+        "default": {"type": "boolean"},
+        "calendar": {"type": "string"},
+        "contacts": {"type": ["integer", "null"], "minimum": 0},
+        "tickets_per_year": {"type": ["integer", "null"], "minimum": 0},
+        "channels": {"type": "array", "items": _text},
+        "targets": {
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/targets"},
+            "description": "Targets by severity id for this plan.",
+        },
+        "source": _source,
+        "assumption": _assumption,
+    },
+    required=("id",),
+)
+
+_severity = _object(
+    {
+        "id": {"type": "string", "pattern": ID},
+        "label": _text,
+        "aliases": {"type": "array", "items": _text},
+        "description": _text,
+        "rules": {"type": "array", "items": {"$ref": "#/$defs/match"}},
+        "targets": {"$ref": "#/$defs/targets"},
+        "protocol": {"type": "array", "items": _text},
+        "communications": {"type": "array", "items": {"$ref": "#/$defs/communication"}},
+        "source": _source,
+        "assumption": _assumption,
+    },
+    required=("id", "label"),
+)
+
+_pricing = _object(
+    {
+        "currency": {"type": "string", "pattern": r"^[A-Z]{3}$"},
+        "express_rate": _money,
+        "express_rate_source": _source,
+        "on_demand_rate": {**_money, "type": ["string", "number", "null"]},
+        "on_demand_rate_assumption": _assumption,
+        "guarantee_hours": _object(
+            {
+                "min": {"type": "integer", "minimum": 0},
+                "default": {"type": "integer", "minimum": 0},
+                "max": {"type": "integer", "minimum": 0},
+                "source": _source,
+            },
+            required=("min", "default", "max"),
+        ),
+        "invoices": {
+            "type": "array",
+            "items": _object({"id": {"enum": ["guarantee", "normalization", "mitigation"]}, "label": _text}, required=("id", "label")),
+        },
+        "source": _source,
+    },
+    required=("currency", "express_rate", "guarantee_hours"),
+)
+
+POLICY_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://slactl.dev/schema/policy.schema.json",
+    "title": "slactl policy",
+    "description": "One support provider's published SLA policy, version 1.",
+    **_object(
+        {
+            "slactl": {"const": FORMAT_VERSION, "description": "Format version."},
+            "id": {"type": "string", "pattern": ID, "description": "Provider id used on the command line."},
+            "name": _text,
+            "source": {"type": "string", "description": "The source document's file name."},
+            "timezone": {"type": "string", "description": "IANA zone (America/Bogota) or fixed offset (-05:00)."},
+            "assumptions": {"type": "array", "items": _text},
+            "calendars": {
+                "type": "object",
+                "propertyNames": {"pattern": ID, "not": {"const": "24x7"}},
+                "additionalProperties": {"$ref": "#/$defs/calendar"},
+                "description": "Named calendars; `24x7` is built in.",
+            },
+            "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
+            "default_severity": {"type": "string", "description": "Used by classify when no rule matches."},
+            "severities": {"type": "array", "items": {"$ref": "#/$defs/severity"}, "minItems": 1,
+                           "description": "Most severe first."},
+            "protocol": {"type": "array", "items": _text, "description": "Steps shared by every severity."},
+            "communications": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/communication"},
+                "description": "Communications owed for every severity that lists none of its own.",
+            },
+            "notes": {"type": "array", "items": {"$ref": "#/$defs/note"}},
+            "pricing": {"$ref": "#/$defs/pricing"},
+        },
+        required=("slactl", "id", "name", "timezone", "severities"),
+    ),
+    "$defs": {
+        "facts": _facts,
+        "match": _match,
+        "target": _target,
+        "targets": _targets,
+        "communication": _communication,
+        "note": _note,
+        "calendar": _calendar,
+        "plan": _plan,
+        "severity": _severity,
+        "pricing": _pricing,
+    },
+}

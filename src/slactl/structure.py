@@ -1,0 +1,122 @@
+"""Check a loaded document against the JSON Schema subset the format uses (see ``spec``).
+
+Yields ``(path, message)`` pairs, every problem rather than the first; the loader turns the
+path into a line number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+_TYPES = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true/false",
+          list: "a list", dict: "a mapping", type(None): "empty (null)"}
+
+
+def describe(value: Any) -> str:
+    return _NAMES.get(type(value), type(value).__name__)
+
+
+def closest(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close, else the list of choices."""
+    near = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
+    if near:
+        return " (did you mean " + " or ".join(repr(n) for n in near) + "?)"
+    return " (expected one of: " + ", ".join(choices) + ")" if choices else ""
+
+
+def _key_name(path: Path) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "document"
+
+
+def check(value: Any, schema: dict, root: dict, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    if "$ref" in schema:
+        target = root
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    name = _key_name(path)
+    if "const" in schema and value != schema["const"]:
+        yield path, f"{name!r} must be {schema['const']!r}, got {value!r}"
+        return
+    if "enum" in schema and value not in schema["enum"]:
+        choices = [str(c) for c in schema["enum"]]
+        yield path, f"{name!r} must be one of: {', '.join(choices)}; got {value!r}"
+        return
+    types = schema.get("type")
+    if types is not None:
+        types = [types] if isinstance(types, str) else types
+        if not any(_TYPES[t](value) for t in types):
+            wanted = " or ".join(t if t != "object" else "mapping" for t in types)
+            yield path, f"{name!r} must be {wanted}, got {describe(value)}"
+            return
+    if isinstance(value, str):
+        yield from _check_string(value, schema, path, name)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            yield path, f"{name!r} must be at least {schema['minimum']}, got {value}"
+    elif isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            yield path, f"{name!r} needs at least {schema['minItems']} item(s)"
+        if "items" in schema:
+            for index, item in enumerate(value):
+                yield from check(item, schema["items"], root, path + (index,))
+    elif isinstance(value, dict):
+        yield from _check_mapping(value, schema, root, path)
+
+
+def _check_string(value: str, schema: dict, path: Path, name: str) -> Iterator[tuple[Path, str]]:
+    if len(value.strip()) < schema.get("minLength", 0):
+        yield path, f"{name!r} must not be empty"
+    pattern = schema.get("pattern")
+    if pattern and not re.match(pattern, value):
+        yield path, f"{name!r} has a bad value {value!r}{_hint(schema)}"
+
+
+def _hint(schema: dict) -> str:
+    description = schema.get("description", "")
+    return f": {description.split('.')[0]}" if description else ""
+
+
+def _check_mapping(value: dict, schema: dict, root: dict, path: Path) -> Iterator[tuple[Path, str]]:
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    names = schema.get("propertyNames")
+    for key in schema.get("required", ()):
+        if key not in value:
+            yield path, f"missing required key {key!r}" + (f" in {_key_name(path)!r}" if path else "")
+    for key, item in value.items():
+        where = path + (key,)
+        if not isinstance(key, str):
+            yield where, f"key {key!r} must be a string"
+            continue
+        if names is not None:
+            problems = list(check(key, names, root, where))
+            if "not" in names and key == names["not"].get("const"):
+                problems.append((where, f"{key!r} is built in and cannot be redefined"))
+            if problems:
+                yield where, problems[0][1].replace(f"{key!r} must", "key must").replace(
+                    f"{key!r} has", f"key {key!r} has", 1)
+                continue
+        if key in properties:
+            yield from check(item, properties[key], root, where)
+        elif extra is False:
+            yield where, f"unknown key {key!r}" + closest(key, sorted(properties))
+        elif isinstance(extra, dict):
+            yield from check(item, extra, root, where)
