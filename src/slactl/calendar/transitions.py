@@ -1,0 +1,58 @@
+"""When a time zone's UTC offset changes, found by sampling once a day and bisecting.
+
+Offsets are sampled at noon UTC each day, so two changes less than a day apart that cancel out
+would go unseen; no time zone in the tz database does that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+
+ONE_DAY = timedelta(days=1)
+ONE_MICROSECOND = timedelta(microseconds=1)
+EARLIEST = datetime(1, 1, 2, 12)
+LATEST = datetime(9999, 12, 30, 12)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """From ``at`` (naive UTC, the first instant of the new offset) the offset is ``after``."""
+
+    at: datetime
+    before: timedelta
+    after: timedelta
+
+
+def offset_at(zone: tzinfo, utc: datetime) -> timedelta:
+    """The UTC offset of ``zone`` at the naive UTC instant ``utc``."""
+    return utc.replace(tzinfo=timezone.utc).astimezone(zone).utcoffset() or timedelta(0)
+
+
+def transitions_around(zone: tzinfo, year: int) -> tuple[Transition, ...]:
+    """Offset changes from a few days before ``year`` until a few days after it."""
+    if isinstance(zone, timezone):
+        return ()
+    sample = max(datetime(year, 1, 1, 12) - 5 * ONE_DAY, EARLIEST)
+    last = min(datetime(year, 12, 31, 12) + 5 * ONE_DAY, LATEST)
+    found = []
+    offset = offset_at(zone, sample)
+    while sample < last:
+        following = sample + ONE_DAY
+        next_offset = offset_at(zone, following)
+        if next_offset != offset:
+            found.append(Transition(_first_instant_with(zone, sample, following), offset, next_offset))
+        sample, offset = following, next_offset
+    return tuple(found)
+
+
+def _first_instant_with(zone: tzinfo, before: datetime, after: datetime) -> datetime:
+    """Bisect to the microsecond: ``before`` has the old offset, ``after`` the new one."""
+    old = offset_at(zone, before)
+    while after - before > ONE_MICROSECOND:
+        middle = before + (after - before) // 2
+        if offset_at(zone, middle) == old:
+            before = middle
+        else:
+            after = middle
+    return after
