@@ -51,7 +51,7 @@ def root(
 
 
 # Each module registers its commands on ``app``.
-for _module in ("policies",):
+for _module in ("policies", "due"):
     importlib.import_module(f"slactl.cli.{_module}")
 
 
@@ -60,7 +60,7 @@ def main() -> None:
     from slactl.errors import PolicyError, SlactlError
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except SlactlError as error:
         lines = error.problems if isinstance(error, PolicyError) else [str(error)]
         for line in lines:
@@ -86,6 +86,7 @@ def main() -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _one_line(text: str) -> str:

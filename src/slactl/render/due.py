@@ -1,0 +1,105 @@
+"""Deadlines as JSON (the contract scripts rely on) and as a table for people."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from slactl.deadlines import Deadline
+from slactl.render.output import console, iso, local, table
+from slactl.render.spans import compact, span
+from slactl.target import Bound
+
+
+def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
+    target = item.target
+    return {
+        "name": target.name,
+        "calendar": target.calendar,
+        "bound": "exact" if target.bound is Bound.EXACT else target.bound.value,
+        "earliest": iso(item.earliest, zone),
+        "due": iso(item.due, zone),
+        "status": item.status.value if item.status else None,
+        "text": target.describe(),
+        "from": target.start,
+        "start": iso(item.start, zone),
+        "hours": item.schedule.describe_hours() if item.schedule else None,
+        "left": compact(item.left) if item.left is not None else None,
+        "left_seconds": int(item.left.total_seconds()) if item.left is not None else None,
+        "late": compact(item.late) if item.late is not None else None,
+        "late_seconds": int(item.late.total_seconds()) if item.late is not None else None,
+        "late_wall": compact(item.late_wall) if item.late_wall is not None else None,
+        "note": target.note,
+        "source": target.source,
+    }
+
+
+def due_json(provider: str, plan: str | None, severity: str, opened: datetime, zone: tzinfo, zone_name: str,
+             deadlines: list[Deadline], now: datetime | None, pauses) -> dict[str, Any]:
+    return {
+        "provider": provider,
+        "plan": plan,
+        "severity": severity,
+        "opened": iso(opened, zone),
+        "timezone": zone_name,
+        "now": iso(now, zone),
+        "pauses": [{"start": iso(s, zone), "end": iso(e, zone)} for s, e in pauses],
+        "breached": any(d.status is not None and d.status.value == "breached" for d in deadlines),
+        "targets": [deadline_json(d, zone) for d in deadlines],
+    }
+
+
+def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadlines: list[Deadline],
+              now: datetime | None, pauses) -> None:
+    out = console()
+    out.print(title)
+    out.print(f"opened {local(opened, zone)} ({zone_name})" + (f"; now {local(now, zone)}" if now else ""))
+    for start, end in pauses:
+        out.print(f"paused {local(start, zone)} -> {local(end, zone)}")
+    if not deadlines:
+        out.print("No targets: the policy commits to no response or resolution time here.")
+        return
+    columns = ["target", "promise", "calendar", "earliest", "due"] + (["status"] if now else [])
+    grid = table(*columns)
+    for item in deadlines:
+        row = [item.target.name, _promise(item), _calendar(item),
+               local(item.earliest, zone) if item.earliest else "-", _due(item, zone)]
+        if now:
+            row.append(_status(item))
+        grid.add_row(*row)
+    out.print(grid)
+    schedules = {d.schedule.name: d.schedule for d in deadlines if d.schedule and not d.schedule.is_always}
+    for name, schedule in schedules.items():
+        out.print(f"calendar {name}: {schedule.describe_hours()}")
+
+
+def _promise(item: Deadline) -> str:
+    text = item.target.describe()
+    if item.target.start != "opened":
+        text += f" after {item.target.start}"
+    return text
+
+
+def _calendar(item: Deadline) -> str:
+    return item.schedule.name if item.schedule else "-"
+
+
+def _due(item: Deadline, zone: tzinfo) -> str:
+    if item.due is not None:
+        return local(item.due, zone)
+    if item.target.bound is Bound.NONE:
+        return item.target.note or "no estimated time"
+    if item.start is None:
+        return f"counts from {item.target.start}: pass --{item.target.start}"
+    return "no committed deadline (lower bound only)"
+
+
+def _status(item: Deadline) -> str:
+    if item.status is None:
+        return "-"
+    if item.status.value == "breached":
+        business = "" if item.late == item.late_wall else f" ({span(item.late)} of business time)"
+        return f"BREACHED by {span(item.late_wall, days=True)}{business}"
+    if item.schedule.is_always:
+        return f"pending: {span(item.left)} left"
+    return f"pending: {span(item.left)} of business time left"

@@ -1,0 +1,34 @@
+"""Lengths of time in words: ``3 h 10 min``, ``2 d 4 h``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+
+def span(length: timedelta, *, days: bool = False) -> str:
+    """``1 h 30 min``; with ``days`` whole 24-hour days are named too (``2 d 4 h``)."""
+    seconds = int(length.total_seconds())
+    if seconds <= 0:
+        return "0 min"
+    parts = []
+    if days and seconds >= 86400:
+        parts.append(f"{seconds // 86400} d")
+        seconds %= 86400
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes:
+        parts.append(f"{minutes} min")
+    if secs and not parts:
+        parts.append(f"{secs} s")
+    return " ".join(parts) or "0 min"
+
+
+def compact(length: timedelta) -> str:
+    """``3h10m`` for JSON and CSV: hours and minutes (and seconds when present)."""
+    seconds = int(length.total_seconds())
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
+    return ("-" if seconds < 0 else "") + (text or "0m")

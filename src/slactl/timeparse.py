@@ -1,0 +1,107 @@
+"""Reading the instants people type: ISO 8601 or ``now``; local times in the provider's zone.
+
+A wall time without an offset that does not exist (spring forward) or exists twice (fall back)
+is refused with both candidates, never guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slactl.errors import InputError
+
+
+def parse_time(text: str, zone: tzinfo, now: datetime, *, what: str = "time") -> datetime:
+    """An aware datetime from ``text``; ``now`` (aware) answers the word ``now``."""
+    raw = text.strip()
+    if raw.lower() == "now":
+        return now
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InputError(
+            f"bad {what} {text!r}: write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00, "
+            "2026-11-20T23:30Z, or now"
+        ) from None
+    if moment.tzinfo is not None:
+        return moment
+    return localize(moment, zone, what=what)
+
+
+def localize(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
+    """Attach ``zone`` to a naive wall time, refusing gaps and overlaps."""
+    first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
+    try:
+        offsets = first.utcoffset(), second.utcoffset()
+        round_trip = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        raise InputError(f"{what} {wall.isoformat()} is out of range") from None
+    if offsets[0] == offsets[1]:
+        return first
+    name = zone_name(zone)
+    earlier = first.astimezone(timezone.utc).astimezone(zone)
+    later = second.astimezone(timezone.utc).astimezone(zone)
+    if round_trip != wall:
+        raise InputError(
+            f"{what} {wall.isoformat(timespec='minutes')} does not exist in {name} (clocks spring forward); "
+            f"add an offset: {min(earlier, later).isoformat()} or {max(earlier, later).isoformat()}"
+        )
+    raise InputError(
+        f"{what} {wall.isoformat(timespec='minutes')} is ambiguous in {name} (clocks fall back, it happens twice); "
+        f"add an offset: {first.isoformat()} or {second.isoformat()}"
+    )
+
+
+def parse_zone(name: str) -> tzinfo:
+    """An IANA zone name, ``UTC`` or a fixed offset such as ``-05:00``."""
+    text = name.strip()
+    if text.upper() in ("UTC", "Z"):
+        return timezone.utc
+    if text[:1] in "+-" and len(text) in (3, 5, 6):
+        try:
+            hours, minutes = int(text[1:3]), int(text[-2:]) if len(text) > 3 else 0
+        except ValueError:
+            hours = minutes = -1
+        if 0 <= hours <= 14 and 0 <= minutes < 60:
+            offset = timedelta(hours=hours, minutes=minutes)
+            return timezone(-offset if text[0] == "-" else offset)
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InputError(f"unknown time zone {name!r} (use an IANA name such as Europe/Madrid or an offset such as -05:00)") from None
+
+
+def parse_pause(text: str, zone: tzinfo, now: datetime) -> tuple[datetime, datetime]:
+    """``START/END`` as two instants, END after START."""
+    start_text, slash, end_text = text.partition("/")
+    if not slash or not start_text.strip() or not end_text.strip():
+        raise InputError(f"bad pause {text!r}: write START/END, e.g. 2026-11-20T10:00/2026-11-20T12:00")
+    start = parse_time(start_text, zone, now, what="pause start")
+    end = parse_time(end_text, zone, now, what="pause end")
+    if end <= start:
+        raise InputError(f"pause {text!r} ends before it starts")
+    return start, end
+
+
+def check_pauses(pauses: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """Sorted pauses; overlapping ones are refused (they would count a stop twice)."""
+    ordered = sorted(pauses)
+    for (s1, e1), (s2, e2) in zip(ordered, ordered[1:]):
+        if s2 < e1:
+            raise InputError(f"pauses overlap: {s1.isoformat()}/{e1.isoformat()} and {s2.isoformat()}/{e2.isoformat()}")
+    return ordered
+
+
+def zone_name(zone: tzinfo) -> str:
+    key = getattr(zone, "key", None)
+    if key:
+        return key
+    if zone is timezone.utc:
+        return "UTC"
+    offset = zone.utcoffset(None)
+    if offset is None:
+        return str(zone)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
