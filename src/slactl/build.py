@@ -251,7 +251,8 @@ class _Builder:
             schedules=tuple(s for s in schedules.values() if s is not None), plans=plans,
             protocol=tuple(data.get("protocol", [])),
             communications=self.communications(data.get("communications", []), ("communications",)),
-            notes=notes, pricing=pricing, assumptions=tuple(data.get("assumptions", [])),
+            notes=notes, facts_from_text=self.inferences(data.get("facts_from_text", [])),
+            pricing=pricing, assumptions=tuple(data.get("assumptions", [])),
             source=data.get("source"), file=self.doc.file, line=self.doc.line(("id",)),
         )
 
@@ -314,6 +315,10 @@ class _Builder:
             when = tuple(m for i, r in enumerate(item.get("when", [])) if (m := self.match(r, ("notes", index, "when", i))))
             notes.append(Note(item["text"], item.get("source"), tuple(item.get("severities", [])), when))
         return tuple(notes)
+
+    def inferences(self, raw: list) -> tuple[Match, ...]:
+        built = (self.match(item, ("facts_from_text", i)) for i, item in enumerate(raw))
+        return tuple(m for m in built if m is not None)
 
     def pricing(self, raw: dict, path: tuple) -> Pricing | None:
         express = self.money(raw["express_rate"], path + ("express_rate",))

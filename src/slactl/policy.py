@@ -52,6 +52,7 @@ class Policy:
     protocol: tuple[str, ...] = ()
     communications: tuple[Communication, ...] = ()
     notes: tuple[Note, ...] = ()
+    facts_from_text: tuple[Match, ...] = ()
     pricing: Pricing | None = None
     assumptions: tuple[str, ...] = ()
     source: str | None = None

@@ -74,6 +74,17 @@ _match = _object(
     description="A classification rule: the phrases (any) and the facts (all) that must both hold.",
 )
 
+_inference = _object(
+    {
+        "phrases": _match["properties"]["phrases"],
+        "facts": {"$ref": "#/$defs/facts"},
+        "label": _text,
+    },
+    required=("phrases", "facts"),
+    description="Facts classify infers from the incident text: they hold when one of the phrases is found "
+                "(not negated). Facts given on the command line win; conflicting inferences are dropped.",
+)
+
 _target = _object(
     {
         "max": {**_duration, "description": "Upper bound: due at most this long after the start (`< 30 días`)."},
@@ -237,6 +248,8 @@ POLICY_SCHEMA: dict[str, Any] = {
             },
             "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
             "default_severity": {"type": "string", "description": "Used by classify when no rule matches."},
+            "facts_from_text": {"type": "array", "items": {"$ref": "#/$defs/inference"},
+                                "description": "Facts classify infers from the incident text (e.g. staging: env non-production)."},
             "severities": {"type": "array", "items": {"$ref": "#/$defs/severity"}, "minItems": 1,
                            "description": "Most severe first."},
             "protocol": {"type": "array", "items": _text, "description": "Steps shared by every severity."},
@@ -253,6 +266,7 @@ POLICY_SCHEMA: dict[str, Any] = {
     "$defs": {
         "facts": _facts,
         "match": _match,
+        "inference": _inference,
         "target": _target,
         "targets": _targets,
         "communication": _communication,
