@@ -80,7 +80,8 @@ class _Builder:
     # -- calendars -----------------------------------------------------------------------
 
     def schedule(self, name: str, raw: dict, zone: tzinfo, path: tuple) -> Schedule | None:
-        week: list[list[tuple[int, int]]] = [[] for _ in range(7)]
+        problems_before = len(self.problems)
+        week: list[list[tuple[int, int, str]]] = [[] for _ in range(7)]
         seen: dict[int, str] = {}
         for key, ranges in raw["hours"].items():
             days = _days(key)
@@ -94,13 +95,16 @@ class _Builder:
                     self.fail(path + ("hours", key), f"{WEEKDAYS[day]} is listed twice (in {seen[day]!r} and {key!r})")
                     continue
                 seen[day] = key
-                week[day].extend(i for i in intervals if i is not None)
+                week[day].extend((*i, key) for i in intervals if i is not None)
+        overlaps: dict[tuple, list[str]] = {}
         for day, intervals in enumerate(week):
             intervals.sort()
-            for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
+            for (s1, e1, _), (s2, e2, key) in zip(intervals, intervals[1:]):
                 if s2 < e1:
-                    self.fail(path + ("hours",), f"opening hours overlap on {WEEKDAYS[day]}: {_hhmm(s1)}-{_hhmm(e1)} and {_hhmm(s2)}-{_hhmm(e2)}")
-            week[day] = _merge(intervals)
+                    overlaps.setdefault((key, s1, e1, s2, e2), []).append(WEEKDAYS[day])
+            week[day] = _merge([(start, end) for start, end, _ in intervals])
+        for (key, s1, e1, s2, e2), days in overlaps.items():
+            self.fail(path + ("hours", key), f"opening hours {_hhmm(s1)}-{_hhmm(e1)} and {_hhmm(s2)}-{_hhmm(e2)} overlap on {', '.join(days)}")
         holidays = raw.get("holidays")
         if holidays is not None:
             self.check_holidays(holidays, path + ("holidays",))
@@ -110,6 +114,8 @@ class _Builder:
                 closed.append(date.fromisoformat(str(text)))
             except ValueError:
                 self.fail(path + ("closed", index), f"closed date {text!r} is not a date (write 2026-12-24)")
+        if len(self.problems) > problems_before:
+            return None
         try:
             return Schedule(
                 name, zone, tuple(tuple(d) for d in week), label=raw.get("label"),
@@ -196,19 +202,25 @@ class _Builder:
         if "phrases" not in raw and "facts" not in raw:
             self.fail(path, "a rule needs phrases, facts or both")
             return None
-        empty = [i for i, p in enumerate(raw.get("phrases", [])) if not fold(p)]
-        for index in empty:
-            self.fail(path + ("phrases", index), "a phrase must contain letters or digits")
+        phrases = []
+        for index, phrase in enumerate(raw.get("phrases", [])):
+            if fold(phrase):
+                phrases.append(fold(phrase))
+            else:
+                self.fail(path + ("phrases", index), f"phrase {phrase!r} must contain letters or digits")
+        if not phrases and "facts" not in raw:
+            return None
         return Match(
-            phrases=tuple(fold(p) for p in raw.get("phrases", []) if fold(p)),
+            phrases=tuple(phrases),
             facts=Facts(**raw["facts"]) if "facts" in raw else None,
             unless=Facts(**raw["unless"]) if "unless" in raw else None,
             label=raw.get("label"),
-        ) if raw.get("phrases") or "facts" in raw else None
+        )
 
     def communication(self, raw: dict, path: tuple) -> Communication | None:
-        if "every" in raw and ("when" in raw or "after" in raw or "until" in raw):
-            self.fail(path, "a recurring communication (every) cannot also have when, after or until")
+        clash = [key for key in ("when", "after", "until") if key in raw]
+        if "every" in raw and clash:
+            self.fail(path + (clash[0],), f"a recurring communication (every) cannot also have {clash[0]!r}; drop it or drop 'every'")
             return None
         durations = {k: self.duration(raw[k], path + (k,)) for k in ("after", "every", "until") if k in raw}
         if None in durations.values():
@@ -257,7 +269,7 @@ class _Builder:
         )
 
     def severities(self, data: dict, schedules: dict) -> tuple[Severity, ...]:
-        result, owners = [], {}
+        result, owners, ids = [], {}, {}
         for index, raw in enumerate(data["severities"]):
             path = ("severities", index)
             severity = Severity(
@@ -269,10 +281,13 @@ class _Builder:
                 communications=self.communications(raw.get("communications", []), path + ("communications",)),
                 source=raw.get("source"),
             )
+            if raw["id"] in ids:
+                self.fail(path + ("id",), f"duplicate severity id {raw['id']!r} (also at line {ids[raw['id']]})")
+            ids.setdefault(raw["id"], self.doc.line(path + ("id",)))
             for name in sorted(severity.names()):
                 if name in owners and owners[name] != severity.id:
-                    what = "id" if name == fold(severity.id) else "alias"
-                    self.fail(path, f"duplicate severity {what} {name!r}: already used by severity {owners[name]!r}")
+                    where, what = _name_origin(raw, name)
+                    self.fail(path + where, f"{what} of severity {severity.id!r} is already a name of severity {owners[name]!r}")
                 owners.setdefault(name, severity.id)
             result.append(severity)
         return tuple(result)
@@ -302,8 +317,9 @@ class _Builder:
                 channels=tuple(raw.get("channels", [])), targets=tuple(targets),
                 source=raw.get("source"), assumption=raw.get("assumption"),
             ))
-        if sum(p.default for p in result) > 1:
-            self.fail(("plans",), "more than one plan is marked default")
+        defaults = [(index, p.id) for index, p in enumerate(result) if p.default]
+        for index, plan_id in defaults[1:]:
+            self.fail(("plans", index, "default"), f"plan {plan_id!r} is marked default, but so is plan {defaults[0][1]!r}; only one plan can be the default")
         return tuple(result)
 
     def notes(self, raw: list, severity_ids: set[str]) -> tuple[Note, ...]:
@@ -338,6 +354,16 @@ def _plan_calendar(target: Target, calendar: str | None) -> Target:
     if target.calendar == "plan" and calendar is not None:
         return replace(target, calendar=calendar)
     return target
+
+
+def _name_origin(raw: dict, name: str) -> tuple[tuple, str]:
+    """Where a severity's folded ``name`` comes from: its id, its label or one of its aliases."""
+    if fold(raw["id"]) == name:
+        return ("id",), f"id {raw['id']!r}"
+    for index, alias in enumerate(raw.get("aliases", [])):
+        if fold(alias) == name:
+            return ("aliases", index), f"alias {alias!r}"
+    return ("label",), f"label {raw['label']!r}"
 
 
 def _days(key: str) -> list[int] | None:

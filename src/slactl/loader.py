@@ -62,8 +62,12 @@ def parse(text: str, file: str) -> Document:
         raise PolicyError([f"{file}:{problem.line}: {problem}"]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
         reason = (error.problem or error.context or "invalid YAML").strip()
+        if "end of stream" in reason and error.context and error.context_mark:
+            # An unclosed quote or bracket: blame where it opens, not the end of the file.
+            opened = error.context.strip().removeprefix("while scanning ").removeprefix("while parsing ")
+            mark, reason = error.context_mark, f"{opened} that starts here never ends"
+        line = mark.line + 1 if mark else 1
         if "\\t" in reason or "tab" in reason:
             reason += " (indent with spaces, not tabs)"
         raise PolicyError([f"{file}:{line}: YAML syntax error: {reason}"]) from None
@@ -89,33 +93,39 @@ def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
-            raise _Problem(lines[path], f"unsupported tag {node.tag!r}")
+            raise _Problem(lines[path], _tag_message(node.tag))
         result: dict = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Problem(key_node.start_mark.line + 1, "merge keys (<<) are not allowed in policy files")
             key = _value(key_node, path + ("<key>",), lines)
-            if key == "<<":
-                raise _Problem(key_node.start_mark.line + 1, "merge keys (<<) are not allowed")
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise _Problem(key_node.start_mark.line + 1, "a key must be a plain scalar")
             key = str(key) if not isinstance(key, bool) else key
             if key in result:
-                raise _Problem(key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                first = lines[path + (key,)]
+                raise _Problem(key_node.start_mark.line + 1, f"duplicate key {key!r} (first at line {first})")
             result[key] = _value(value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1
         lines.pop(path + ("<key>",), None)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            raise _Problem(lines[path], f"unsupported tag {node.tag!r}")
+            raise _Problem(lines[path], _tag_message(node.tag))
         return [_value(item, path + (i,), lines) for i, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
-        raise _Problem(lines[path], f"unsupported tag {node.tag!r}")
+        raise _Problem(lines[path], _tag_message(node.tag))
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
     try:
         return _CONSTRUCTOR.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise _Problem(lines[path], f"bad value {node.value!r}: {error}") from None
+
+
+def _tag_message(tag: str) -> str:
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"tag {short!r} is not allowed in policy files (write plain YAML values)"
 
 
 def read(path: FsPath) -> Document:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from slactl import spec
+
 Path = tuple[str | int, ...]
 
 _TYPES = {
@@ -24,6 +26,18 @@ _TYPES = {
 }
 _NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true/false",
           list: "a list", dict: "a mapping", type(None): "empty (null)"}
+_WANTED = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false",
+           "array": "a list", "object": "a mapping", "null": "empty (null)"}
+# What to write instead, for each pattern the format uses (see ``spec``).
+_PATTERN_HINTS = {
+    spec.DURATION: "write a number and a unit, e.g. 15m, 4h, 3d, 1h30m",
+    spec.ID: "use lowercase letters, digits and dashes, e.g. my-provider",
+    spec.DAY_KEY: "write a weekday (mon, tue, wed, thu, fri, sat, sun) or a range such as mon-fri",
+    spec.DAY_TIME_RANGE: "write HH:MM-HH:MM, e.g. 08:00-17:30",
+    r"^[A-Z]{2}$": "write a two-letter ISO 3166 country code in capitals, e.g. CO, MX, ES",
+    r"^[A-Z]{3}$": "write a three-letter ISO 4217 currency code in capitals, e.g. USD",
+    r"^\d+(\.\d{1,2})?$": 'write an amount with at most two decimals, e.g. "35.00"',
+}
 
 
 def describe(value: Any) -> str:
@@ -63,8 +77,9 @@ def check(value: Any, schema: dict, root: dict, path: Path = ()) -> Iterator[tup
     if types is not None:
         types = [types] if isinstance(types, str) else types
         if not any(_TYPES[t](value) for t in types):
-            wanted = " or ".join(t if t != "object" else "mapping" for t in types)
-            yield path, f"{name!r} must be {wanted}, got {describe(value)}"
+            wanted = " or ".join(_WANTED[t] for t in types)
+            shown = f" {value!r}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+            yield path, f"{name!r} must be {wanted}, got {describe(value)}{shown}"
             return
     if isinstance(value, str):
         yield from _check_string(value, schema, path, name)
@@ -90,8 +105,8 @@ def _check_string(value: str, schema: dict, path: Path, name: str) -> Iterator[t
 
 
 def _hint(schema: dict) -> str:
-    description = schema.get("description", "")
-    return f": {description.split('.')[0]}" if description else ""
+    hint = _PATTERN_HINTS.get(schema.get("pattern", ""))
+    return f" ({hint})" if hint else ""
 
 
 def _check_mapping(value: dict, schema: dict, root: dict, path: Path) -> Iterator[tuple[Path, str]]:
@@ -107,16 +122,25 @@ def _check_mapping(value: dict, schema: dict, root: dict, path: Path) -> Iterato
             yield where, f"key {key!r} must be a string"
             continue
         if names is not None:
-            problems = list(check(key, names, root, where))
-            if "not" in names and key == names["not"].get("const"):
-                problems.append((where, f"{key!r} is built in and cannot be redefined"))
-            if problems:
-                yield where, problems[0][1].replace(f"{key!r} must", "key must").replace(
-                    f"{key!r} has", f"key {key!r} has", 1)
+            problem = _check_name(key, names, _key_name(path))
+            if problem:
+                yield where, problem
                 continue
         if key in properties:
             yield from check(item, properties[key], root, where)
         elif extra is False:
-            yield where, f"unknown key {key!r}" + closest(key, sorted(properties))
+            place = f" in {_key_name(path)!r}" if path else ""
+            yield where, f"unknown key {key!r}{place}" + closest(key, sorted(properties))
         elif isinstance(extra, dict):
             yield from check(item, extra, root, where)
+
+
+def _check_name(key: str, names: dict, parent: str) -> str | None:
+    """A key of a free-form mapping (weekdays, target names, calendar names) that is not allowed."""
+    if "enum" in names and key not in names["enum"]:
+        return f"unknown key {key!r} in {parent!r}" + closest(key, [str(c) for c in names["enum"]])
+    if "pattern" in names and not re.match(names["pattern"], key):
+        return f"bad key {key!r} in {parent!r}{_hint(names)}"
+    if "not" in names and key == names["not"].get("const"):
+        return f"{key!r} is built in and cannot be redefined in {parent!r}; choose another name"
+    return None
