@@ -346,8 +346,9 @@ class _Builder:
             return None
         if express is None:
             return None
+        evaluation = self.money(raw["evaluation_cost"], path + ("evaluation_cost",)) if "evaluation_cost" in raw else None
         return Pricing(raw["currency"], express, GuaranteeHours(g["min"], g["default"], g["max"]), on_demand,
-                       tuple((i["id"], i["label"]) for i in raw.get("invoices", [])), raw.get("source"))
+                       tuple((i["id"], i["label"]) for i in raw.get("invoices", [])), raw.get("source"), evaluation)
 
 
 def _plan_calendar(target: Target, calendar: str | None) -> Target:

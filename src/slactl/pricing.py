@@ -25,9 +25,10 @@ class Pricing:
     on_demand_rate: Decimal | None = None
     invoices: tuple[tuple[str, str], ...] = ()
     source: str | None = None
+    evaluation_cost: Decimal | None = None
 
     def __post_init__(self) -> None:
-        for rate in (self.express_rate, self.on_demand_rate):
+        for rate in (self.express_rate, self.on_demand_rate, self.evaluation_cost):
             if rate is not None and (not rate.is_finite() or rate < 0):
                 raise ValueError("a rate must be a non-negative amount")
 

@@ -209,6 +209,8 @@ _pricing = _object(
         "express_rate_source": _source,
         "on_demand_rate": {**_money, "type": ["string", "number", "null"]},
         "on_demand_rate_assumption": _assumption,
+        "evaluation_cost": {**_money, "description": "What the technical evaluation costs, e.g. \"0.00\"."},
+        "evaluation_cost_source": _source,
         "guarantee_hours": _object(
             {
                 "min": {"type": "integer", "minimum": 0},

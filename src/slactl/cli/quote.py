@@ -1,0 +1,138 @@
+"""``slactl quote``: the Express plan's invoices, estimated or from a time-tracking CSV."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import timedelta, timezone, tzinfo
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+
+from slactl.cli import app
+from slactl.errors import InputError
+from slactl.quote import GuaranteeMode
+
+_RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+
+@app.command("quote")
+def quote_command(
+    ctx: typer.Context,
+    normalization: Annotated[Optional[str], typer.Option(
+        "--normalization", metavar="H", help="Estimated hours to restore service, billed at the Express rate: 5, 1.5, 90m, 1h30m.")] = None,
+    mitigation: Annotated[Optional[str], typer.Option(
+        "--mitigation", metavar="H", help="Estimated hours to mitigate the causes, billed at the on-demand rate.")] = None,
+    guarantee: Annotated[Optional[str], typer.Option(
+        "--guarantee", metavar="N", help="Prepaid guarantee hours, a whole number within the policy's range (Express: 1-8, default 1).")] = None,
+    guarantee_mode: Annotated[Optional[GuaranteeMode], typer.Option(
+        "--guarantee-mode", help="separate (own invoice, default), credited (deducted from the fees) or waived.")] = None,
+    monthly_plan: Annotated[bool, typer.Option(
+        "--monthly-plan", help="The customer has an active monthly plan: no guarantee; the plan's rates via --express-rate/--on-demand-rate.")] = False,
+    express_rate: Annotated[Optional[str], typer.Option(
+        "--express-rate", metavar="R", help="Rate per hour for normalization (default: the policy's, 35.00 for express).")] = None,
+    on_demand_rate: Annotated[Optional[str], typer.Option(
+        "--on-demand-rate", metavar="R", help="Rate per hour for mitigation (default: the policy's pricing.on_demand_rate).")] = None,
+    worklog: Annotated[Optional[Path], typer.Option(
+        "--worklog", metavar="FILE", exists=True, dir_okay=False, readable=True,
+        help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")] = None,
+    provider: Annotated[str, typer.Option("--provider", help="Policy whose pricing: block applies.")] = "express",
+    tz: Annotated[Optional[str], typer.Option(
+        "--tz", metavar="ZONE", help="Zone of worklog times without an offset and of the daily cut (default: the policy's).")] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
+) -> None:
+    """Quote an Express emergency: the guarantee, normalization and mitigation invoices, and the estimate sheet.
+
+    Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
+    """
+    from slactl.hours import parse_hours, parse_whole_hours
+    from slactl.quote import Effort, Phase, Work, quote
+    from slactl.render import quote as render
+
+    policy = ctx.obj.policies().get(provider)
+    if policy.pricing is None:
+        priced = ", ".join(p.id for p in ctx.obj.policies() if p.pricing is not None) or "none"
+        raise InputError(f"{policy.id} publishes no prices (no pricing: block); policies with prices: {priced}")
+    zone, zone_name = (_zone(tz), tz) if tz else (policy.zone, policy.zone_name)
+    if worklog is not None:
+        if normalization is not None or mitigation is not None:
+            raise InputError("--worklog gives the hours: drop --normalization and --mitigation")
+        efforts = _tracked(worklog, zone)
+    else:
+        efforts = tuple(Effort(phase, _parse(parse_hours, text, option))
+                        for phase, text, option in ((Phase.NORMALIZATION, normalization, "--normalization"),
+                                                    (Phase.MITIGATION, mitigation, "--mitigation"))
+                        if text is not None)
+    work = Work(
+        efforts=efforts,
+        guarantee_hours=None if guarantee is None else _parse(parse_whole_hours, guarantee, "--guarantee"),
+        guarantee_mode=guarantee_mode, monthly_plan=monthly_plan,
+        express_rate=_rate(express_rate, "--express-rate"), on_demand_rate=_rate(on_demand_rate, "--on-demand-rate"),
+    )
+    result = quote(policy.pricing, work)
+    within = _evaluation_within(policy)
+    if json:
+        from slactl.render.output import emit_json
+
+        emit_json(render.quote_json(result, policy.id, zone_name, within))
+    else:
+        render.print_quote(result, policy.name, zone_name, within)
+
+
+def _tracked(path: Path, zone: tzinfo):
+    from slactl import worklog
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read worklog {path}: {error}") from None
+    try:
+        return worklog.daily(worklog.parse(text, zone, str(path)), zone)
+    except worklog.WorklogError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"slactl: error: {len(error.problems)} problem(s) in worklog {path}; nothing was billed\n")
+        raise typer.Exit(code=2) from None
+
+
+def _parse(parser, text: str, option: str):
+    try:
+        return parser(text)
+    except ValueError as error:
+        raise InputError(f"{option}: {error}") from None
+
+
+def _rate(text: str | None, option: str) -> Decimal | None:
+    if text is None:
+        return None
+    if not _RATE.match(text.strip()):
+        raise InputError(f"{option}: bad rate {text!r}: write an amount per hour such as 35 or 35.00")
+    return Decimal(text.strip())
+
+
+def _zone(text: str) -> tzinfo:
+    if text.strip().upper() in ("UTC", "Z", "GMT"):
+        return timezone.utc
+    if offset := _OFFSET.match(text.strip()):
+        sign, hh, mm = offset.groups()
+        delta = timedelta(hours=int(hh), minutes=int(mm))
+        if delta < timedelta(hours=24):
+            return timezone(-delta if sign == "-" else delta)
+    try:
+        return ZoneInfo(text.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InputError(f"--tz: unknown time zone {text!r} (use an IANA name such as America/Bogota or an offset such as -05:00)") from None
+
+
+def _evaluation_within(policy) -> str | None:
+    """Seed 004: the evaluation is answered "en un lapso no mayor de 60 minutos"; the policy's target."""
+    try:
+        targets = policy.targets(policy.severity(policy.default_severity), policy.plan(None))
+    except InputError:
+        return None
+    return next((str(t.latest) for t in targets if t.name == "evaluation" and t.latest), None)
