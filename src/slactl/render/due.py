@@ -53,7 +53,8 @@ def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadli
               now: datetime | None, pauses) -> None:
     out = console()
     out.print(title)
-    out.print(f"opened {local(opened, zone)} ({zone_name})" + (f"; now {local(now, zone)}" if now else ""))
+    out.print(f"opened {local(opened, zone, offset=True)}" + (f"; now {local(now, zone, offset=True)}" if now else "")
+              + f"; times in {zone_name}")
     for start, end in pauses:
         out.print(f"paused {local(start, zone)} -> {local(end, zone)}")
     if not deadlines:
@@ -99,7 +100,7 @@ def _status(item: Deadline) -> str:
         return "-"
     if item.status.value == "breached":
         business = "" if item.late == item.late_wall else f" ({span(item.late)} of business time)"
-        return f"BREACHED by {span(item.late_wall, days=True)}{business}"
+        return f"BREACHED {span(item.late_wall, days=True)} ago{business}"
     if item.schedule.is_always:
-        return f"pending: {span(item.left)} left"
-    return f"pending: {span(item.left)} of business time left"
+        return f"pending, due in {span(item.left)}"
+    return f"pending, due in {span(item.left)} of business time"

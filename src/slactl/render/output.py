@@ -18,7 +18,7 @@ def console():
     from rich.console import Console
 
     interactive = sys.stdout.isatty()
-    return Console(highlight=False, emoji=False, width=None if interactive else 110,
+    return Console(highlight=False, emoji=False, width=None if interactive else 140,
                    force_terminal=False if not interactive else None)
 
 
@@ -41,8 +41,11 @@ def iso(instant: datetime | None, zone: tzinfo | None = None) -> str | None:
     return (instant.astimezone(zone) if zone else instant).isoformat()
 
 
-def local(instant: datetime, zone: tzinfo) -> str:
-    """``Mon 2026-11-23 08:30 -06:00`` for people."""
+def local(instant: datetime, zone: tzinfo, *, offset: bool = False) -> str:
+    """``Mon 2026-11-23 08:30`` for people (``-06:00`` appended with ``offset``)."""
     moment = instant.astimezone(zone)
-    offset = moment.strftime("%z")
-    return moment.strftime("%a %Y-%m-%d %H:%M") + f" {offset[:3]}:{offset[3:]}"
+    text = moment.strftime("%a %Y-%m-%d %H:%M")
+    if offset:
+        raw = moment.strftime("%z")
+        text += f" {raw[:3]}:{raw[3:]}"
+    return text

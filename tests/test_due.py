@@ -1,0 +1,207 @@
+"""``slactl due`` through the real CLI: worked examples from the seeds, every bound, pauses,
+--now/--check, DST and the error lines."""
+
+from __future__ import annotations
+
+import pytest
+from cli_helpers import run, run_json
+
+
+def targets(capsys, *args):
+    document = run_json(capsys, "due", *args)
+    return {t["name"]: t for t in document["targets"]}, document
+
+
+# (id, argv, target, expected earliest, expected due)
+WORKED = [
+    # ignus seed: "Alta | 1 hora | 1-3 Día | Horario oficina" and "lunes a viernes 8 - 19 hrs".
+    ("ignus high opened Friday 18:30 has its response due Monday 08:30",
+     ["ignus", "-s", "high", "--opened", "2026-11-20T18:30"], "response", None, "2026-11-23T08:30:00-06:00"),
+    ("ignus high opened Friday 18:30 resolves between Monday 18:30 and Wednesday 18:30",
+     ["ignus", "-s", "high", "--opened", "2026-11-20T18:30"], "resolution",
+     "2026-11-23T18:30:00-06:00", "2026-11-25T18:30:00-06:00"),
+    # Mon 2026-11-16 is Mexico's Revolution Day (third Monday of November), from `holidays`.
+    ("ignus high opened Friday 13th 18:30 skips the Monday holiday: due Tuesday 08:30",
+     ["ignus", "-s", "alta", "--opened", "2026-11-13T18:30"], "response", None, "2026-11-17T08:30:00-06:00"),
+    # ignus seed: "Urgente | 15 minutos | 2 horas | 24x7".
+    ("ignus urgent opened Saturday 23:50 is answered by Sunday 00:05 on 24x7",
+     ["ignus", "-s", "urgente", "--opened", "2026-11-21T23:50"], "response", None, "2026-11-22T00:05:00-06:00"),
+    ("ignus medium opened Monday 08:00 gets its one-day response by Monday 19:00 (the closing edge)",
+     ["ignus", "-s", "medium", "--opened", "2026-11-23T08:00"], "response", None, "2026-11-23T19:00:00-06:00"),
+    # athento seed: Enterprise "Atención 8-20 LV", Critica response "4 horas".
+    ("athento enterprise critical opened Friday 19:30 Madrid is due Monday 11:30",
+     ["athento", "--plan", "enterprise", "-s", "critical", "--opened", "2026-11-20T19:30"], "response", None,
+     "2026-11-23T11:30:00+01:00"),
+    # athento seed: Plus "Atención de 10-14 LV", Bloqueante response "8 horas" = two 4-hour days.
+    ("athento plus blocker opened Monday 10:00 is answered by Monday... no, Tuesday 14:00",
+     ["athento", "--plan", "plus", "-s", "bloqueante", "--opened", "2026-11-23T10:00"], "response", None,
+     "2026-11-24T14:00:00+01:00"),
+    # Trivial on Enterprise: "> 2 días" is a lower bound only, no committed deadline.
+    ("athento enterprise trivial response is a lower bound only: earliest two business days later, no due",
+     ["athento", "--plan", "enterprise", "-s", "trivial", "--opened", "2026-11-23T08:00"], "response",
+     "2026-11-24T20:00:00+01:00", None),
+    # ivcisa seed: "Sistema de producción inactivo – crítico: < 2 hora", 24x7 "todos los días del año".
+    ("ivcisa production-down on the 24x7 plan opened Saturday 03:00 is due 05:00",
+     ["ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00"], "response", None,
+     "2026-11-21T05:00:00-05:00"),
+    # ivcisa seed: "lunes a viernes de 8am a 5:30pm GMT-5" for the non-24x7 plan.
+    ("ivcisa production-down on business hours opened Saturday 03:00 is due Monday 10:00",
+     ["ivcisa", "--plan", "business-hours", "-s", "production-down", "--opened", "2026-11-21T03:00"], "response",
+     None, "2026-11-23T10:00:00-05:00"),
+    # "Soporte 24×7 aplica solo para ambientes productivos": non-production counts business hours on 24x7 too.
+    # Friday 17:00-17:30 gives 0.5 h, Monday 9.5 h, Tuesday 08:00-10:00 the last 2 h.
+    ("ivcisa non-production on the 24x7 plan counts business hours: Friday 17:00 + 12h is Tuesday 10:00",
+     ["ivcisa", "-s", "non-production", "--opened", "2026-11-20T17:00"], "response", None,
+     "2026-11-24T10:00:00-05:00"),
+    # conecta seed: "El tiempo de mitigación estimado es de 12 a 24 horas" (24x7).
+    ("conecta total outage opened 10:00 mitigates between 22:00 and 10:00 next day",
+     ["conecta", "-s", "caida-total", "--opened", "2026-11-23T10:00"], "mitigation",
+     "2026-11-23T22:00:00-05:00", "2026-11-24T10:00:00-05:00"),
+    # conecta seed: "24-48 horas laborables" on the assumed Mon-Fri 08-18 calendar (10 h a day).
+    ("conecta total outage opened Monday 10:00 resolves between Wednesday 14:00 and Friday 18:00",
+     ["conecta", "-s", "total-outage", "--opened", "2026-11-23T10:00"], "resolution",
+     "2026-11-25T14:00:00-05:00", "2026-11-27T18:00:00-05:00"),
+    # express seed: "le responderá en un lapso no mayor de 60 minutos".
+    ("express emergency evaluation is answered within 60 minutes",
+     ["express", "-s", "emergency", "--opened", "2026-11-22T23:30Z"], "evaluation", None,
+     "2026-11-23T00:30:00+00:00"),
+]
+
+
+@pytest.mark.parametrize("argv, name, earliest, due", [w[1:] for w in WORKED], ids=[w[0] for w in WORKED])
+def test_worked_examples(capsys, argv, name, earliest, due):
+    found, _ = targets(capsys, *argv)
+    assert found[name]["earliest"] == earliest
+    assert found[name]["due"] == due
+
+
+def test_json_contract_keys(capsys):
+    found, document = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-20T18:30")
+    assert document["provider"] == "ignus" and document["plan"] is None and document["severity"] == "high"
+    assert document["opened"] == "2026-11-20T18:30:00-06:00"
+    assert document["timezone"] == "America/Mexico_City"
+    assert found["response"] | {} == found["response"]
+    assert {k: found["response"][k] for k in ("name", "calendar", "bound", "earliest", "status")} == {
+        "name": "response", "calendar": "office", "bound": "max", "earliest": None, "status": None}
+    assert found["resolution"]["bound"] == "range"
+
+
+BOUNDS = [
+    ("a 'no estimated time' target has bound none and no times",
+     ["conecta", "-s", "bug", "--opened", "2026-11-23T10:00"], "resolution", "none"),
+    ("a '< 30 días' target is max", ["athento", "--plan", "standard", "-s", "trivial", "--opened", "2026-11-23T10:00"],
+     "resolution", "max"),
+    ("a '> 4 días' target is min", ["athento", "--plan", "standard", "-s", "trivial", "--opened", "2026-11-23T10:00"],
+     "response", "min"),
+    ("a '12 a 24 horas' target is a range", ["conecta", "-s", "total-outage", "--opened", "2026-11-23T10:00"],
+     "mitigation", "range"),
+]
+
+
+@pytest.mark.parametrize("argv, name, bound", [b[1:] for b in BOUNDS], ids=[b[0] for b in BOUNDS])
+def test_bounds(capsys, argv, name, bound):
+    found, _ = targets(capsys, *argv)
+    assert found[name]["bound"] == bound
+    if bound == "none":
+        assert found[name]["due"] is None and found[name]["earliest"] is None
+    if bound == "min":
+        assert found[name]["due"] is None and found[name]["earliest"] is not None
+
+
+def test_follow_up_counts_from_resolution(capsys):
+    # ivcisa seed: "el seguimiento correspondiente durante las siguientes 48 horas posteriores a la resolución".
+    found, _ = targets(capsys, "ivcisa", "-s", "production-active", "--opened", "2026-11-20T10:00",
+                       "--resolved", "2026-11-20T15:00")
+    assert found["follow-up"]["due"] == "2026-11-22T15:00:00-05:00"
+    found, _ = targets(capsys, "ivcisa", "-s", "production-active", "--opened", "2026-11-20T10:00")
+    assert found["follow-up"]["due"] is None and found["follow-up"]["start"] is None
+
+
+def test_pause_across_a_weekend_moves_the_deadline_by_the_business_time_it_covered(capsys):
+    # Friday 17:30-Monday 09:00 covers 1.5 h of office time on Friday and 1 h on Monday.
+    found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-20T17:00",
+                       "--pause", "2026-11-20T17:30/2026-11-23T09:00")
+    assert found["response"]["due"] == "2026-11-23T09:30:00-06:00"
+
+
+def test_pause_outside_hours_changes_nothing(capsys):
+    found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-20T18:30",
+                       "--pause", "2026-11-21T10:00/2026-11-22T10:00")
+    assert found["response"]["due"] == "2026-11-23T08:30:00-06:00"
+
+
+NOW = [
+    ("pending with the business time left", "2026-11-23T08:00", "pending", 1800, None),
+    ("exactly at the due instant is still pending with nothing left", "2026-11-23T08:30", "pending", 0, None),
+    ("one minute late is breached by a minute", "2026-11-23T08:31", "breached", None, 60),
+    ("late over the weekend counts wall time late and business time late apart", "2026-11-24T08:30", "breached",
+     None, 11 * 3600),  # Monday 08:30-19:00 (10.5 h) + Tuesday 08:00-08:30 (0.5 h)
+]
+
+
+@pytest.mark.parametrize("now, status, left, late", [n[1:] for n in NOW], ids=[n[0] for n in NOW])
+def test_status_at_now(capsys, now, status, left, late):
+    found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--now", now)
+    response = found["response"]
+    assert response["status"] == status
+    assert response["left_seconds"] == left
+    assert response["late_seconds"] == late
+
+
+@pytest.mark.parametrize("now, code", [("2026-11-23T08:00", 0), ("2026-11-23T08:31", 1)],
+                         ids=["check passes before the deadline", "check fails after the deadline"])
+def test_check_exit_codes(capsys, now, code):
+    result, out, _ = run(capsys, "due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--now", now, "--check")
+    assert result == code
+    assert ("BREACHED 1 min ago" in out) == (code == 1)
+
+
+def test_tz_shows_times_in_another_zone(capsys):
+    found, document = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--tz", "UTC")
+    assert document["timezone"] == "UTC"
+    assert found["response"]["due"] == "2026-11-23T14:30:00+00:00"
+
+
+def test_opened_with_an_offset_is_taken_as_given(capsys):
+    found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-21T00:30:00Z")
+    assert found["response"]["due"] == "2026-11-23T08:30:00-06:00"
+
+
+def test_human_view_says_when_and_how_long(capsys):
+    code, out, _ = run(capsys, "due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--now", "2026-11-23T08:00")
+    assert code == 0
+    assert "Mon 2026-11-23 08:30" in out and "pending, due in 30 min of business time" in out
+
+
+ERRORS = [
+    ("unknown provider suggests the closest", ["due", "ignsu", "-s", "high", "--opened", "now"], 2, "did you mean 'ignus'"),
+    ("unknown severity lists the choices", ["due", "ignus", "-s", "huge", "--opened", "now"], 2, "unknown severity 'huge'"),
+    ("athento without a plan names the plans", ["due", "athento", "-s", "critical", "--opened", "now"], 2,
+     "choose one with --plan (starter, plus, standard, company, enterprise)"),
+    ("a malformed time says how to write one", ["due", "ignus", "-s", "high", "--opened", "20/11/2026"], 2,
+     "bad --opened '20/11/2026'"),
+    ("a spring-forward gap shows both candidates", ["due", "athento", "--plan", "enterprise", "-s", "major",
+                                                    "--opened", "2026-03-29T02:30"], 2,
+     "does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00"),
+    ("a fall-back overlap shows both candidates", ["due", "athento", "--plan", "enterprise", "-s", "major",
+                                                   "--opened", "2026-10-25T02:30"], 2,
+     "is ambiguous in Europe/Madrid (clocks fall back, it happens twice); add an offset: 2026-10-25T02:30:00+02:00 or 2026-10-25T02:30:00+01:00"),
+    ("an inverted pause is refused", ["due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30",
+                                      "--pause", "2026-11-21T10:00/2026-11-21T09:00"], 2, "ends before it starts"),
+    ("overlapping pauses are refused", ["due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30",
+                                        "--pause", "2026-11-21T10:00/2026-11-21T12:00",
+                                        "--pause", "2026-11-21T11:00/2026-11-21T13:00"], 2, "pauses overlap"),
+    ("resolved before opened is refused", ["due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T10:00",
+                                           "--resolved", "2026-11-21T09:00"], 2, "--resolved is before --opened"),
+    ("an unknown display zone is refused", ["due", "ignus", "-s", "high", "--opened", "now", "--tz", "Mars/Base"], 2,
+     "unknown time zone 'Mars/Base'"),
+]
+
+
+@pytest.mark.parametrize("argv, code, phrase", [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_errors_are_one_line(capsys, argv, code, phrase):
+    result, out, err = run(capsys, *argv)
+    assert result == code
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("slactl: error: ")
+    assert phrase in err
