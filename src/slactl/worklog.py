@@ -24,6 +24,7 @@ _PHASES = {
     "mitigation": Phase.MITIGATION, "mitigacion": Phase.MITIGATION,
 }
 _HOUR = timedelta(hours=1)
+_ORDER = list(Phase)
 
 
 class WorklogError(InputError):
@@ -54,14 +55,14 @@ def parse(text: str, zone: tzinfo, name: str = "worklog") -> tuple[Entry, ...]:
     start, and every overlap (touching entries are fine)."""
     problems: list[tuple[int, str]] = []
     rows = csv.reader(io.StringIO(text))
-    header, entries, first = None, [], 1
+    header, header_line, entries, first = None, 1, [], 1
     try:
         for row in rows:
             line, first = first, rows.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
-                header = _header(row, line, problems)
+                header, header_line = _header(row, line, problems), line
                 if header is None:
                     break
                 continue
@@ -73,7 +74,7 @@ def parse(text: str, zone: tzinfo, name: str = "worklog") -> tuple[Entry, ...]:
     if header is None and not problems:
         problems.append((1, f"empty worklog: expected the header {','.join(HEADER)}[,note]"))
     elif header is not None and not entries and not problems:
-        problems.append((1, "no entries after the header"))
+        problems.append((header_line, "no entries after the header"))
     problems += _overlaps(entries)
     if problems:
         raise WorklogError([f"{name}:{line}: {message}" for line, message in sorted(problems, key=lambda p: p[0])])
@@ -92,7 +93,7 @@ def daily(entries: tuple[Entry, ...], zone: tzinfo) -> tuple[Effort, ...]:
             days[entry.phase, day] = days.get((entry.phase, day), timedelta(0)) + (end - start)
             start = end
     return tuple(Effort(phase, Fraction(spent // timedelta(microseconds=1), _HOUR // timedelta(microseconds=1)), day)
-                 for (phase, day), spent in sorted(days.items()))
+                 for (phase, day), spent in sorted(days.items(), key=lambda item: (item[0][1], _ORDER.index(item[0][0]))))
 
 
 def _header(row: list[str], line: int, problems: list) -> list[str] | None:
