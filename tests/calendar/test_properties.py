@@ -150,6 +150,13 @@ def test_around_the_clock_in_utc_is_always_open(start, duration, data):
     assert around_the_clock.add(start, duration, pauses) == AlwaysOpen().add(start, duration, pauses)
 
 
+@BUDGET
+@given(zones, instants, clock_times)
+def test_clock_time_around_the_clock_is_real_time_in_any_zone(zone, start, time):
+    around_the_clock = BusinessCalendar(zone, WeeklyHours.around_the_clock())
+    assert around_the_clock.add(start, Duration(0, time)) == start + time
+
+
 class MinuteByMinute:
     """The naive reference: look at the wall clock of every minute."""
 
