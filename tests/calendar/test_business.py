@@ -100,6 +100,8 @@ def test_add(calendar, start, duration, due):
         case("Madrid spring forward: hours opening inside the gap open at the jump", LATE_NIGHT_MADRID, MAD, "2026-03-28 23:00", "1h", "2026-03-29 04:00"),
         case("Madrid fall back: the repeated hour is open twice", NIGHT_SHIFT_MADRID, MAD, "2026-10-25 01:00", "3h", "2026-10-25 03:00"),
         case("Madrid fall back: the repeated 02:30-03:00 counts twice", LATE_NIGHT_MADRID, MAD, "2026-10-24 23:00", "1h", "2026-10-25 03:00"),
+        case("Madrid fall back: 720 hours on 24x7 are 720 real hours", AROUND_THE_CLOCK_MADRID, MAD, "2026-10-20 00:00", "720h", "2026-11-18 23:00"),
+        case("Madrid spring forward: 720 hours on 24x7 are 720 real hours", AROUND_THE_CLOCK_MADRID, MAD, "2026-03-20 00:00", "720h", "2026-04-19 01:00"),
         case("New York spring forward: 24x7 keeps 24 real hours", AROUND_THE_CLOCK_NEW_YORK, NY, "2026-03-07 12:00", "1d", "2026-03-08 13:00"),
         case("New York fall back: the night shift has four real hours", NIGHT_SHIFT_NEW_YORK, NY, "2026-11-01 01:00", "3h", "2026-11-01 03:00"),
         case("New York fall back: the night shift's fourth hour ends at 04:00", NIGHT_SHIFT_NEW_YORK, NY, "2026-11-01 01:00", "4h", "2026-11-01 04:00"),

@@ -150,6 +150,29 @@ def test_around_the_clock_in_utc_is_always_open(start, duration, data):
     assert around_the_clock.add(start, duration, pauses) == AlwaysOpen().add(start, duration, pauses)
 
 
+@BUDGET
+@given(zones, instants, clock_times)
+def test_clock_time_around_the_clock_is_real_time_in_any_zone(zone, start, time):
+    around_the_clock = BusinessCalendar(zone, WeeklyHours.around_the_clock())
+    assert around_the_clock.add(start, Duration(0, time)) == start + time
+
+
+@BUDGET
+@given(
+    st.sampled_from([UTC, UTC_MINUS_5]),
+    day_hours(),
+    st.sets(st.integers(0, 6), min_size=1),
+    closed_dates,
+    instants,
+    business_days,
+)
+def test_on_a_uniform_week_n_days_are_n_days_of_business_time(zone, hours, weekdays, closed, start, days):
+    assume(hours)
+    calendar = BusinessCalendar(zone, WeeklyHours.from_minutes({day: hours for day in weekdays}), closed_dates=closed)
+    day_length = sum(closes - opens for opens, closes in hours) * ONE_MINUTE
+    assert calendar.elapsed(start, calendar.add(start, Duration(days))) == days * day_length
+
+
 class MinuteByMinute:
     """The naive reference: look at the wall clock of every minute."""
 

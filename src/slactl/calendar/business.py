@@ -16,6 +16,11 @@ the clock stopped during pauses; pauses therefore only ever move a deadline late
 On DST dates the offset is business (real) time, so on a 00:00-24:00 week a day follows real
 24 hours except when the target date is 23 hours long and the offset does not fit: it clamps
 to that date's end. See ``local_day`` for how wall intervals meet gaps and overlaps.
+
+A closed date (``closed_for_year(year)`` plus ``closed_dates``) removes every interval of that
+local date; one on a day without hours changes nothing. A target that needs more than two years
+without any open day, or a week without hours, raises ``InputError``; so does a deadline past
+9999-12-30 local time.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ class BusinessCalendar:
     zone: tzinfo
     hours: WeeklyHours
     closed_for_year: Callable[[int], Iterable[date]] | None = None
-    closed_dates: frozenset[date] = frozenset()
+    closed_dates: Iterable[date] = frozenset()
     _ledger: Ledger = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

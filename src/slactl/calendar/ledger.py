@@ -21,6 +21,7 @@ from slactl.calendar.local_day import open_spans
 from slactl.calendar.transitions import Transition, transitions_around
 
 ZERO = timedelta(0)
+ONE_MICROSECOND = timedelta(microseconds=1)
 CACHED_DATES = 8192
 
 ClosedForYear = Callable[[int], Iterable[date]]
@@ -79,9 +80,6 @@ class Ledger:
         nominal = self._wall[(ordinal + 6) % 7]
         return nominal + departure[0] if departure else nominal
 
-    def is_business_day(self, ordinal: int) -> bool:
-        return self.length(ordinal) > ZERO
-
     def open_time(self, first: int, stop: int) -> timedelta:
         """Open time of the dates ``first <= ordinal < stop``."""
         if stop <= first:
@@ -104,38 +102,68 @@ class Ledger:
         """The first date from ``ordinal`` on which ``remaining`` (> 0) of open time runs out,
         and how much of it is left to count inside that date."""
         idle = 0
-        while (weeks := min(remaining // self.week_time - 1, (LAST_ORDINAL - ordinal) // 7)) > 0:
-            gained = self.open_time(ordinal, ordinal + 7 * weeks)
-            if gained >= remaining:
-                break
-            idle = idle + 7 * weeks if not gained else 0
-            _check_idle(idle)
-            ordinal, remaining = ordinal + 7 * weeks, remaining - gained
-        while remaining > (length := self.length(ordinal)):
-            remaining -= length
-            idle = idle + 1 if not length else 0
-            _check_idle(idle)
-            ordinal += 1
-        return ordinal, remaining
+        while True:
+            span = self._span(ordinal, self._nominal_days_for_time(ordinal, remaining))
+            gained = self.open_time(ordinal, ordinal + span)
+            if gained < remaining:
+                idle = _idle(idle, span, gained)
+                ordinal, remaining = self._past(ordinal + span), remaining - gained
+                continue
+            before_last = gained - self.length(ordinal + span - 1)
+            if before_last < remaining:
+                return ordinal + span - 1, remaining - before_last
+            return self._bisect_time(ordinal, span, remaining)
 
     def reach_days(self, ordinal: int, count: int) -> int:
-        """The ``count``-th (>= 1) business day counting from ``ordinal`` itself."""
+        """The ``count``-th (>= 1) business day counting from ``ordinal`` itself.
+
+        Departures from nominal only ever remove business days, so a span holding exactly
+        ``count`` of them ends on the one sought."""
         idle = 0
-        while (weeks := min(count // self.week_days - 1, (LAST_ORDINAL - ordinal) // 7)) > 0:
-            gained = self.business_days(ordinal, ordinal + 7 * weeks)
-            idle = idle + 7 * weeks if not gained else 0
-            _check_idle(idle)
-            ordinal, count = ordinal + 7 * weeks, count - gained
         while True:
-            if self.is_business_day(ordinal):
-                count -= 1
-                if count == 0:
-                    return ordinal
-                idle = 0
+            span = self._span(ordinal, self._nominal_days_for_days(ordinal, count))
+            gained = self.business_days(ordinal, ordinal + span)
+            if gained == count:
+                return ordinal + span - 1
+            idle = _idle(idle, span, gained)
+            ordinal, count = self._past(ordinal + span), count - gained
+
+    def _nominal_days_for_time(self, ordinal: int, remaining: timedelta) -> int:
+        """How many dates from ``ordinal`` a week without exceptions needs to hold ``remaining``."""
+        weeks = (remaining - ONE_MICROSECOND) // self.week_time
+        rest = remaining - weeks * self.week_time
+        weekday = (ordinal + 6) % 7
+        through = self._time_through
+        return 7 * weeks + bisect_left(through, through[weekday] + rest, lo=weekday) - weekday
+
+    def _nominal_days_for_days(self, ordinal: int, count: int) -> int:
+        weeks, rest = divmod(count - 1, self.week_days)
+        weekday = (ordinal + 6) % 7
+        through = self._days_through
+        return 7 * weeks + bisect_left(through, through[weekday] + rest + 1, lo=weekday) - weekday
+
+    def _bisect_time(self, ordinal: int, span: int, remaining: timedelta) -> tuple[int, timedelta]:
+        """DST added time inside the span: find the date by bisection over the span."""
+        low, high = 0, span
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.open_time(ordinal, ordinal + middle) >= remaining:
+                high = middle
             else:
-                idle += 1
-                _check_idle(idle)
-            ordinal += 1
+                low = middle
+        return ordinal + high - 1, remaining - self.open_time(ordinal, ordinal + high - 1)
+
+    @staticmethod
+    def _span(ordinal: int, days: int) -> int:
+        if ordinal > LAST_ORDINAL:
+            raise beyond_9999()
+        return min(days, LAST_ORDINAL + 1 - ordinal)
+
+    @staticmethod
+    def _past(ordinal: int) -> int:
+        if ordinal > LAST_ORDINAL:
+            raise beyond_9999()
+        return ordinal
 
     def book(self, year: int) -> YearBook:
         book = self._books.get(year)
@@ -187,6 +215,10 @@ def _dates_near(transitions: tuple[Transition, ...], year: int) -> set[int]:
     return {ordinal for ordinal in near if first <= ordinal <= min(last, LAST_ORDINAL)}
 
 
-def _check_idle(idle_days: int) -> None:
-    if idle_days > IDLE_DAYS:
+def _idle(idle: int, span: int, gained: object) -> int:
+    """Days in a row without open time so far; too many means the target is never reached."""
+    if gained:
+        return 0
+    if idle + span > IDLE_DAYS:
         raise never_reached()
+    return idle + span

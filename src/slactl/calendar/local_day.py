@@ -2,9 +2,9 @@
 
 Rule: a wall interval ``[a, b)`` on date D covers exactly the real instants whose wall clock in
 the zone reads a time in ``[a, b)`` of D. So business time inside open hours is real elapsed
-time: a wall time skipped by a spring-forward gap covers no instant (09:00-12:00 across a
-02:00->03:00 jump lasts 2 real hours if it spans it), and the hour repeated by a fall-back
-overlap is counted twice (it happened twice). In UTC this is, for each stretch of constant
+time: wall times skipped by a spring-forward gap cover no instant (01:00-04:00 across a
+02:00->03:00 jump lasts 2 real hours; 02:30-04:00 opens at the jump), and the hour repeated by a
+fall-back overlap is counted twice, because it happened twice (01:00-04:00 lasts 4 real hours). In UTC this is, for each stretch of constant
 offset ``o``, the interval ``[D+a-o, D+b-o)`` cut to that stretch.
 """
 

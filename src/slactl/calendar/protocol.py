@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from slactl.duration import Duration
 
 Pause = tuple[datetime, datetime]
 
 
+@runtime_checkable
 class Calendar(Protocol):
     def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:
         """The earliest instant whose business position is ``start``'s plus ``duration``."""
