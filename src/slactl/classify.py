@@ -101,11 +101,13 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
 def infer_facts(policy: Policy, text: Text, given: Facts) -> tuple[Inference, ...]:
     """Facts the policy reads from the text; a fact given explicitly or inferred with two
     different values is not applied."""
-    found = []
-    for rule in policy.facts_from_text:
-        hits = text.find_any(rule.phrases)
-        if hits:
-            found.extend((key, value, hits[0]) for key, value in rule.facts.items())
+    hits = [(rule, hit) for rule in policy.facts_from_text for hit in text.find_any(rule.phrases)]
+    found, seen = [], set()
+    for rule, hit in hits:
+        if rule in seen or any(hit.inside(other) for _, other in hits):
+            continue
+        seen.add(rule)
+        found.extend((key, value, hit) for key, value in rule.facts.items())
     values: dict[str, set] = {}
     for key, value, _ in found:
         values.setdefault(key, set()).add(value)

@@ -3,11 +3,13 @@
 The text and the phrase are folded (case, accents), split into words and lightly stemmed, so
 ``caído``, ``caida``, ``caídos``, ``cayó`` and ``cayeron`` are one word, and so are ``lento`` and
 ``lentitud``. A phrase matches as a sequence of whole words, never inside another word (``rds``
-is not found in ``words``); articles and possessives (``el``, ``the``, ``nuestro``) are skipped,
-two other words may sit between two words of the phrase (``servidor principal se cayó``
-matches ``servidor caido``), and a phrase never spans punctuation. A match with a negation just before
-it in the same clause (``no está caído``, ``is not down``, ``isn't down``) does not count,
-unless the phrase itself starts with one (``no funciona``).
+is not found in ``words``). Articles, possessives and object pronouns (``el``, ``the``,
+``nuestro``, ``nos``) are skipped; two other words may sit between two words of the phrase
+(``servidor principal se cayó`` matches ``servidor caido``), except right after a negation
+(``sin servicio`` is not found in ``sin interrupción total del servicio``); a phrase never spans
+punctuation or ``pero``/``but``. A match with a negation shortly before it in the same clause
+(``no está caído``, ``is not down``, ``isn't down``, ``sin afectar``) does not count, unless the
+phrase itself starts with one (``no funciona``, ``sin servicio``).
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?¿¡()\[\]\n]|\s-\s|\bbut\b|\bpero\b|\bsino\
 
 FILLERS = frozenset(
     "el la los las lo un una unos unas al del de a the an of "
-    "mi mis tu tus su sus nuestro nuestra nuestros nuestras my our your their its".split()
+    "mi mis tu tus su sus nuestro nuestra nuestros nuestras my our your their its me te nos le les".split()
 )
-NEGATIONS = frozenset("no not never nunca jamas tampoco ni nor".split())
+NEGATIONS = frozenset("no not never nunca jamas tampoco ni nor sin without".split())
 
 _IRREGULAR = {
     **dict.fromkeys("cayo cayeron cae caen caer caia caian caiga caigan cayendo cayera".split(), "caid"),
@@ -138,8 +140,9 @@ class Text:
     def _extend(self, content: list[int], position: int, pattern: tuple[str, ...]) -> list[int] | None:
         matched = [content[position]]
         clause = self.tokens[content[position]].clause
-        for wanted in pattern[1:]:
-            window = content[position + 1: position + 2 + MAX_GAP]
+        for previous, wanted in zip(pattern, pattern[1:]):
+            gap = 0 if is_negation(previous) else MAX_GAP
+            window = content[position + 1: position + 2 + gap]
             found = next((k for k, i in enumerate(window) if self.tokens[i].stem == wanted), None)
             if found is None or self.tokens[window[found]].clause != clause:
                 return None
