@@ -48,6 +48,11 @@ def quote_command(
 ) -> None:
     """Quote an Express emergency: the guarantee, normalization and mitigation invoices, and the estimate sheet.
 
+    Hours: 5, 1.5, 90m, 1h30m. Amounts are exact and rounded half-up to cents on each line.
+    With --worklog (CSV start,end,phase[,note]) each day and phase is one line, cut at midnight
+    in the policy's zone (or --tz); rows that overlap or end before they start are refused.
+
+    \b
     Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
     """
     from slactl.hours import parse_hours, parse_whole_hours
