@@ -9,7 +9,8 @@ is not found in ``words``). Articles, possessives and object pronouns (``el``, `
 (``sin servicio`` is not found in ``sin interrupción total del servicio``); a phrase never spans
 punctuation or ``pero``/``but``. A match with a negation shortly before it in the same clause
 (``no está caído``, ``is not down``, ``isn't down``, ``sin afectar``) does not count, unless the
-phrase itself starts with one (``no funciona``, ``sin servicio``).
+phrase itself starts with one (``no funciona``, ``sin servicio``); ``cannot`` and ``can't`` report
+an inability, so ``can't send emails`` is found.
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ FILLERS = frozenset(
     "mi mis tu tus su sus nuestro nuestra nuestros nuestras my our your their its me te nos le les".split()
 )
 NEGATIONS = frozenset("no not never nunca jamas tampoco ni nor sin without".split())
+LIGHT = frozenset(
+    "se ha han hay haya hayan he esta estan estaba estaban es son fue fueron is are was were be been has have had "
+    "do does did ya yet still todavia aun really realmente completely totally totalmente completamente "
+    "currently actualmente muy very".split()
+)
+"""Words that may stand between a negation and what it negates (``no está caído``, ``is not
+completely down``); any other word ends its reach (``no podemos crear documentos`` is a report
+that documents cannot be created, not a denial)."""
+ABILITY = frozenset("can could".split())
+"""``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
+_CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
 
 _IRREGULAR = {
     **dict.fromkeys("cayo cayeron cae caen caer caia caian caiga caigan cayendo cayera".split(), "caid"),
@@ -67,7 +79,20 @@ def stem(word: str) -> str:
 
 
 def is_negation(word: str) -> bool:
-    return word in NEGATIONS or word.replace("’", "'").endswith("n't") or word == "cannot"
+    return word in NEGATIONS
+
+
+def _split(word: str) -> list[str]:
+    """Folded words, English contractions opened: ``isn't`` → ``is not``, ``can't`` → ``can not``."""
+    parts = []
+    for part in word.replace("’", "'").split():
+        if part in _CONTRACTIONS:
+            parts.extend(_CONTRACTIONS[part].split())
+        elif part.endswith("n't"):
+            parts.extend((part[:-3], "not"))
+        else:
+            parts.append(part)
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +136,7 @@ class Text:
         for match in _WORD.finditer(source):
             while clause < len(breaks) and breaks[clause] < match.start():
                 clause += 1
-            word = fold(match.group())
-            for part in word.split() or [word]:
+            for part in _split(fold(match.group())):
                 tokens.append(Token(part, stem(part), match.start(), match.end(), clause))
         return cls(source, tuple(tokens))
 
@@ -151,15 +175,29 @@ class Text:
         return matched
 
     def _negated(self, matched: list[int], phrase: str) -> bool:
-        """A negation before the match (unless the phrase starts with one) or in one of its gaps."""
-        first, clause = matched[0], self.tokens[matched[0]].clause
+        """A negation just before the match (unless the phrase starts with one) or in one of its gaps."""
+        first = matched[0]
         gaps = [i for i in range(first, matched[-1]) if i not in matched]
-        before = [] if is_negation(_words(phrase)[0]) else range(max(0, first - NEGATION_WINDOW), first)
-        return any(is_negation(self.tokens[i].word) and self.tokens[i].clause == clause for i in [*before, *gaps])
+        if any(self._negation_at(i) for i in gaps):
+            return True
+        if is_negation(_words(phrase)[0]):
+            return False
+        index, clause = first - 1, self.tokens[first].clause
+        while index >= 0 and first - index <= NEGATION_WINDOW and self.tokens[index].clause == clause:
+            if self._negation_at(index):
+                return True
+            if self.tokens[index].word not in LIGHT | FILLERS:
+                return False
+            index -= 1
+        return False
+
+    def _negation_at(self, index: int) -> bool:
+        before = self.tokens[index - 1].word if index > 0 else ""
+        return is_negation(self.tokens[index].word) and before not in ABILITY
 
 
 def _words(phrase: str) -> list[str]:
-    return [fold(m.group()) for m in _WORD.finditer(fold(phrase))]
+    return [part for m in _WORD.finditer(fold(phrase)) for part in _split(fold(m.group()))]
 
 
 def _all_fillers(phrase: str) -> bool:
