@@ -376,3 +376,44 @@ def test_a_bad_policy_in_the_active_set_fails_any_command_with_exit_1(capsys):
 def test_a_missing_path_is_one_line_and_exit_2(capsys, args):
     code, out, err = run(capsys, *args)
     assert (code, out, err) == (2, "", "slactl: error: policy path 'no/such.yaml' does not exist\n")
+
+
+# -- the format reference stays true -----------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "policy-format.md"
+
+
+def _complete_example() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index("<!-- complete-example -->")) + len("```yaml\n")
+    return text[start:text.index("```\n", start)]
+
+
+def test_the_documented_complete_example_loads_and_matches_the_bundled_policy(tmp_path):
+    path = tmp_path / "ivcisa.yaml"
+    path.write_text(_complete_example(), encoding="utf-8")
+    [documented] = loader.load([path])
+    bundled = loader.load(loader.bundled_paths()).get("ivcisa")
+    for severity in bundled.severities:
+        for plan in bundled.plans:
+            expected = [(t.name, t.describe(), t.calendar, t.start) for t in bundled.targets(severity, plan)]
+            found = documented.targets(documented.severity(severity.id), documented.plan(plan.id))
+            assert [(t.name, t.describe(), t.calendar, t.start) for t in found] == expected
+    assert documented.default_plan.id == "24x7"
+    assert documented.schedule("business").describe_hours() == "Mon-Fri 08:00-17:30"
+
+
+def _keys(schema: dict) -> set[str]:
+    return set(schema.get("properties", {}))
+
+
+def test_the_format_reference_mentions_every_key_of_the_spec():
+    from slactl import spec
+
+    text = DOC.read_text(encoding="utf-8")
+    keys = _keys(spec.POLICY_SCHEMA)
+    for definition in spec.POLICY_SCHEMA["$defs"].values():
+        keys |= _keys(definition)
+    keys |= _keys(spec.POLICY_SCHEMA["$defs"]["calendar"]["properties"]["holidays"])
+    keys |= _keys(spec.POLICY_SCHEMA["$defs"]["pricing"]["properties"]["guarantee_hours"])
+    assert sorted(k for k in keys if f"`{k}`" not in text and f"{k}:" not in text) == []
