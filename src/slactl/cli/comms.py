@@ -1,0 +1,121 @@
+"""``slactl comms``: every communication the provider owes, when, where and saying what."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime, timezone
+from typing import Annotated, Optional
+
+import typer
+
+from slactl.cli import app
+from slactl.errors import InputError
+
+
+@app.command()
+def comms(
+    ctx: typer.Context,
+    provider: Annotated[str, typer.Argument(help="Provider id, e.g. conecta.")],
+    severity: Annotated[str, typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. total-outage, caida total.")],
+    opened: Annotated[str, typer.Option("--opened", "-o", metavar="TIME",
+                                        help="When the incident was opened: ISO 8601 or now; without an offset it is the provider's local time.")],
+    resolved: Annotated[Optional[str], typer.Option("--resolved", metavar="TIME",
+                                                    help="When it was resolved: recurring items stop there and resolution items get their time.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="TIME",
+                                                 help="While unresolved, list recurring items up to this time (default: 72 h after --opened).")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.")] = None,
+    tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
+    ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE",
+                                               help="Also write the timed items as an iCalendar file (one event with a reminder each).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let --ics replace an existing file.")] = False,
+) -> None:
+    """Which status-page updates, bulletins, notifications and reports are owed, and when?
+
+    Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
+    """
+    from slactl import comms as engine
+    from slactl.timeparse import parse_time, parse_zone, zone_name
+
+    if json and ics:
+        raise InputError("--json and --ics cannot be combined: choose one output")
+    clock = datetime.now(timezone.utc)
+    policy = ctx.obj.policies().get(provider)
+    chosen_severity = policy.severity(severity)
+    chosen_plan = policy.plan(plan)
+    zone = policy.zone
+    opened_at = parse_time(opened, zone, clock, what="--opened")
+    resolved_at = parse_time(resolved, zone, clock, what="--resolved") if resolved else None
+    until_at = parse_time(until, zone, clock, what="--until") if until else None
+    if resolved_at is not None and resolved_at < opened_at:
+        raise InputError("--resolved is before --opened")
+    if until_at is not None and until_at < opened_at:
+        raise InputError("--until is before --opened")
+    if until_at is not None and resolved_at is not None:
+        raise InputError("--until is for an unresolved incident: with --resolved the schedule ends at the resolution")
+    shown_zone = parse_zone(tz) if tz else zone
+    if ics and os.path.exists(ics) and not force:
+        raise InputError(f"{ics} already exists; pass --force to replace it")
+    agenda = engine.schedule(policy, chosen_severity, chosen_plan, opened_at, resolved=resolved_at, until=until_at)
+    from slactl.render import comms as render
+
+    if json:
+        from slactl.render.output import emit_json
+
+        emit_json(render.agenda_json(agenda, shown_zone, zone_name(shown_zone)))
+        return
+    if ics:
+        from slactl.ics import calendar_bytes
+
+        _write_atomically(ics, calendar_bytes(agenda, clock), replace=force)
+    render.print_agenda(agenda, shown_zone, zone_name(shown_zone))
+    if ics:
+        left_out = len(agenda.untimed)
+        note = f"; {left_out} item(s) without a time are not in it" if left_out else ""
+        typer.echo(f"wrote {len(agenda.timed)} event(s) to {ics}{note}")
+
+def _write_atomically(path: str, data: bytes, *, replace: bool) -> None:
+    """A temporary file next to ``path`` renamed over it: readers see no file or the whole new one,
+    and an existing file is only replaced with ``replace``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".ics.tmp", dir=directory)
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o666 & ~_umask())
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
+    except FileExistsError:
+        raise InputError(f"{path} already exists; pass --force to replace it") from None
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _link_new(temporary: str, path: str) -> None:
+    """Give the finished file its name unless that name exists (checked atomically where the
+    file system has hard links)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
