@@ -10,7 +10,7 @@ from slactl.textmatch import Text, stem
 
 SAME_WORD = [
     ("caído", "caida"), ("caído", "caídos"), ("caído", "cayó"), ("caído", "cayeron"), ("caído", "CAÍDAS"),
-    ("lento", "lentitud"), ("lento", "lentos"), ("intermitente", "intermitencia"),
+    ("lento", "lentitud"), ("lento", "lentos"), ("lento", "lentísimo"), ("intermitente", "intermitencia"),
     ("intermitente", "intermitentemente"), ("funciona", "funcionan"), ("funciona", "funcionando"),
     ("service", "services"), ("crash", "crashed"), ("crash", "crashes"), ("is", "are"),
 ]

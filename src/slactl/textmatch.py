@@ -54,7 +54,7 @@ _IRREGULAR = {
 }
 _SUFFIXES = sorted(
     (
-        "amientos amiento imientos imiento encias encia ancias ancia entes ente itudes itud "
+        "isimos isimas isimo isima amientos amiento imientos imiento encias encia ancias ancia entes ente itudes itud "
         "aban ando iendo amos emos imos ados adas idos idas ness ing ado ada ido ida aba ian "
         "ar er ir an en os as es ed ly o a e s"
     ).split(),
