@@ -9,7 +9,7 @@ total is the sum of its lines; the grand total is the sum of the invoices.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -77,7 +77,7 @@ class Work:
 
     efforts: tuple[Effort, ...] = ()
     guarantee_hours: int | None = None
-    guarantee_mode: GuaranteeMode | None = None
+    guarantee_mode: GuaranteeMode | None = None  # None: separate, the default; a monthly plan allows no other
     monthly_plan: bool = False
     express_rate: Decimal | None = None
     on_demand_rate: Decimal | None = None
@@ -155,7 +155,7 @@ class Quote:
     mitigation_hours: Fraction
     guarantee: Guarantee | None
     tracked: bool = False
-    evaluation_cost: Decimal | None = field(default=None)
+    evaluation_cost: Decimal | None = None
 
     @property
     def total(self) -> Decimal:
