@@ -79,6 +79,8 @@ def check(value: Any, schema: dict, root: dict, path: Path = ()) -> Iterator[tup
         if not any(_TYPES[t](value) for t in types):
             wanted = " or ".join(_WANTED[t] for t in types)
             shown = f" {value!r}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+            if isinstance(value, bool) and "string" in types:
+                shown = " (quote it: YAML reads yes, no, on and off as true/false)"
             yield path, f"{name!r} must be {wanted}, got {describe(value)}{shown}"
             return
     if isinstance(value, str):
