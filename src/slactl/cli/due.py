@@ -1,7 +1,9 @@
-"""``slactl due``: every deadline of a severity, in business time, with breach checks."""
+"""``slactl due``: every deadline of a severity, in business time, with breach checks; with
+``--input``, the same for every ticket of a CSV or JSON Lines file, streamed."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from typing import Annotated, Optional
 
@@ -13,10 +15,10 @@ from slactl.cli import app
 @app.command()
 def due(
     ctx: typer.Context,
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. ignus.")],
-    severity: Annotated[str, typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. high, alta, urgente.")],
-    opened: Annotated[str, typer.Option("--opened", "-o", metavar="TIME",
-                                        help="When the ticket was opened: ISO 8601 or now; without an offset it is the provider's local time.")],
+    provider: Annotated[Optional[str], typer.Argument(help="Provider id, e.g. ignus (not with --input).")] = None,
+    severity: Annotated[Optional[str], typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. high, alta, urgente.")] = None,
+    opened: Annotated[Optional[str], typer.Option("--opened", "-o", metavar="TIME",
+                                                  help="When the ticket was opened: ISO 8601 or now; without an offset it is the provider's local time.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.")] = None,
     pause: Annotated[Optional[list[str]], typer.Option("--pause", metavar="START/END",
                                                        help="Clock stopped in this interval (repeatable), e.g. waiting on the customer.")] = None,
@@ -25,15 +27,44 @@ def due(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when any target is breached at --now (default: the current time).")] = False,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
+    input: Annotated[Optional[str], typer.Option("--input", "-i", metavar="FILE|-",
+                                                 help="Batch: one ticket a row, CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", metavar="csv|jsonl", help="Batch: output format; default that of the input.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Batch: stop at the first bad row instead of skipping it.")] = False,
 ) -> None:
     """When is each response, mitigation and resolution due, and is anything breached?
 
     Example: slactl due ignus --severity high --opened 2026-11-20T18:30 --now 2026-11-23T09:00
     """
+    from slactl.errors import InputError
+
+    clock = datetime.now(timezone.utc)
+    if input is not None:
+        single = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
+                  "--resolved": resolved, "--check": check, "--tz": tz, "--json": json}
+        given = [name for name, value in single.items() if value]
+        if given:
+            raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
+        if format not in (None, "csv", "jsonl"):
+            raise InputError(f"unknown --format {format!r} (choose csv or jsonl)")
+        bad = _batch(ctx, input, output, format, strict, now, clock)
+        if bad:
+            raise typer.Exit(code=1)
+        return
+    batch_only = [name for name, value in (("--output", output), ("--format", format), ("--strict", strict)) if value]
+    if batch_only:
+        raise InputError(f"{', '.join(batch_only)} only go with --input")
+    for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
+        if not value:
+            raise InputError(f"missing {name} (or give --input FILE for a batch of tickets)")
+    _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock)
+
+
+def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock) -> None:
     from slactl import deadlines as engine
     from slactl.timeparse import check_pauses, parse_pause, parse_time, parse_zone, zone_name
 
-    clock = datetime.now(timezone.utc)
     policy = ctx.obj.policies().get(provider)
     chosen_severity = policy.severity(severity)
     chosen_plan = policy.plan(plan)
@@ -62,3 +93,39 @@ def due(
         render.print_due(title, opened_at, shown_zone, zone_name(shown_zone), results, judged_at, pauses)
     if check and engine.any_breached(results):
         raise typer.Exit(code=1)
+
+
+def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
+           clock: datetime) -> int:
+    """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
+    from slactl import tickets
+    from slactl.batch import Batch
+    from slactl.render.due import batch_row, batch_writer
+    from slactl.render.progress import file_progress
+    from slactl.timeparse import parse_time
+
+    if now:
+        parse_time(now, timezone.utc, clock, what="--now")
+    policies = ctx.obj.policies()
+    with tickets.open_input(path) as (lines, fd, in_fmt), tickets.open_output(output) as out:
+        name = "<stdin>" if path == "-" else path
+        write = batch_writer(out, fmt or (tickets.guess_format(output, "").value if output else in_fmt.value))
+        engine = Batch(policies, clock, now)
+        bad = rows = 0
+        show = path != "-" and sys.stderr.isatty()
+        with file_progress(name, fd, enabled=show) as tick:
+            for item in engine.run(tickets.read(lines, in_fmt)):
+                rows += 1
+                if rows & 4095 == 0:
+                    tick()
+                if isinstance(item, tickets.BadRow):
+                    bad += 1
+                    if strict:
+                        print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
+                        return bad
+                    print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                    continue
+                write(batch_row(item))
+    if bad:
+        print(f"slactl: error: {bad} of {rows} rows skipped (bad input)", file=sys.stderr)
+    return bad

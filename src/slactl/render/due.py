@@ -104,3 +104,45 @@ def _status(item: Deadline) -> str:
     if item.schedule.is_always:
         return f"pending, due in {span(item.left)}"
     return f"pending, due in {span(item.left)} of business time"
+
+
+BATCH_TARGETS = ("evaluation", "response", "mitigation", "resolution", "follow-up")
+BATCH_FIELDS = ("due", "status", "late", "took")
+BATCH_COLUMNS = ("id", "provider", "severity", "plan", "opened") + tuple(
+    f"{name.replace('-', '_')}_{field}" for name in BATCH_TARGETS for field in BATCH_FIELDS
+)
+
+
+def batch_row(result) -> list[str | None]:
+    """One ``slactl due --input`` output row (a ``batch.Result``), in ``BATCH_COLUMNS`` order."""
+    setup, zone = result.setup, result.setup.zone
+    row: list[str | None] = [result.ticket.id, setup.policy.id, setup.severity.id,
+                             setup.plan.id if setup.plan else None, result.opened.astimezone(zone).isoformat()]
+    by_name = {d.target.name: d for d in result.deadlines}
+    for name in BATCH_TARGETS:
+        item = by_name.get(name)
+        if item is None or item.due is None:
+            row += (None, None, None, None)
+            continue
+        row += (item.due.astimezone(zone).isoformat(), item.status.value if item.status else None,
+                compact(item.late) if item.late is not None else None,
+                compact(item.took) if item.took is not None else None)
+    return row
+
+
+def batch_writer(stream, fmt: str):
+    """A function writing one batch row to ``stream`` as CSV (header first) or JSON Lines."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(BATCH_COLUMNS)
+        return writer.writerow
+    import json
+
+    dumps, write, columns = json.dumps, stream.write, BATCH_COLUMNS
+
+    def write_json(row: list) -> None:
+        write(dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
+
+    return write_json
