@@ -51,7 +51,7 @@ def root(
 
 
 # Each module registers its commands on ``app``.
-for _module in ("policies", "due", "classify", "quote", "comms"):
+for _module in ("policies", "due", "classify", "quote", "comms", "schema"):
     importlib.import_module(f"slactl.cli.{_module}")
 
 
@@ -60,7 +60,7 @@ def main() -> None:
     from slactl.errors import PolicyError, SlactlError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="slactl", standalone_mode=False)
     except SlactlError as error:
         lines = error.problems if isinstance(error, PolicyError) else [str(error)]
         for line in lines:
