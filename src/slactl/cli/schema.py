@@ -1,0 +1,28 @@
+"""``slactl schema``: the JSON Schema of the policy format, for editors and other tools."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from slactl.cli import app
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the policy format: the same document the loader
+    checks every policy file against (``slactl.spec.POLICY_SCHEMA``). Editors use it to complete
+    and check policy YAML as it is typed (see README, "Editor support").
+
+    \b
+    Example: slactl schema > policy.schema.json
+    """
+    from slactl.spec import POLICY_SCHEMA
+
+    typer.echo(render(POLICY_SCHEMA), nl=False)
+
+
+def render(document: dict) -> str:
+    """The exact text of ``schema/policy.schema.json``."""
+    return json.dumps(document, indent=2) + "\n"
