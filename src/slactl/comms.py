@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from slactl import deadlines
+from slactl.calendar.limits import beyond_9999
 from slactl.communication import Communication
 from slactl.deadlines import Deadline
 from slactl.errors import InputError
@@ -111,6 +112,14 @@ def schedule(
 
     ``until`` bounds the listing of recurring items while unresolved (default: 72 h after the
     opening); it is ignored once ``resolved`` is known, since the resolution ends them."""
+    try:
+        return _schedule(policy, severity, plan, opened, resolved, until)
+    except OverflowError:
+        raise beyond_9999() from None
+
+
+def _schedule(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime,
+              resolved: datetime | None, until: datetime | None) -> Agenda:
     horizon = None if resolved is not None else (until if until is not None else opened + DEFAULT_HORIZON)
     due = {d.target.name: d for d in deadlines.compute(policy, severity, plan, opened, resolved=resolved)}
     items: list[Owed] = []
