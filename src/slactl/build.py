@@ -145,16 +145,16 @@ class _Builder:
         return start, end
 
     def check_holidays(self, raw: dict, path: tuple) -> None:
-        import holidays as holidays_lib
+        from slactl.calendars import holiday_subdivisions
 
-        supported = holidays_lib.list_supported_countries()
         country = raw["country"]
-        if country not in supported:
+        subdivisions = holiday_subdivisions(country)
+        if subdivisions is None:
             self.fail(path + ("country",), f"unknown holiday country {country!r} (use an ISO 3166 code the holidays library supports, e.g. CO, MX, ES)")
             return
         subdivision = raw.get("subdivision")
-        if subdivision is not None and subdivision not in supported[country]:
-            self.fail(path + ("subdivision",), f"unknown subdivision {subdivision!r} of {country} (choose from: {', '.join(supported[country])})")
+        if subdivision is not None and subdivision not in subdivisions:
+            self.fail(path + ("subdivision",), f"unknown subdivision {subdivision!r} of {country} (choose from: {', '.join(subdivisions)})")
 
     # -- targets, rules, communications --------------------------------------------------
 
