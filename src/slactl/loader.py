@@ -12,11 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path as FsPath
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from slactl import build, spec, structure
 from slactl.errors import InputError, PolicyError
 from slactl.policy import Policy, PolicySet
 
@@ -27,7 +25,16 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
 Lines = dict[tuple, int]
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def _constructor():
+    import yaml  # imported on first parse only: a cached policy set never needs PyYAML
+
+    return yaml.constructor.SafeConstructor()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,8 @@ class _Problem(Exception):
 
 def parse(text: str, file: str) -> Document:
     """Parse YAML text into a Document; raise PolicyError with one located line."""
+    import yaml
+
     try:
         _refuse_anchors(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -84,12 +93,16 @@ def parse(text: str, file: str) -> Document:
 
 
 def _refuse_anchors(text: str) -> None:
+    import yaml
+
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Problem(event.start_mark.line + 1, "anchors and aliases (&, *) are not allowed in policy files")
 
 
 def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
+    import yaml
+
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
@@ -118,7 +131,7 @@ def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
     try:
-        return _CONSTRUCTOR.construct_object(node)
+        return _constructor().construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise _Problem(lines[path], f"bad value {node.value!r}: {error}") from None
 
@@ -152,6 +165,8 @@ def read(path: FsPath) -> Document:
 
 def check_document(document: Document) -> Policy:
     """Structure then semantics; PolicyError lists every problem found."""
+    from slactl import build, spec, structure  # not needed when the policy set comes from the cache
+
     if not isinstance(document.data, dict):
         raise PolicyError([document.problem((), f"a policy must be a mapping, got {structure.describe(document.data)}")])
     problems = [
