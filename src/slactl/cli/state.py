@@ -14,7 +14,9 @@ class State:
 
     def policies(self) -> PolicySet:
         if self._loaded is None:
-            from slactl import loader
+            from slactl import cache, loader
 
-            self._loaded = loader.load(loader.active_paths(self.paths))
+            files = list(loader.expand(loader.active_paths(self.paths)))
+            self._loaded = cache.policies(files, loader.load)
+            cache.remember_holidays()
         return self._loaded
