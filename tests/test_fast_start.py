@@ -1,0 +1,71 @@
+"""A single ticket imports only what it needs: no rich for --json, no PyYAML or holidays when
+the policy set comes from the cache, no holidays for calendars without holidays. No timings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import json, sys
+sys.argv = ["slactl", *json.loads(sys.argv[1])]
+from slactl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "yaml", "holidays"))), file=sys.stderr)
+"""
+
+HOLIDAY_FREE = """slactl: 1
+id: plain
+name: Plain
+timezone: UTC
+calendars:
+  office:
+    hours: {mon-fri: "09:00-17:00"}
+default_severity: high
+severities:
+  - id: high
+    label: High
+    targets:
+      response: {max: 4h, calendar: office}
+"""
+
+
+def imported(tmp_path: Path, *argv: str) -> set[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.pop("SLACTL_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)], capture_output=True, text=True,
+                          env=env, check=True)
+    return {name.split(".")[0] for name in json.loads(done.stderr.strip().splitlines()[-1])}
+
+
+def test_json_output_never_imports_rich(tmp_path):
+    assert "rich" not in imported(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened",
+                                  "2026-11-21T03:00", "--json")
+
+
+def test_a_warm_start_imports_neither_pyyaml_nor_holidays(tmp_path):
+    argv = ("due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--json")
+    imported(tmp_path, *argv)  # fills the policy and holiday caches
+    assert imported(tmp_path, *argv) & {"yaml", "holidays", "rich"} == set()
+
+
+def test_a_holiday_free_policy_never_imports_holidays(tmp_path):
+    policy = tmp_path / "plain.yaml"
+    policy.write_text(HOLIDAY_FREE)
+    argv = ("--policies", str(policy), "due", "plain", "-s", "high", "--opened", "2026-11-20T10:00", "--json")
+    assert "holidays" not in imported(tmp_path, *argv)  # cold: parsed and validated
+    assert "holidays" not in imported(tmp_path, *argv)  # warm: from the cache
+
+
+def test_the_table_view_still_uses_rich(tmp_path):
+    pytest.importorskip("rich")
+    assert "rich" in imported(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00")
