@@ -32,6 +32,7 @@ def due(
     output: Annotated[Optional[str], typer.Option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", metavar="csv|jsonl", help="Batch: output format; default that of the input.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Batch: stop at the first bad row instead of skipping it.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Batch: let --output replace an existing file.")] = False,
 ) -> None:
     """When is each response, mitigation and resolution due, and is anything breached?
 
@@ -48,11 +49,11 @@ def due(
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
         if format not in (None, "csv", "jsonl"):
             raise InputError(f"unknown --format {format!r} (choose csv or jsonl)")
-        bad = _batch(ctx, input, output, format, strict, now, clock)
+        bad = _batch(ctx, input, output, format, strict, now, clock, force)
         if bad:
             raise typer.Exit(code=1)
         return
-    batch_only = [name for name, value in (("--output", output), ("--format", format), ("--strict", strict)) if value]
+    batch_only = [name for name, value in (("--output", output), ("--format", format), ("--strict", strict), ("--force", force)) if value]
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
     for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
@@ -96,7 +97,7 @@ def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, 
 
 
 def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime) -> int:
+           clock: datetime, force: bool = False) -> int:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
     from slactl import tickets
     from slactl.batch import Batch
@@ -107,7 +108,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
     if now:
         parse_time(now, timezone.utc, clock, what="--now")
     policies = ctx.obj.policies()
-    with tickets.open_input(path) as (lines, fd, in_fmt), tickets.open_output(output) as out:
+    with tickets.open_input(path) as (lines, fd, in_fmt), tickets.open_output(output, force=force, source=path) as out:
         name = "<stdin>" if path == "-" else path
         write = batch_writer(out, fmt or (tickets.guess_format(output, "").value if output else in_fmt.value))
         engine = Batch(policies, clock, now)
@@ -122,7 +123,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
                     bad += 1
                     if strict:
                         print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
-                        return bad
+                        raise typer.Exit(code=1)  # no partial --output file
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
                     continue
                 write(batch_row(item))
