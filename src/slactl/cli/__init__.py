@@ -51,7 +51,7 @@ def root(
 
 
 # Each module registers its commands on ``app``.
-for _module in ("policies", "due", "classify", "quote", "comms", "schema"):
+for _module in ("policies", "due", "classify", "quote", "comms", "schema", "report"):
     importlib.import_module(f"slactl.cli.{_module}")
 
 
