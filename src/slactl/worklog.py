@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from fractions import Fraction
 
 from slactl.errors import InputError
+from slactl.hours import MAX_HOURS
 from slactl.quote import Effort, Phase
 from slactl.severity import fold
 
@@ -88,12 +89,19 @@ def daily(entries: tuple[Entry, ...], zone: tzinfo) -> tuple[Effort, ...]:
         start = entry.start
         while start < entry.end:
             day = start.astimezone(zone).date()
-            midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
-            end = min(entry.end, midnight)
+            end = min(entry.end, _next_midnight(day, zone))
             days[entry.phase, day] = days.get((entry.phase, day), timedelta(0)) + (end - start)
             start = end
     return tuple(Effort(phase, Fraction(spent // timedelta(microseconds=1), _HOUR // timedelta(microseconds=1)), day)
                  for (phase, day), spent in sorted(days.items(), key=lambda item: (item[0][1], _ORDER.index(item[0][0]))))
+
+
+def _next_midnight(day: date, zone: tzinfo) -> datetime:
+    """The end of ``day`` in ``zone``, as UTC; after 9999-12-31 there is no next day."""
+    try:
+        return datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
+    except OverflowError:
+        return datetime.max.replace(tzinfo=timezone.utc)
 
 
 def _header(row: list[str], line: int, problems: list) -> list[str] | None:
@@ -127,6 +135,9 @@ def _entry(row: list[str], header: list[str], line: int, zone: tzinfo, problems:
         return None
     if end < start:
         problems.append((line, f"end {cells['end']} is before start {cells['start']}"))
+        return None
+    if end - start > _HOUR * MAX_HOURS:
+        problems.append((line, f"entry from {cells['start']} to {cells['end']} is longer than {MAX_HOURS} hours"))
         return None
     return Entry(line, start, end, phase, cells.get("note", ""))
 
