@@ -18,8 +18,14 @@ def console():
     from rich.console import Console
 
     interactive = sys.stdout.isatty()
-    return Console(highlight=False, emoji=False, width=None if interactive else 140,
-                   force_terminal=False if not interactive else None)
+    out = Console(highlight=False, emoji=False, width=None if interactive else 140,
+                  force_terminal=False if not interactive else None)
+    out.on_broken_pipe = _reader_went_away  # rich would exit 1; the CLI exits 0 quietly
+    return out
+
+
+def _reader_went_away() -> None:
+    raise BrokenPipeError
 
 
 def table(*columns: str, title: str | None = None):
