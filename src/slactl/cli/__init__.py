@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -81,12 +82,30 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _cannot_write(error)
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRORS:
+                raise
+            _cannot_write(error)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _cannot_write(error: OSError) -> None:
+    """stdout is on a full or failing device: one line, exit 2, and no retry at shutdown."""
+    _silence_stdout()
+    print(f"slactl: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    sys.exit(2)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT}
 
 
 def _one_line(text: str) -> str:
