@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from slactl.cli import app
+from slactl.cli.options import complete_plan, complete_provider
 
 
 class Env(str, Enum):
@@ -32,7 +33,7 @@ class Privacy(str, Enum):
 @app.command()
 def classify(
     ctx: typer.Context,
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. conecta.")],
+    provider: Annotated[str, typer.Argument(help="Provider id, e.g. conecta.", autocompletion=complete_provider)],
     text: Annotated[Optional[str], typer.Argument(
         help="The incident as reported, in Spanish or English; - reads it from stdin.")] = None,
     env: Annotated[Optional[Env], typer.Option("--env", help="Environment affected.")] = None,
@@ -42,7 +43,8 @@ def classify(
         "--privacy", help="A data-privacy breach that has materialized, or a vulnerability that has not.")] = None,
     dos: Annotated[bool, typer.Option("--dos", help="A denial-of-service attack.")] = False,
     third_party: Annotated[bool, typer.Option("--third-party", help="The cause lies with a third party (Zoho, Azure, ...).")] = False,
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier) for the targets; default: the default plan, else every plan.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier) for the targets; default: the default plan, else every plan.",
+                                                  autocompletion=complete_plan)] = None,
     opened: Annotated[Optional[str], typer.Option(
         "--opened", "-o", metavar="TIME",
         help="When the ticket was opened (ISO 8601 or now; local to the provider without an offset): adds due times.")] = None,

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from slactl.cli import app
+from slactl.cli.options import complete_plan, complete_provider
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 
@@ -32,8 +33,8 @@ def providers(ctx: typer.Context, json: JsonOption = False) -> None:
 @app.command()
 def show(
     ctx: typer.Context,
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. ignus.")],
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Show only this plan, e.g. enterprise.")] = None,
+    provider: Annotated[str, typer.Argument(help="Provider id, e.g. ignus.", autocompletion=complete_provider)],
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Show only this plan, e.g. enterprise.", autocompletion=complete_plan)] = None,
     json: JsonOption = False,
 ) -> None:
     """Show a whole policy: calendars, plans, targets, communications, protocol, notes.

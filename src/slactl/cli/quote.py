@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import typer
 
 from slactl.cli import app
+from slactl.cli.options import complete_provider
 from slactl.errors import InputError
 from slactl.quote import GuaranteeMode
 
@@ -41,7 +42,8 @@ def quote_command(
     worklog: Annotated[Optional[Path], typer.Option(
         "--worklog", metavar="FILE", exists=True, dir_okay=False, readable=True,
         help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")] = None,
-    provider: Annotated[str, typer.Option("--provider", help="Policy whose pricing: block applies.")] = "express",
+    provider: Annotated[str, typer.Option(
+        "--provider", help="Policy whose pricing: block applies.", autocompletion=complete_provider)] = "express",
     tz: Annotated[Optional[str], typer.Option(
         "--tz", metavar="ZONE", help="Zone of worklog times without an offset and of the daily cut (default: the policy's).")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
