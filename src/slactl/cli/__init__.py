@@ -60,6 +60,7 @@ def main() -> None:
     """Console entry point: expected failures become one line on stderr and an exit code."""
     from slactl.errors import PolicyError, SlactlError
 
+    _tolerate_narrow_encodings()
     try:
         code = app(prog_name="slactl", standalone_mode=False)
     except SlactlError as error:
@@ -96,6 +97,15 @@ def main() -> None:
                 raise
             _cannot_write(error)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Under a non-UTF-8 locale (LC_ALL=C with PYTHONUTF8=0, PYTHONIOENCODING=ascii) a letter
+    such as 'í' that the terminal cannot show becomes '?' instead of a UnicodeEncodeError;
+    JSON escapes it instead (see ``render.output.emit_json``)."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors=errors)
 
 
 def _cannot_write(error: OSError) -> None:

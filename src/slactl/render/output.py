@@ -9,7 +9,8 @@ from typing import Any
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    narrow = (sys.stdout.encoding or "utf-8").lower().replace("-", "") != "utf8"
+    sys.stdout.write(json.dumps(data, ensure_ascii=narrow, indent=2, default=str) + "\n")
     sys.stdout.flush()
 
 
