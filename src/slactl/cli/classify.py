@@ -55,6 +55,7 @@ def classify(
     Facts such as the environment are also read from the text when the policy says how
     (e.g. "staging" means --env non-production); flags win over the text.
 
+    \b
     Example: slactl classify ivcisa "la base de datos de producción se cayó" --opened 2026-11-20T18:30
     """
     from slactl.classify import Incident, classify as run
