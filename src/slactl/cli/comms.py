@@ -10,21 +10,22 @@ from typing import Annotated, Optional
 import typer
 
 from slactl.cli import app
+from slactl.cli.options import complete_plan, complete_provider, complete_severity
 from slactl.errors import InputError
 
 
 @app.command()
 def comms(
     ctx: typer.Context,
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. conecta.")],
-    severity: Annotated[str, typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. total-outage, caida total.")],
+    provider: Annotated[str, typer.Argument(help="Provider id, e.g. conecta.", autocompletion=complete_provider)],
+    severity: Annotated[str, typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. total-outage, caida total.", autocompletion=complete_severity)],
     opened: Annotated[str, typer.Option("--opened", "-o", metavar="TIME",
                                         help="When the incident was opened: ISO 8601 or now; without an offset it is the provider's local time.")],
     resolved: Annotated[Optional[str], typer.Option("--resolved", metavar="TIME",
                                                     help="When it was resolved: recurring items stop there and resolution items get their time.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="TIME",
                                                  help="While unresolved, list recurring items up to this time (default: 72 h after --opened).")] = None,
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.", autocompletion=complete_plan)] = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE",
@@ -33,6 +34,7 @@ def comms(
 ) -> None:
     """Which status-page updates, bulletins, notifications and reports are owed, and when?
 
+    \b
     Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
     """
     from slactl import comms as engine

@@ -10,16 +10,17 @@ from typing import Annotated, Optional
 import typer
 
 from slactl.cli import app
+from slactl.cli.options import complete_plan, complete_provider, complete_severity
 
 
 @app.command()
 def due(
     ctx: typer.Context,
-    provider: Annotated[Optional[str], typer.Argument(help="Provider id, e.g. ignus (not with --input).")] = None,
-    severity: Annotated[Optional[str], typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. high, alta, urgente.")] = None,
+    provider: Annotated[Optional[str], typer.Argument(help="Provider id, e.g. ignus (not with --input).", autocompletion=complete_provider)] = None,
+    severity: Annotated[Optional[str], typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. high, alta, urgente.", autocompletion=complete_severity)] = None,
     opened: Annotated[Optional[str], typer.Option("--opened", "-o", metavar="TIME",
                                                   help="When the ticket was opened: ISO 8601 or now; without an offset it is the provider's local time.")] = None,
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.", autocompletion=complete_plan)] = None,
     pause: Annotated[Optional[list[str]], typer.Option("--pause", metavar="START/END",
                                                        help="Clock stopped in this interval (repeatable), e.g. waiting on the customer.")] = None,
     resolved: Annotated[Optional[str], typer.Option("--resolved", metavar="TIME", help="When it was resolved: starts follow-up clocks.")] = None,
@@ -36,6 +37,7 @@ def due(
 ) -> None:
     """When is each response, mitigation and resolution due, and is anything breached?
 
+    \b
     Example: slactl due ignus --severity high --opened 2026-11-20T18:30 --now 2026-11-23T09:00
     """
     from slactl.errors import InputError

@@ -50,11 +50,16 @@ def _word(name: str) -> str:
 
 
 def _matching(choices: Iterator[Choice], incomplete: str) -> list[Choice]:
+    """Choices that match ignoring case and accents. Typer keeps only values that start with
+    the word as typed, so ``caí`` is completed as ``caída-total`` (slactl reads it as
+    ``caida-total``)."""
     wanted = _word(incomplete)
     found: dict[str, str] = {}
     for value, help in choices:
-        if value not in found and _word(value).startswith(wanted):
-            found[value] = help
+        word = _word(value)
+        if word.startswith(wanted):
+            shown = value if value.startswith(incomplete) else incomplete + word[len(wanted):]
+            found.setdefault(shown, help)
     return list(found.items())
 
 
