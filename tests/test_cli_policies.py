@@ -196,7 +196,7 @@ def test_help_ends_with_a_pasteable_example(command, example):
 def test_python_m_slactl_help(tmp_path):
     done = _slactl("--help", cwd=tmp_path)
     assert done.returncode == 0 and done.stderr == ""
-    assert done.stdout.startswith("Usage: python -m slactl [OPTIONS] COMMAND [ARGS]...")
+    assert done.stdout.startswith("Usage: slactl [OPTIONS] COMMAND [ARGS]...")
     assert all(name in done.stdout for name in ("providers", "show", "validate"))
 
 

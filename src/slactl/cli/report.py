@@ -23,6 +23,7 @@ def report(
 ) -> None:
     """Who met the contract: per provider, plan and severity, met, missed, open and breached, compliance, times.
 
+    \b
     Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
     """
     from slactl import report as compliance

@@ -29,6 +29,10 @@ def _reader_went_away() -> None:
     raise BrokenPipeError
 
 
+# Columns holding ids and instants are never broken across lines.
+_IDENTIFIERS = {"id", "provider", "plan", "severity", "target", "calendar", "ticket", "channel", "due", "earliest", "when"}
+
+
 def table(*columns: str, title: str | None = None):
     from rich import box
     from rich.table import Table
@@ -37,7 +41,7 @@ def table(*columns: str, title: str | None = None):
     grid = Table(title=title, box=box.ROUNDED if interactive else box.ASCII2, title_justify="left",
                  header_style="bold" if interactive else "", show_lines=False)
     for column in columns:
-        grid.add_column(column, overflow="fold")
+        grid.add_column(column, overflow="fold", no_wrap=column in _IDENTIFIERS)
     return grid
 
 
