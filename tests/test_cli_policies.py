@@ -217,7 +217,7 @@ def test_unknown_provider_end_to_end_has_no_traceback(tmp_path):
 def test_unknown_command_end_to_end_is_one_line(tmp_path):
     done = _slactl("bogus", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "slactl: error: No such command 'bogus'. (see python -m slactl --help)\n"
+    assert done.stderr == "slactl: error: No such command 'bogus'. (see slactl --help)\n"
 
 
 def test_show_json_end_to_end_is_one_json_document(tmp_path):
