@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
+
+
+class GuaranteeMode(str, Enum):
+    """What the expert does with the guarantee: "inclusive su exonerarían si asi el lo decide,
+    como también reconocerlo en los honorarios"."""
+
+    SEPARATE = "separate"
+    CREDITED = "credited"
+    WAIVED = "waived"
 
 
 @dataclass(frozen=True, slots=True)

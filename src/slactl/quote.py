@@ -16,7 +16,7 @@ from enum import Enum
 from fractions import Fraction
 
 from slactl.errors import InputError
-from slactl.pricing import Pricing
+from slactl.pricing import GuaranteeMode, Pricing
 
 ZERO = Decimal("0.00")
 
@@ -27,15 +27,6 @@ class Phase(str, Enum):
 
     NORMALIZATION = "normalization"
     MITIGATION = "mitigation"
-
-
-class GuaranteeMode(str, Enum):
-    """What the expert does with the guarantee: "inclusive su exonerarían si asi el lo decide,
-    como también reconocerlo en los honorarios"."""
-
-    SEPARATE = "separate"
-    CREDITED = "credited"
-    WAIVED = "waived"
 
 
 class Rate(str, Enum):

@@ -8,11 +8,14 @@ policy file that does not load is skipped, and anything unexpected completes not
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import typer
 
-from slactl.policy import Policy
 from slactl.severity import fold
+
+if TYPE_CHECKING:
+    from slactl.policy import Policy
 
 Choice = tuple[str, str]
 

@@ -15,7 +15,7 @@ import typer
 from slactl.cli import app
 from slactl.cli.options import complete_provider
 from slactl.errors import InputError
-from slactl.quote import GuaranteeMode
+from slactl.pricing import GuaranteeMode
 
 _RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from slactl.policy import PolicySet
+if TYPE_CHECKING:
+    from slactl.policy import PolicySet
 
 
 @dataclass(slots=True)
