@@ -30,7 +30,7 @@ def _reader_went_away() -> None:
 
 
 # Columns holding ids and instants are never broken across lines.
-_IDENTIFIERS = {"id", "provider", "plan", "severity", "target", "calendar", "ticket", "channel", "due", "earliest", "when"}
+_IDENTIFIERS = {"id", "provider", "plan", "severity", "target", "calendar", "ticket", "channel", "due", "earliest"}
 
 
 def table(*columns: str, title: str | None = None):
