@@ -8,6 +8,7 @@ the document to ``build``. Every problem of every file is collected as ``FILE:LI
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +20,7 @@ from slactl.errors import InputError, PolicyError
 from slactl.policy import Policy, PolicySet
 
 MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
 ENV_VAR = "SLACTL_POLICIES"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -93,11 +95,19 @@ def parse(text: str, file: str) -> Document:
 
 
 def _refuse_anchors(text: str) -> None:
+    """Refuse anchors and aliases, and nesting deep enough to exhaust PyYAML's recursion."""
     import yaml
 
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Problem(event.start_mark.line + 1, "anchors and aliases (&, *) are not allowed in policy files")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Problem(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a policy needs far fewer")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
@@ -145,14 +155,16 @@ def read(path: FsPath) -> Document:
     """Read and parse one policy file."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PolicyError([f"{name}:1: file is {size} bytes; policy files are limited to 1 MiB"])
-        raw = path.read_bytes()
+        status = path.stat()
+        if status.st_size > MAX_BYTES:
+            raise PolicyError([f"{name}:1: file is {status.st_size} bytes; policy files are limited to 1 MiB"])
+        raw = _read_at_most(path, MAX_BYTES + 1, fifo=stat.S_ISFIFO(status.st_mode))
     except IsADirectoryError:
         raise PolicyError([f"{name}:1: is a directory, not a policy file"]) from None
     except OSError as error:
         raise PolicyError([f"{name}:1: cannot read: {error.strerror or error}"]) from None
+    if len(raw) > MAX_BYTES:
+        raise PolicyError([f"{name}:1: more than {MAX_BYTES} bytes; policy files are limited to 1 MiB"])
     if b"\0" in raw:
         raise PolicyError([f"{name}:1: binary file, not a YAML policy"])
     try:
@@ -161,6 +173,16 @@ def read(path: FsPath) -> Document:
         line = raw[: error.start].count(b"\n") + 1
         raise PolicyError([f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]) from None
     return parse(text, name)
+
+
+def _read_at_most(path: FsPath, limit: int, *, fifo: bool) -> bytes:
+    """Up to ``limit`` bytes: a device such as /dev/zero has no size to check beforehand, and a
+    named pipe without a writer reads as empty instead of waiting forever."""
+    descriptor = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if fifo:
+            os.set_blocking(descriptor, True)
+        return stream.read(limit)
 
 
 def check_document(document: Document) -> Policy:
