@@ -1,0 +1,280 @@
+"""Hostile command input through the real CLI, one table for every command: each case exits 2
+(bad input) with exactly one stderr line naming the problem, nothing on stdout, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hostile_helpers import refused
+
+O = "2026-11-20T10:00"
+HERE = str(Path(__file__))
+ISO = "write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00, 2026-11-20T23:30Z, or now"
+
+CASES = [
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '2026-13-01T10:00'], 2, "bad --opened '2026-13-01T10:00': " + ISO,
+                 id='a 13th month is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '2026-11-20T25:00'], 2, "bad --opened '2026-11-20T25:00': " + ISO,
+                 id='hour 25 is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', 'yesterday'], 2, "bad --opened 'yesterday': " + ISO,
+                 id='a word is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '20/11/2026 10:00'], 2, "bad --opened '20/11/2026 10:00': " + ISO,
+                 id='a day/month/year date is not ISO 8601'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', ''], 2, 'missing --opened (or give --input FILE for a batch of tickets)',
+                 id='an empty --opened is missing'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '2026-11-20T10:00+99:00'], 2, "bad --opened '2026-11-20T10:00+99:00': " + ISO,
+                 id='an offset of 99 hours is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '0000-01-01T00:00'], 2, "bad --opened '0000-01-01T00:00': " + ISO,
+                 id='year 0 is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '0001-01-01T00:00'], 2, 'deadline before year 1',
+                 id='a deadline before year 1 is out of range',
+                 marks=pytest.mark.xfail(strict=True, reason="reported: calendar/limits says 'beyond year 9999'")),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '9999-12-31T23:00'], 2, '--opened 9999-12-31T23:00:00 is out of range',
+                 id='an opening late on 9999-12-31 is out of range'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '9999-12-31T20:00Z'], 2, 'deadline beyond year 9999',
+                 id='a deadline past year 9999 is out of range'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '10000-01-01T00:00'], 2, "bad --opened '10000-01-01T00:00': " + ISO,
+                 id='year 10000 is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', '2026-11-20T10:00 junk'], 2, "bad --opened '2026-11-20T10:00 junk': " + ISO,
+                 id='trailing junk after a time'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprise', '--opened', '2026-03-29T02:30'], 2, '--opened 2026-03-29T02:30 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00',
+                 id='a wall time in the spring-forward gap is refused with both offsets'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprise', '--opened', '2026-10-25T02:30'], 2, '--opened 2026-10-25T02:30 is ambiguous in Europe/Madrid (clocks fall back, it happens twice); add an offset: 2026-10-25T02:30:00+02:00 or 2026-10-25T02:30:00+01:00',
+                 id='a wall time in the fall-back overlap is refused with both offsets'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprise', '--opened', '2026-03-28T10:00', '--resolved', '2026-03-29T02:30'], 2, '--resolved 2026-03-29T02:30 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00',
+                 id='a --resolved in the gap is refused'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprise', '--opened', '2026-03-28T10:00', '--pause', '2026-03-29T02:15/2026-03-29T04:00'], 2, 'pause start 2026-03-29T02:15 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:15:00+01:00 or 2026-03-29T03:15:00+02:00',
+                 id='a pause starting in the gap is refused'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprise', '--opened', '2026-03-28T10:00', '--now', '2026-03-29T02:15'], 2, '--now 2026-03-29T02:15 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:15:00+01:00 or 2026-03-29T03:15:00+02:00',
+                 id='a --now in the gap is refused'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--resolved', '2026-11-20T09:59'], 2, '--resolved is before --opened',
+                 id='--resolved before --opened'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T12:00/2026-11-20T11:00'], 2, "pause '2026-11-20T12:00/2026-11-20T11:00' ends before it starts",
+                 id='a pause that ends before it starts'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T12:00/2026-11-20T12:00'], 2, "pause '2026-11-20T12:00/2026-11-20T12:00' ends before it starts",
+                 id='a pause of no length'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T12:00'], 2, "bad pause '2026-11-20T12:00': write START/END, e.g. 2026-11-20T10:00/2026-11-20T12:00",
+                 id='a pause without a slash'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T12:00/'], 2, "bad pause '2026-11-20T12:00/': write START/END, e.g. 2026-11-20T10:00/2026-11-20T12:00",
+                 id='a pause without an end'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T12:00/soon'], 2, "bad pause end 'soon': " + ISO,
+                 id='a pause whose end is not a time'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T11:00/2026-11-20T13:00', '--pause', '2026-11-20T12:00/2026-11-20T14:00'], 2, 'pauses overlap: 2026-11-20T11:00:00-06:00/2026-11-20T13:00:00-06:00 and 2026-11-20T12:00:00-06:00/2026-11-20T14:00:00-06:00',
+                 id='two overlapping pauses'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--pause', '2026-11-20T11:00/9999-12-31T23:59'], 2, 'pause end 9999-12-31T23:59:00 is out of range',
+                 id='a pause ending on the last minute of 9999 is out of range'),
+    pytest.param(['due', 'ignsu', '--severity', 'high', '--opened', O], 2, "unknown provider 'ignsu'; did you mean 'ignus'? (choose from: athento, conecta, express, ignus, ivcisa)",
+                 id='a misspelt provider suggests the closest'),
+    pytest.param(['due', 'ignus', '--severity', 'hihg', '--opened', O], 2, "unknown severity 'hihg' for ignus; did you mean 'high'? (choose from: urgent, high, medium, low)",
+                 id='a misspelt severity suggests the closest'),
+    pytest.param(['due', 'conecta', '--severity', 'caida totl', '--opened', O], 2, "unknown severity 'caida totl' for conecta; did you mean 'caida total' or 'caida'? (choose from: total-outage, partial-outage, bug)",
+                 id='a misspelt Spanish label suggests the closest names'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprize', '--opened', O], 2, "unknown plan 'enterprize' for athento; did you mean 'enterprise'? (choose from: starter, plus, standard, company, enterprise)",
+                 id='a misspelt plan suggests the closest'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--plan', 'gold', '--opened', O], 2, 'ignus has no plans; drop --plan gold',
+                 id='a plan for a provider without plans'),
+    pytest.param(['due', 'athento', '--severity', 'blocker', '--opened', O], 2, 'athento has plans and no default: choose one with --plan (starter, plus, standard, company, enterprise)',
+                 id='a provider with plans and no default needs --plan'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--tz', 'Mars/Olympus'], 2, "unknown time zone 'Mars/Olympus' (use an IANA name such as Europe/Madrid or an offset such as -05:00)",
+                 id='an unknown --tz'),
+    pytest.param(['due', 'ignus', '--severity', 'high'], 2, 'missing --opened (or give --input FILE for a batch of tickets)',
+                 id='due without --opened'),
+    pytest.param(['due', 'ignus', '--input', 'x.csv'], 2, '--input reads every ticket from the file; drop PROVIDER',
+                 id='--input with a PROVIDER'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--output', 'x.csv'], 2, '--output only go with --input',
+                 id='--output without --input'),
+    pytest.param(['due', '--input', 'x.csv', '--format', 'xml'], 2, "unknown --format 'xml' (choose csv or jsonl)",
+                 id='an unknown --format'),
+    pytest.param(['due', '--input', '/nonexistent/x.csv'], 2, 'cannot read /nonexistent/x.csv: No such file or directory',
+                 id='a missing --input file'),
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--now', 'later', '--check'], 2, "bad --now 'later': " + ISO,
+                 id='--check with a bad --now'),
+    pytest.param(['classify', 'ignus', '   '], 2, 'nothing to classify: give the incident TEXT or facts such as --impact total',
+                 id='classify with blank text and no facts'),
+    pytest.param(['classify', 'ignsu', 'se cayó'], 2, "unknown provider 'ignsu'; did you mean 'ignus'? (choose from: athento, conecta, express, ignus, ivcisa)",
+                 id='classify a misspelt provider'),
+    pytest.param(['classify', 'ignus', 'se cayó', '--opened', 'ayer'], 2, "bad --opened 'ayer': " + ISO,
+                 id='classify with a bad --opened'),
+    pytest.param(['classify', 'athento', 'se cayó', '--plan', 'enterprise', '--opened', '2026-03-29T02:30'], 2, '--opened 2026-03-29T02:30 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00',
+                 id='classify opened in the gap'),
+    pytest.param(['classify', 'ignus', 'x', '--env', 'prod'], 2, "Invalid value for '--env': Value error, 'prod' is not one of 'production', 'non-production'. (see slactl classify --help)",
+                 id='classify with an unknown --env'),
+    pytest.param(['classify', 'athento', 'x', '--plan', 'gold'], 2, "unknown plan 'gold' for athento (choose from: starter, plus, standard, company, enterprise)",
+                 id='classify with an unknown plan'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--until', '2026-11-20T09:00'], 2, '--until is before --opened',
+                 id='comms --until before --opened'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--until', '9999-12-31T00:00'], 2, 'status-page every 4h would be listed 17472711 times up to 9999-12-31T00:00:00-05:00; choose a nearer --until (at most 1000 occurrences)',
+                 id='comms --until in 9999 would list millions of updates'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--until', '2026-11-21T09:00', '--resolved', '2026-11-21T09:00'], 2, '--until is for an unresolved incident: with --resolved the schedule ends at the resolution',
+                 id='comms --until with --resolved'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--json', '--ics', 'x.ics'], 2, '--json and --ics cannot be combined: choose one output',
+                 id='comms --json with --ics'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', '9999-12-31T00:00'], 2, 'deadline beyond year 9999',
+                 id='comms opened at the end of 9999 is out of range'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--resolved', '2026-11-19T10:00'], 2, '--resolved is before --opened',
+                 id='comms --resolved before --opened'),
+    pytest.param(['comms', 'conecta', '--severity', 'total-outage', '--opened', O, '--ics', '/nonexistent/dir/a.ics'], 2, 'cannot write /nonexistent/dir/a.ics: No such file or directory',
+                 id='comms --ics into a missing directory'),
+    pytest.param(['quote', '--normalization', 'nan'], 2, "--normalization: bad hours 'nan': write hours as 5, 1.5, 90m or 1h30m",
+                 id='NaN hours'),
+    pytest.param(['quote', '--normalization', 'inf'], 2, "--normalization: bad hours 'inf': write hours as 5, 1.5, 90m or 1h30m",
+                 id='infinite hours'),
+    pytest.param(['quote', '--mitigation', '-3'], 2, "--mitigation: bad hours '-3': write hours as 5, 1.5, 90m or 1h30m",
+                 id='negative hours'),
+    pytest.param(['quote', '--normalization', '1,5'], 2, "--normalization: bad hours '1,5': write hours as 5, 1.5, 90m or 1h30m; use a dot for decimals",
+                 id='a decimal comma says to use a dot'),
+    pytest.param(['quote', '--normalization', '1000000'], 2, "--normalization: bad hours '1000000': more than 100000 hours",
+                 id='a million hours'),
+    pytest.param(['quote', '--normalization', '1e3'], 2, "--normalization: bad hours '1e3': write hours as 5, 1.5, 90m or 1h30m",
+                 id='hours in exponent notation'),
+    pytest.param(['quote', '--guarantee', '0'], 2, 'guarantee hours must be a whole number from 1 to 8, got 0',
+                 id='zero guarantee hours'),
+    pytest.param(['quote', '--guarantee', '9'], 2, 'guarantee hours must be a whole number from 1 to 8, got 9',
+                 id='nine guarantee hours (Express allows 1 to 8)'),
+    pytest.param(['quote', '--guarantee', '1.5'], 2, "--guarantee: bad guarantee hours '1.5': write a whole number of hours such as 2",
+                 id='a fractional guarantee'),
+    pytest.param(['quote', '--normalization', '1', '--express-rate', 'NaN'], 2, "--express-rate: bad rate 'NaN': write an amount per hour such as 35 or 35.00",
+                 id='a NaN rate'),
+    pytest.param(['quote', '--normalization', '1', '--on-demand-rate', '-25'], 2, "--on-demand-rate: bad rate '-25': write an amount per hour such as 35 or 35.00",
+                 id='a negative rate'),
+    pytest.param(['quote', '--normalization', '1', '--express-rate', '35.001'], 2, "--express-rate: bad rate '35.001': write an amount per hour such as 35 or 35.00",
+                 id='a rate with three decimals'),
+    pytest.param(['quote', '--provider', 'ignus', '--normalization', '1'], 2, 'ignus publishes no prices (no pricing: block); policies with prices: express',
+                 id='a quote from a provider without prices'),
+    pytest.param(['quote', '--provider', 'expres', '--normalization', '1'], 2, "unknown provider 'expres'; did you mean 'express'? (choose from: athento, conecta, express, ignus, ivcisa)",
+                 id='a quote from a misspelt provider'),
+    pytest.param(['quote', '--normalization', '1', '--tz', 'Nowhere/City'], 2, "--tz: unknown time zone 'Nowhere/City' (use an IANA name such as America/Bogota or an offset such as -05:00)",
+                 id='a quote with an unknown --tz'),
+    pytest.param(['quote', '--monthly-plan', '--guarantee', '2', '--normalization', '1'], 2, 'a monthly plan asks no guarantee: drop --guarantee and --guarantee-mode',
+                 id='a guarantee with a monthly plan'),
+    pytest.param(['quote', '--worklog', '/nonexistent/w.csv'], 2, "Invalid value for '--worklog': file '/nonexistent/w.csv' does not exist. (see slactl quote --help)",
+                 id='a missing worklog'),
+    pytest.param(['quote', '--worklog', HERE, '--normalization', '1'], 2, '--worklog gives the hours: drop --normalization and --mitigation',
+                 id='a worklog and estimated hours together'),
+    pytest.param(['quote', '--guarantee-mode', 'bogus'], 2, "Invalid value for '--guarantee-mode': Value error, 'bogus' is not one of 'separate', 'credited', 'waived'. (see slactl quote --help)",
+                 id='an unknown guarantee mode'),
+    pytest.param(['report', '/nonexistent.csv'], 2, 'cannot read /nonexistent.csv: No such file or directory',
+                 id='report of a missing file'),
+    pytest.param(['report', HERE, '--since', 'ayer'], 2, "bad --since 'ayer': " + ISO,
+                 id='report with a bad --since'),
+    pytest.param(['frobnicate'], 2, "No such command 'frobnicate'. (see slactl --help)",
+                 id='an unknown command'),
+    pytest.param(['providers', '--frob'], 2, 'No such option: --frob (see slactl providers --help)',
+                 id='an unknown option'),
+    pytest.param(['show', 'athento', '--plan', 'gold'], 2, "unknown plan 'gold' for athento (choose from: starter, plus, standard, company, enterprise)",
+                 id='show an unknown plan'),
+]
+
+
+@pytest.mark.parametrize("args, code, message", CASES)
+def test_bad_command_input_is_one_line(capsys, args, code, message):
+    assert refused(capsys, *args) == (code, message)
+
+
+# -- files of rows: each bad row is FILE:LINE: message, then one summary line ------------------
+
+TICKETS = """\
+provider,severity,opened,resolved,pauses
+ignus,high,yesterday,,
+ignus,hihg,2026-11-20T10:00,,
+ignus,high,2026-11-20T10:00
+nope,high,2026-11-20T10:00,,
+ignus,high,9999-12-31T20:00Z,,
+athento,blocker,2026-03-29T02:30,,
+ignus,high,2026-11-20T10:00,2026-11-20T09:00,
+ignus,high,2026-11-20T10:00,,2026-11-20T11:00/2026-11-20T13:00;2026-11-20T12:00/2026-11-20T14:00
+ignus,high,2026-11-20T10:00,,2026-11-20T13:00/2026-11-20T11:00
+"""
+TICKET_PROBLEMS = [
+    (2, "bad opened 'yesterday': " + ISO),
+    (3, "unknown severity 'hihg' for ignus; did you mean 'high'? (choose from: urgent, high, medium, low)"),
+    (4, "expected 5 fields as in the header, got 3"),
+    (5, "unknown provider 'nope' (choose from: athento, conecta, express, ignus, ivcisa)"),
+    (6, "deadline beyond year 9999"),
+    (7, "athento has plans and no default: choose one with --plan (starter, plus, standard, company, enterprise)"),
+    (8, "resolved is before opened"),
+    (9, "pauses overlap: 2026-11-20T11:00:00-06:00/2026-11-20T13:00:00-06:00 and "
+        "2026-11-20T12:00:00-06:00/2026-11-20T14:00:00-06:00"),
+    (10, "pause '2026-11-20T13:00/2026-11-20T11:00' ends before it starts"),
+]
+
+
+def test_every_bad_ticket_row_is_named_and_skipped(capsys, tmp_path):
+    from cli_helpers import run
+
+    path = tmp_path / "tickets.csv"
+    path.write_text(TICKETS, encoding="utf-8")
+    code, out, err = run(capsys, "due", "--input", str(path), "--now", "2026-11-21T10:00Z")
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines() == [f"{path}:{line}: {message}" for line, message in TICKET_PROBLEMS] + [
+        f"slactl: error: {len(TICKET_PROBLEMS)} of {len(TICKET_PROBLEMS)} rows skipped (bad input)"]
+    assert out.splitlines()[1:] == []  # the header only
+
+
+@pytest.mark.parametrize("content, message", [
+    pytest.param("provider,severity\nignus,high\n",
+                 "line 1: the header lacks column(s) opened (need provider, severity, opened; "
+                 "optional id, plan, pauses, responded, mitigated, resolved)", id="a ticket file without an opened column"),
+    pytest.param(b"provider,severity,opened\n\xff\xfe\n", "{path}: not UTF-8 text", id="a ticket file that is not UTF-8"),
+])
+def test_an_unusable_ticket_file_is_one_line(capsys, tmp_path, content, message):
+    from cli_helpers import run
+
+    path = tmp_path / "tickets.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    code, _, err = run(capsys, "due", "--input", str(path))  # stdout may hold the streamed header
+    assert (code, err) == (2, f"slactl: error: {message.format(path=path)}\n")
+
+
+WORKLOGS = [
+    pytest.param("start,end\n2026-11-20T10:00,2026-11-20T11:00\n",
+                 [(1, "bad header (missing phase): expected start,end,phase[,note]")], id="a worklog without a phase column"),
+    pytest.param("start,end,phase,hours\n", [(1, "bad header (unknown column 'hours'): expected start,end,phase[,note]")],
+                 id="a worklog with an unknown column"),
+    pytest.param("", [(1, "empty worklog: expected the header start,end,phase[,note]")], id="an empty worklog"),
+    pytest.param("start,end,phase\n", [(1, "no entries after the header")], id="a worklog with only the header"),
+    pytest.param("start,end,phase\n2026-11-20T10:00,2026-11-20T11:00,normalization\n"
+                 "2026-11-20T10:30,2026-11-20T12:00,normalization\n",
+                 [(3, "overlaps line 2 (2026-11-20T10:00:00+00:00 to 2026-11-20T11:00:00+00:00)")],
+                 id="overlapping entries name the first"),
+    pytest.param("start,end,phase\nsoon,2026-11-20T12:00,fixing\n",
+                 [(2, "bad start time 'soon': use ISO 8601 such as 2026-11-20T18:30 or 2026-11-20T18:30-05:00"),
+                  (2, "unknown phase 'fixing' (choose from: normalization, mitigation)")],
+                 id="a row with a bad time and an unknown phase gives both"),
+    pytest.param("start,end,phase\n2026-11-20T12:00,2026-11-20T11:00,mitigation\n",
+                 [(2, "end 2026-11-20T11:00 is before start 2026-11-20T12:00")], id="an entry that ends before it starts"),
+    pytest.param("start,end,phase\n2026-11-20T12:00,normalization\n",
+                 [(2, "expected 3 fields (start,end,phase), got 2")], id="a row with a missing field"),
+    pytest.param("start,end,phase\n0001-01-01T00:00,9999-12-31T23:59,normalization\n",
+                 [(2, "entry from 0001-01-01T00:00 to 9999-12-31T23:59 is longer than 100000 hours")],
+                 id="an entry of eighty million hours"),
+]
+
+
+@pytest.mark.parametrize("content, problems", WORKLOGS)
+def test_a_bad_worklog_names_every_problem_and_bills_nothing(capsys, tmp_path, content, problems):
+    from cli_helpers import run
+
+    path = tmp_path / "worklog.csv"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "quote", "--worklog", str(path))
+    assert (code, out) == (2, "") and "Traceback" not in err
+    assert err.splitlines() == [f"{path}:{line}: {message}" for line, message in problems] + [
+        f"slactl: error: {len(problems)} problem(s) in worklog {path}; nothing was billed"]
+
+
+def test_a_worklog_that_is_not_utf8_is_one_line(capsys, tmp_path):
+    path = tmp_path / "worklog.csv"
+    path.write_bytes("start,end,phase\n2026-11-20T10:00,2026-11-20T11:00,normalización\n".encode("latin-1"))
+    code, message = refused(capsys, "quote", "--worklog", str(path))
+    assert code == 2 and message.startswith(f"cannot read worklog {path}: 'utf-8' codec can't decode byte 0xf3")
+
+
+def test_a_worklog_entry_on_the_last_day_of_9999_is_billed(capsys, tmp_path):
+    from cli_helpers import run_json
+
+    path = tmp_path / "worklog.csv"
+    path.write_text("start,end,phase\n9999-12-31T22:00,9999-12-31T23:00,normalization\n", encoding="utf-8")
+    assert run_json(capsys, "quote", "--worklog", str(path))
