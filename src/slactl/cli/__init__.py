@@ -83,6 +83,12 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met EPIPE and chose exit 1
+            sys.stdout = sys.__stdout__
+            _silence_stdout()
+            sys.exit(0)
+        raise
     except OSError as error:
         if error.errno not in _OUTPUT_ERRORS:
             raise
