@@ -1,0 +1,93 @@
+"""The environments slactl meets unattended, through ``python -m slactl`` in a subprocess: a policy
+path from the environment pointing nowhere, a reader that goes away, no terminal, a narrow
+locale, a full disk. Few cases: each costs a Python start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOW = ["show", "conecta"]
+DUE = ["due", "athento", "--severity", "bloqueante", "--plan", "enterprise", "--opened", "2026-11-20T18:30",
+       "--now", "2026-11-23T09:00"]
+
+
+def slactl(args: list[str], *, env: dict[str, str] | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("SLACTL_", "LC_", "PYTHONIO"))}
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "slactl", *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env=environ, cwd=ROOT, timeout=60)
+
+
+def no_traceback(done: subprocess.CompletedProcess) -> str:
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    return err
+
+
+def test_a_policy_path_in_the_environment_that_does_not_exist_is_one_line(tmp_path):
+    done = slactl(["providers"], env={"SLACTL_POLICIES": "/nonexistent/policies"})
+    assert done.returncode == 2 and done.stdout == b""
+    assert no_traceback(done) == "slactl: error: policy path '/nonexistent/policies' does not exist\n"
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(SHOW, id="a table"),
+    pytest.param(["providers", "--json"], id="JSON"),
+    pytest.param(["schema"], id="the schema"),
+])
+def test_a_reader_that_goes_away_ends_quietly_with_exit_0(args):
+    process = subprocess.Popen([sys.executable, "-m", "slactl", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT)
+    process.stdout.close()  # `| head -0`: gone before the first write, so every run meets EPIPE
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in err and "Exception ignored" not in err and err == ""
+
+
+def test_head_1_in_a_shell_pipeline_gets_the_first_line_and_a_clean_exit():
+    command = f"{sys.executable} -m slactl {' '.join(SHOW)} | head -1; exit ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, cwd=ROOT, timeout=60)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.count(b"\n") == 1
+
+
+def test_without_a_terminal_there_is_no_colour_or_escape_code():
+    done = slactl(DUE, env={"NO_COLOR": "1", "TERM": "dumb"})
+    assert done.returncode == 0 and no_traceback(done) == ""
+    assert b"\x1b[" not in done.stdout and done.stdout.decode("utf-8")
+
+
+def test_a_c_locale_still_prints_utf8():
+    done = slactl(SHOW, env={"LC_ALL": "C"})
+    assert done.returncode == 0 and no_traceback(done) == ""
+    assert "Caída Total" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [pytest.param(SHOW, id="a table"), pytest.param(DUE, id="deadlines"),
+                                  pytest.param(["classify", "conecta", "caída total del servicio"], id="a classification")])
+def test_an_ascii_only_locale_replaces_what_it_cannot_show(args):
+    done = slactl(args, env={"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0 and no_traceback(done) == ""
+    done.stdout.decode("ascii")
+
+
+def test_an_ascii_only_locale_escapes_json_and_loses_nothing():
+    narrow = slactl([*SHOW, "--json"], env={"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"})
+    wide = slactl([*SHOW, "--json"], env={"LC_ALL": "C.UTF-8"})
+    assert narrow.returncode == wide.returncode == 0
+    assert json.loads(narrow.stdout.decode("ascii")) == json.loads(wide.stdout.decode("utf-8"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_one_line_and_exit_2():
+    with open("/dev/full", "wb") as full:
+        done = slactl(SHOW, stdout=full)
+    assert done.returncode == 2
+    assert no_traceback(done) == "slactl: error: cannot write the output: No space left on device\n"
