@@ -134,6 +134,13 @@ SEMANTICS = [
                                         "pricing:\n  currency: USD\n  express_rate: '-1'\n"
                                         "  guarantee_hours: {min: 1, default: 1, max: 8}\n"), 20,
         "'express_rate' has a bad value '-1' (write an amount with at most two decimals, e.g. \"35.00\")"),
+    Bad("a NaN rate passes the type check but is no amount",
+        edit("default_severity: low\n", "default_severity: low\npricing:\n  currency: USD\n  express_rate: .nan\n"
+             "  guarantee_hours: {min: 1, default: 1, max: 8}\n"), 20,
+        "'express_rate' must be a non-negative amount such as \"35.00\", got nan"),
+    Bad("an explicit int tag on a word",
+        edit("    calendar: office\n  - id: premium", "    calendar: office\n    contacts: !!int four\n  - id: premium"), 14,
+        "bad value 'four': invalid literal for int() with base 10: 'four'"),
     Bad("a fixed offset of 99 hours", edit("timezone: America/Bogota", "timezone: '+99:00'"), 5,
         "time zone offset '+99:00' is out of range (at most 14:00)"),
 ]

@@ -1,0 +1,232 @@
+"""The error catalogue, read from the source so it cannot drift: ``python -m slactl.errors_doc``
+prints ``docs/errors.md``; a test checks the file equals it and that every policy rule is hit by
+a file of the hostile corpus.
+
+A *rule* is one message template of the policy loader: ``self.fail(path, f"...")`` in ``build``,
+``yield path, f"..."`` in ``structure``, a located problem in ``loader``, a ``ValueError`` of
+``duration``. An *input error* is one ``InputError(...)`` (or a row problem) anywhere else.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE = Path(__file__).parent
+POLICY_MODULES = ("loader", "structure", "build", "duration")
+_PREFIX = re.compile(r"^\{[^}]*\}:\{[^}]*\}: ")  # the FILE:LINE: a loader f-string starts with
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Template:
+    """One message as written in the source: literal text with ``{...}`` holes."""
+
+    module: str
+    parts: tuple[str | None, ...]  # literal text, or None for a hole
+
+    @property
+    def text(self) -> str:
+        return "".join("…" if part is None else part for part in self.parts)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile("".join(".*?" if part is None else re.escape(part) for part in self.parts) + r"\Z", re.S)
+
+    def matches(self, message: str) -> bool:
+        """``message`` is an instance; a duration's message comes after the key it belongs to."""
+        return bool(self.pattern.search(message) if self.module == "duration" else self.pattern.match(message))
+
+
+def _parts(node: ast.expr) -> list[str | None] | None:
+    """The literal and hole parts of a message expression; None if it is not a message."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        parts: list[str | None] = []
+        for value in node.values:
+            parts.extend(_parts(value) or [None] if isinstance(value, ast.Constant) else [None])
+        return parts
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _parts(node.left), _parts(node.right)
+        if left is None and right is None:
+            return None
+        return (left or [None]) + (right or [None])
+    return None
+
+
+def _merge(parts: list[str | None]) -> tuple[str | None, ...]:
+    merged: list[str | None] = []
+    for part in parts:
+        if part is None and merged and merged[-1] is None:
+            continue
+        if part is not None and merged and merged[-1] is not None:
+            merged[-1] += part
+        elif part != "":
+            merged.append(part)
+    return tuple(merged)
+
+
+def _template(module: str, node: ast.expr, *, located: bool = False) -> Template | None:
+    parts = _parts(node)
+    if parts is None or not any(isinstance(p, str) and p.strip(" .:;()") for p in parts):
+        return None
+    if located:
+        parts = _after_location(parts)
+        if parts is None:
+            return None
+    return Template(module, _merge(parts))
+
+
+def _after_location(parts: list[str | None]) -> list[str | None] | None:
+    """``f"{file}:{line}: message"`` or ``f"{file}:1: message"`` -> the message parts."""
+    if len(parts) < 2 or parts[0] is not None or not isinstance(parts[1], str):
+        return None
+    literal = re.match(r"^:\d+: (.*)$", parts[1], re.S)
+    if literal:
+        return [literal.group(1), *parts[2:]]
+    if parts[1] == ":" and len(parts) > 3 and parts[2] is None and isinstance(parts[3], str) and parts[3].startswith(": "):
+        return [parts[3][2:], *parts[4:]]
+    return None
+
+
+def _calls(tree: ast.AST, name: str) -> list[ast.Call]:
+    def called(node: ast.Call) -> str:
+        func = node.func
+        return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and called(node) == name]
+
+
+def _tree(module: str) -> ast.Module:
+    return ast.parse((SOURCE / f"{module}.py").read_text(encoding="utf-8"))
+
+
+def policy_rules() -> list[Template]:
+    """Every message a policy file can earn, deduplicated, in source order per module."""
+    found: list[Template] = []
+    loader, structure, build, duration = (_tree(m) for m in POLICY_MODULES)
+    for call in _calls(loader, "_Problem"):
+        found.append(_template("loader", call.args[1]))
+    for node in ast.walk(loader):  # helpers that return a whole message
+        if isinstance(node, ast.FunctionDef) and node.name.endswith("_message"):
+            found += [_template("loader", r.value) for r in ast.walk(node) if isinstance(r, ast.Return) and r.value]
+    for call in _calls(loader, "problem"):
+        found.append(_template("loader", call.args[1]))
+    for call in _calls(loader, "PolicyError") + _calls(loader, "append"):
+        for arg in call.args:
+            for item in arg.elts if isinstance(arg, ast.List) else [arg]:
+                found.append(_template("loader", item, located=True))
+    for node in ast.walk(structure):
+        if isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
+            found.append(_template("structure", node.value.elts[1]))
+        if isinstance(node, ast.FunctionDef) and node.name == "_check_name":
+            found += [_template("structure", r.value) for r in ast.walk(node) if isinstance(r, ast.Return) and r.value]
+    for call in _calls(build, "fail"):
+        found.append(_template("build", call.args[1]))
+    for call in _calls(duration, "ValueError"):
+        found.append(_template("duration", call.args[0]))
+    return _unique(found)
+
+
+_INPUT_CALLS = {"InputError": 0, "BadRow": 1, "beyond_9999": None, "never_reached": None}
+
+
+def input_errors() -> list[Template]:
+    """Every ``InputError`` message (and row problem) outside the policy loader."""
+    found: list[Template] = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        module = path.relative_to(SOURCE).with_suffix("").as_posix().replace("/", ".")
+        if module in POLICY_MODULES or module == "errors_doc":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, index in _INPUT_CALLS.items():
+            if index is None:
+                continue
+            for call in _calls(tree, name):
+                if len(call.args) > index:
+                    found.append(_template(module, call.args[index]))
+        for node in ast.walk(tree):  # worklog: problems.append((line, f"..."))
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+                    and node.args and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 2):
+                found.append(_template(module, node.args[0].elts[1]))
+        for node in ast.walk(tree):  # calendar.limits: the messages are constants
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
+                    and any(isinstance(t, ast.Name) and t.id.isupper() and t.id in ("NEVER_REACHED", "BEYOND_9999") for t in node.targets):
+                found.append(_template(module, node.value))
+    return _unique(found)
+
+
+def _unique(templates: list[Template | None]) -> list[Template]:
+    seen, result = set(), []
+    for template in templates:
+        if template is not None and (template.module, template.parts) not in seen:
+            seen.add((template.module, template.parts))
+            result.append(template)
+    return result
+
+
+EXIT_CODES = [
+    ("0", "Success. `validate`: every file is valid. `due --check`: nothing is breached."),
+    ("1", "A failed check: an invalid policy file (any command), a breached target with `due --check`, "
+          "rows skipped by `due --input`/`report`, an invalid file in `validate`."),
+    ("2", "Bad input: an unknown provider, severity or plan, a bad time, amount, option or file, "
+          "output that cannot be written. Nothing was computed."),
+    ("130", "Interrupted (Ctrl-C)."),
+]
+
+_HEAD = """\
+# Errors
+
+<!-- Generated by `python -m slactl.errors_doc > docs/errors.md` from the source; do not edit.
+     tests/hostile/test_rule_table.py fails when this file and the code disagree. -->
+
+slactl never prints a traceback for a mistake in its input: every problem is one line on
+stderr, and the exit code says which kind it is. Anything else is a bug; please report it.
+
+- A problem in a policy file is `FILE:LINE: message`, one line per problem, every problem of
+  every file (`slactl validate` ends with `slactl: error: N invalid policy file(s)`).
+- A problem with a command's input is `slactl: error: message`.
+- A bad row of a ticket export or worklog is `FILE:LINE: message`, followed by one
+  `slactl: error: ...` summary line.
+- A mistake on the command line itself (an unknown command or option, a missing argument, a
+  value outside a fixed choice) is `slactl: error: ... (see slactl COMMAND --help)`, exit 2.
+- `--json` never mixes errors into stdout.
+
+In the catalogue below, `…` stands for the part of a message that names the value at fault
+(a key, a file, a time, the closest suggestions).
+
+## Exit codes
+
+| code | meaning |
+|---|---|
+"""
+
+
+def render() -> str:
+    lines = [_HEAD.rstrip("\n")]
+    lines += [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES]
+    lines += ["", "## Policy files (exit 1)", ""]
+    titles = {"loader": "Reading the file and YAML safety", "structure": "Structure (keys, types, values; see `spec.py`)",
+              "build": "Meaning (calendars, targets, severities, plans, references)", "duration": "Durations"}
+    rules = policy_rules()
+    for module in POLICY_MODULES:
+        lines += [f"### {titles[module]}", ""]
+        lines += [f"- `{_code(t.text)}`" for t in rules if t.module == module]
+        lines.append("")
+    lines += ["## Command input (exit 2; rows: exit 1 when skipped, 2 for a worklog)", ""]
+    errors = input_errors()
+    for module in sorted({t.module for t in errors}):
+        lines += [f"### `{module}`", ""]
+        lines += [f"- `{_code(t.text)}`" for t in errors if t.module == module]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
+
+
+if __name__ == "__main__":
+    print(render(), end="")
