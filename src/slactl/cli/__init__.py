@@ -6,14 +6,75 @@ import errno
 import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Optional
 
 import typer
+import typer.core
+import typer.main
 
 from slactl import __version__
 from slactl.cli.state import State
 
+MODULES = ("policies", "due", "classify", "quote", "comms", "schema", "report")
+"""The command modules, in the order ``--help`` lists them; each registers its commands on
+``app`` when it is imported. A command named like its module needs nothing else."""
+
+HOMES = {"providers": "policies", "show": "policies", "validate": "policies"}
+"""The module of each command not named after its module."""
+
+
+class _Commands(MutableMapping):
+    """The root group's commands, built only when asked for: running ``slactl due`` imports
+    ``slactl.cli.due`` alone (the start-up of a single command, issue 6). Listing them
+    (``--help``, completion, a mistyped command's suggestions) imports every module."""
+
+    def __init__(self, built: dict) -> None:
+        self._built = dict(built)
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            home = HOMES.get(name, name)
+            self._load((home,) if home in MODULES else MODULES)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        self._load(MODULES)
+        order = {f"slactl.cli.{module}": index for index, module in enumerate(MODULES)}
+        ranked = sorted(enumerate(app.registered_commands),
+                        key=lambda item: (order.get(item[1].callback.__module__, len(order)), item[0]))
+        return iter([_name(info) for _, info in ranked])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def _load(self, modules: tuple[str, ...]) -> None:
+        for module in modules:
+            importlib.import_module(f"slactl.cli.{module}")
+        for info in app.registered_commands:
+            if _name(info) not in self._built:
+                self._built[_name(info)] = typer.main.get_command_from_info(
+                    info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode)
+
+
+def _name(info) -> str:
+    return info.name or typer.main.get_command_name(info.callback.__name__)
+
+
+class _LazyGroup(typer.core.TyperGroup):
+    def __init__(self, **attrs) -> None:
+        super().__init__(**attrs)
+        self.commands = _Commands(self.commands)
+
+
 app = typer.Typer(
+    cls=_LazyGroup,
     name="slactl",
     help=(
         "Exact SLA answers from YAML support policies: severities, deadlines in business time, "
@@ -49,11 +110,6 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = State(policies or None)
-
-
-# Each module registers its commands on ``app``.
-for _module in ("policies", "due", "classify", "quote", "comms", "schema", "report"):
-    importlib.import_module(f"slactl.cli.{_module}")
 
 
 def main() -> None:

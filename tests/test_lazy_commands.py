@@ -1,0 +1,56 @@
+"""Commands are built lazily: one command imports only its own CLI module, while listing them
+(--help, completion, suggestions) still sees every command, in the order of ``MODULES``."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+
+import typer.main
+
+from slactl.cli import HOMES, MODULES, app
+
+PROBE = """
+import json, sys
+sys.argv = ["slactl", *json.loads(sys.argv[1])]
+from slactl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("slactl.cli."))), file=sys.stderr)
+"""
+
+
+def cli_modules(tmp_path, *argv: str) -> set[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)], capture_output=True, text=True,
+                          env=env, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_running_due_imports_no_other_command_module(tmp_path):
+    loaded = cli_modules(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00", "--json")
+    assert loaded - {"slactl.cli.state", "slactl.cli.options"} == {"slactl.cli.due"}
+
+
+def test_the_root_help_lists_every_module_command(tmp_path):
+    assert {f"slactl.cli.{m}" for m in MODULES} <= cli_modules(tmp_path, "--help")
+
+
+def test_every_command_lives_in_the_module_homes_names():
+    for module in MODULES:
+        importlib.import_module(f"slactl.cli.{module}")
+    for info in app.registered_commands:
+        name = info.name or typer.main.get_command_name(info.callback.__name__)
+        assert info.callback.__module__ == f"slactl.cli.{HOMES.get(name, name)}", name
+
+
+def test_commands_are_listed_in_module_order():
+    names = list(typer.main.get_command(app).commands)
+    assert names[:4] == ["providers", "show", "validate", "due"]
+    assert len(names) == len(set(names))
