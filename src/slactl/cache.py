@@ -12,10 +12,10 @@ The cache holds pickles, so it must stay writable by its owner only (like any ``
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -102,7 +102,9 @@ def holidays_release() -> str | None:
 
 
 def _digest(parts: tuple) -> str:
-    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+    """A short name for the entry; the key stored inside decides a hit, so a clash only misses.
+    (zlib rather than hashlib: importing OpenSSL costs a few milliseconds of every start.)"""
+    return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
 def _read(path: Path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
@@ -123,6 +122,8 @@ class Policy:
 
 
 def _suggest(name: str, choices: list[str], also: list[str] = ()) -> str:
+    import difflib  # only for a mistyped name
+
     near = difflib.get_close_matches(fold(name), list(choices) + list(also), n=3, cutoff=0.5)
     near = list(dict.fromkeys(near))
     text = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
