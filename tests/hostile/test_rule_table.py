@@ -138,3 +138,18 @@ def test_the_catalogue_lists_every_rule_and_every_exit_code():
     document = errors_doc.render()
     assert all(f"- `{rule.text}`" in document for rule in RULES)
     assert all(f"| {code} |" in document for code in ("0", "1", "2", "130"))
+
+
+def test_a_new_rule_without_a_hostile_file_is_caught(tmp_path, monkeypatch, messages):
+    for module in errors_doc.POLICY_MODULES:
+        shutil.copy(errors_doc.SOURCE / f"{module}.py", tmp_path / f"{module}.py")
+    build = tmp_path / "build.py"
+    build.write_text(build.read_text(encoding="utf-8").replace(
+        "    def zone(self, value: str, path: tuple) -> tzinfo | None:\n",
+        "    def zone(self, value: str, path: tuple) -> tzinfo | None:\n"
+        "        if value == 'Mars/Base':\n            self.fail(path, f'zone {value!r} is off-world')\n", 1),
+        encoding="utf-8")
+    monkeypatch.setattr(errors_doc, "SOURCE", tmp_path)
+    [new] = [rule for rule in errors_doc.policy_rules() if rule not in RULES]
+    assert (new.module, new.text) == ("build", "zone … is off-world")
+    assert not any(new.matches(message) for message in messages)
