@@ -21,12 +21,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from typing import TextIO
 
 from slactl.errors import InputError
 
 REQUIRED = ("provider", "severity", "opened")
 OPTIONAL = ("id", "plan", "pauses", "responded", "mitigated", "resolved")
+MAX_LINE = 1024 * 1024
 
 
 class Format(str, Enum):
@@ -155,7 +157,7 @@ def open_input(path: str) -> Iterator[tuple[Iterator[str], int, Format]]:
     try:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
         try:
-            first = text.readline()
+            first = _checked(path, 1, text.readline(MAX_LINE + 1))
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8 text") from None
         yield _decoded(path, first, text), binary.fileno(), guess_format(None if path == "-" else path, first)
@@ -168,9 +170,18 @@ def _decoded(path: str, first: str, text: io.TextIOWrapper) -> Iterator[str]:
     if first:
         yield first
     try:
-        yield from text
+        for number, line in enumerate(iter(partial(text.readline, MAX_LINE + 1), ""), start=2):
+            yield _checked(path, number, line)
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
+
+
+def _checked(path: str, number: int, line: str) -> str:
+    """A line no longer than MAX_LINE: a file without line breaks (binary, /dev/zero) is refused
+    before it fills the memory."""
+    if len(line) > MAX_LINE:
+        raise InputError(f"{path}: line {number} is longer than {MAX_LINE} characters: not a ticket export")
+    return line
 
 
 @contextmanager
