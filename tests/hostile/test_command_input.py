@@ -278,3 +278,12 @@ def test_a_worklog_entry_on_the_last_day_of_9999_is_billed(capsys, tmp_path):
     path = tmp_path / "worklog.csv"
     path.write_text("start,end,phase\n9999-12-31T22:00,9999-12-31T23:00,normalization\n", encoding="utf-8")
     assert run_json(capsys, "quote", "--worklog", str(path))
+
+
+@pytest.mark.parametrize("command", [pytest.param(["due", "--input"], id="due --input"),
+                                     pytest.param(["report"], id="report")])
+def test_a_file_without_line_breaks_is_refused_before_it_fills_the_memory(capsys, tmp_path, command):
+    path = tmp_path / "tickets.csv"
+    path.write_bytes(b"provider,severity,opened\n" + b"x" * (2 * 1024 * 1024))
+    assert refused(capsys, *command, str(path)) == (
+        2, f"{path}: line 2 is longer than 1048576 characters: not a ticket export")
