@@ -34,6 +34,7 @@ from slactl.calendar.instants import as_utc
 from slactl.calendar.intervals import advance_within, contains, open_between, point_at
 from slactl.calendar.ledger import Ledger
 from slactl.calendar.limits import beyond_9999, never_reached
+from slactl.calendar.open_table import OpenTable
 from slactl.calendar.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
 
@@ -48,6 +49,7 @@ class BusinessCalendar:
     closed_for_year: Callable[[int], Iterable[date]] | None = None
     closed_dates: Iterable[date] = frozenset()
     _ledger: Ledger = field(init=False, repr=False, compare=False)
+    _table: OpenTable | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.zone, tzinfo):
@@ -57,9 +59,17 @@ class BusinessCalendar:
         object.__setattr__(self, "closed_dates", frozenset(self.closed_dates))
         ledger = Ledger(self.zone, self.hours, self.closed_for_year, self.closed_dates)
         object.__setattr__(self, "_ledger", ledger)
+        object.__setattr__(self, "_table", None if self.hours.is_empty else OpenTable(ledger))
 
     def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:
-        start, stops = as_utc(start, "start"), merge_pauses(pauses)
+        start = as_utc(start, "start")
+        if not pauses and self._table is not None and (duration.days or duration.time):
+            reached = self._table.add(start, duration.days, duration.time)
+            if reached is not None:
+                return reached
+        return self._add_general(start, duration, merge_pauses(pauses))
+
+    def _add_general(self, start: datetime, duration: Duration, stops: tuple[Pause, ...]) -> datetime:
         if duration.is_zero:
             return start
         if self.hours.is_empty:
@@ -76,6 +86,10 @@ class BusinessCalendar:
 
     def elapsed(self, start: datetime, end: datetime, pauses: Sequence[Pause] = ()) -> timedelta:
         start, end = as_utc(start, "start"), as_utc(end, "end")
+        if not pauses and self._table is not None and start < end:
+            found = self._table.elapsed(start, end)
+            if found is not None:
+                return found
         return elapsed_outside_pauses(start, end, merge_pauses(pauses), self._elapsed)
 
     def is_open(self, instant: datetime) -> bool:

@@ -1,0 +1,181 @@
+"""The fast path of ``BusinessCalendar``: open time and business days per local date in tables
+of integers, so that ``add`` and ``elapsed`` are one bisect instead of a walk.
+
+Why it exists: the general engine (``Ledger``, ``local_day``) works on aware UTC spans per
+date so that it can handle any DST change; that costs about fifty Python calls per ``add``,
+the hot loop of ``slactl due --input`` (issue 6). On a *plain* date, one whose every instant
+has the same UTC offset (no change within three days of it), wall time is UTC plus a constant,
+so positions are plain integer microseconds: the open time of the dates before it (a running
+sum, built from the ledger's own date lengths, holidays and DST dates included) plus the open
+wall time before the clock reading. Business days are a running count in the same way.
+
+An answer is only given when the dates whose clock readings matter (the start, the end, the
+date a deadline lands on) are plain and inside the table; otherwise ``None`` sends the call to
+the general path. ``tests/calendar/test_open_table.py`` checks that both always agree.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date, datetime, timedelta, timezone
+
+from slactl.calendar.ledger import Ledger
+from slactl.calendar.transitions import offset_at
+
+US = timedelta(microseconds=1)
+ONE_DAY = timedelta(days=1)
+DAY = 86_400_000_000
+EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
+"""Local date ordinal ``d`` starts ``(d - 1) * DAY`` microseconds after EPOCH in wall time."""
+FIRST_YEAR, LAST_YEAR = 2, 9990
+MAX_YEARS = 12
+"""The table grows one year at a time up to this many; a longer reach takes the general path."""
+NEAR = range(-3, 4)
+"""Dates this close to an offset change are not plain (``local_day`` looks 2-3 days around)."""
+
+
+class OpenTable:
+    """Running open time (``position``), business days (``count``) and UTC offset (``offset``,
+    None for a date that is not plain) of consecutive local dates from ``first``."""
+
+    __slots__ = ("ledger", "walls", "first", "position", "count", "offset", "years")
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.walls = tuple(tuple((a * 60_000_000, b * 60_000_000) for a, b in day) for day in ledger.hours.days)
+        self.first, self.position, self.count, self.offset = 0, [0], [0], []
+        self.years: range = range(0)
+
+    def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
+        """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
+        general path counts them (see ``business``), or None when this table cannot tell."""
+        if not self._holds(start, start):
+            return None
+        found = self._locate(start)
+        if found is None:
+            return None
+        index, clock = found
+        position = self.position
+        if days:
+            opened = position[index + 1] != position[index]
+            offset = _open_before(self._walls(index), clock) if opened else 0
+            target = self._nth_business_day(index + 1 if offset or not opened else index, days)
+            if target is None or self.offset[target] is None:
+                return None
+            walls = self._walls(target)
+            index, clock = target, _point(walls, offset) if offset else walls[-1][1]
+        if not time:
+            return self._instant(index, clock)
+        reach = self._position(index, clock) + time // US
+        after = self._first_reaching(position, reach, index + 1)
+        if after is None or self.offset[after - 1] is None:
+            return None
+        return self._instant(after - 1, _point(self._walls(after - 1), reach - position[after - 1]))
+
+    def elapsed(self, start: datetime, end: datetime) -> timedelta | None:
+        """Open time in ``[start, end)`` (both UTC, ``start < end``), or None."""
+        if not self._holds(start, end):
+            return None
+        low, high = self._locate(start), self._locate(end)
+        if low is None or high is None:
+            return None
+        return (self._position(*high) - self._position(*low)) * US
+
+    def _walls(self, index: int) -> tuple[tuple[int, int], ...]:
+        return self.walls[(index + self.first + 6) % 7]
+
+    def _position(self, index: int, clock: int) -> int:
+        before = self.position[index]
+        if self.position[index + 1] == before:
+            return before
+        return before + _open_before(self._walls(index), clock)
+
+    def _locate(self, instant: datetime) -> tuple[int, int] | None:
+        """(table index of the local date, wall microseconds since its midnight) of a UTC
+        instant on a plain date of the table."""
+        ordinal = instant.astimezone(self.ledger.zone).toordinal()
+        index = ordinal - self.first
+        if not 0 <= index < len(self.offset):
+            return None
+        offset = self.offset[index]
+        if offset is None:
+            return None
+        return index, (instant - EPOCH) // US + offset - (ordinal - 1) * DAY
+
+    def _instant(self, index: int, clock: int) -> datetime:
+        return EPOCH + ((index + self.first - 1) * DAY + clock - self.offset[index]) * US
+
+    def _nth_business_day(self, index: int, days: int) -> int | None:
+        """The index of the ``days``-th business day counting from ``index`` itself."""
+        after = self._first_reaching(self.count, self.count[index] + days, index + 1)
+        return None if after is None else after - 1
+
+    def _first_reaching(self, running: list[int], value: int, low: int) -> int | None:
+        """The first index from ``low`` whose running total is ``value`` or more, growing the
+        table forward (which keeps every index) while it falls short; None past ``MAX_YEARS``."""
+        while True:
+            found = bisect_left(running, value, low)
+            if found < len(running):
+                return found
+            if not self._grow():
+                return None
+
+    def _holds(self, start: datetime, end: datetime) -> bool:
+        """Make the table hold the local years of ``start`` to ``end`` (a local date is at most
+        a day from the UTC one); False if that is more than ``MAX_YEARS`` or outside the limits."""
+        if start.year <= FIRST_YEAR or end.year >= LAST_YEAR:
+            return False
+        first, last = (start - ONE_DAY).year, (end + ONE_DAY).year
+        years = self.years
+        if first in years and last in years:
+            return True
+        if not FIRST_YEAR <= first <= last <= LAST_YEAR or last - first >= MAX_YEARS:
+            return False
+        if first not in years:
+            self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
+            self.years = range(first, first)
+        while last not in self.years:
+            self._append(self.years.stop)
+        return True
+
+    def _grow(self) -> bool:
+        if len(self.years) >= MAX_YEARS or self.years.stop > LAST_YEAR:
+            return False
+        self._append(self.years.stop)
+        return True
+
+    def _append(self, year: int) -> None:
+        ledger, zone = self.ledger, self.ledger.zone
+        book = ledger.book(year)
+        near = {t.at.toordinal() + shift for t in book.transitions for shift in NEAR}
+        constant = None if book.transitions else offset_at(zone, datetime(year, 7, 1)) // US
+        position, count, offsets = self.position, self.count, self.offset
+        for ordinal in range(date(year, 1, 1).toordinal(), date(year + 1, 1, 1).toordinal()):
+            length = ledger.length(ordinal) // US
+            position.append(position[-1] + length)
+            count.append(count[-1] + (length > 0))
+            if ordinal in near:
+                offsets.append(None)
+            else:
+                offsets.append(constant if constant is not None else offset_at(zone, datetime.fromordinal(ordinal)) // US)
+        self.years = range(self.years.start, year + 1)
+
+
+def _open_before(walls: tuple[tuple[int, int], ...], clock: int) -> int:
+    """Open wall time of one day's intervals before ``clock``."""
+    total = 0
+    for opens, closes in walls:
+        if clock <= opens:
+            break
+        total += (closes if clock > closes else clock) - opens
+    return total
+
+
+def _point(walls: tuple[tuple[int, int], ...], offset: int) -> int:
+    """The earliest clock reading with ``offset`` (> 0) of open time before it that day; the
+    last closing when the day is shorter."""
+    for opens, closes in walls:
+        if offset <= closes - opens:
+            return opens + offset
+        offset -= closes - opens
+    return walls[-1][1]

@@ -1,0 +1,57 @@
+"""The fast path (``open_table``) answers exactly as the general engine, or not at all."""
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calendar_samples import MEXICO_CITY, MX_OFFICE, UTC
+from slactl.calendar import BusinessCalendar
+from slactl.calendar.pauses import elapsed_outside_pauses
+from slactl.duration import Duration
+from test_properties import calendars, durations, instants
+
+BUDGET = settings(max_examples=300, deadline=None)
+anywhere = st.datetimes(datetime(1990, 1, 1), datetime(2060, 12, 31), timezones=st.just(UTC))
+
+
+def general_add(calendar: BusinessCalendar, start: datetime, duration: Duration) -> datetime:
+    return calendar._add_general(start.astimezone(UTC), duration, ())
+
+
+def general_elapsed(calendar: BusinessCalendar, start: datetime, end: datetime) -> timedelta:
+    return elapsed_outside_pauses(start.astimezone(UTC), end.astimezone(UTC), (), calendar._elapsed)
+
+
+@BUDGET
+@given(calendars(), st.one_of(instants, anywhere), durations)
+def test_add_agrees_with_the_general_path(calendar, start, duration):
+    assert calendar.add(start, duration) == general_add(calendar, start, duration)
+
+
+@BUDGET
+@given(calendars(), st.one_of(instants, anywhere), st.timedeltas(timedelta(0), timedelta(days=900)))
+def test_elapsed_agrees_with_the_general_path(calendar, start, length):
+    end = start + length
+    assert calendar.elapsed(start, end) == general_elapsed(calendar, start, end)
+
+
+@BUDGET
+@given(st.datetimes(datetime(2024, 1, 1), datetime(2031, 12, 31), timezones=st.just(MEXICO_CITY)),
+       st.integers(0, 260), st.integers(0, 60 * 11 * 5))
+def test_mexican_office_hours_with_holidays_agree_with_the_general_path(start, days, minutes):
+    duration = Duration.of(days=days, minutes=minutes)
+    assert MX_OFFICE.add(start, duration) == general_add(MX_OFFICE, start, duration)
+
+
+def test_results_are_in_utc_like_the_general_path():
+    start = datetime(2026, 11, 20, 18, 30, tzinfo=MEXICO_CITY)
+    assert MX_OFFICE.add(start, Duration.parse("1h")).tzinfo is UTC
+    assert MX_OFFICE.add(start, Duration.parse("1h")) == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
+
+
+def test_a_reach_beyond_the_table_falls_back_to_the_general_path():
+    start = datetime(2026, 1, 5, 9, tzinfo=MEXICO_CITY)
+    duration = Duration(4000, timedelta(0))  # about 16 years of business days
+    assert MX_OFFICE.add(start, duration) == general_add(MX_OFFICE, start, duration)
+    assert MX_OFFICE.add(start, duration).date() > date(2041, 1, 1)
