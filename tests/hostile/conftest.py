@@ -1,4 +1,4 @@
-"""Shared by the hostile-input suite: a private policy cache, and the one check every case makes."""
+"""The hostile-input suite: its helpers on the path, and a private policy cache."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))  # hostile_helpers
 sys.path.insert(0, str(HERE.parent))  # cli_helpers
-
 
 
 @pytest.fixture(autouse=True)
