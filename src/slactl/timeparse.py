@@ -31,6 +31,18 @@ def parse_time(text: str, zone: tzinfo, now: datetime, *, what: str = "time") ->
 
 def localize(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
     """Attach ``zone`` to a naive wall time, refusing gaps and overlaps."""
+    if 1 < wall.year < 9999:  # fast path: no conversion to UTC can overflow in these years
+        first = wall.replace(tzinfo=zone, fold=0)
+        if first.utcoffset() == wall.replace(tzinfo=zone, fold=1).utcoffset():
+            return first
+    return _localize_checked(wall, zone, what=what)
+
+
+def _localize_checked(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
+    """The general path of ``localize``: also names the gap or overlap, and catches the wall
+    times at the ends of the calendar whose UTC instant does not exist. Only a wall time that
+    exists once (both folds give one offset) is attached; ``localize`` skips the round trip
+    for it when no overflow is possible, since that is the common case of a batch (issue 6)."""
     first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
     try:
         offsets = first.utcoffset(), second.utcoffset()
