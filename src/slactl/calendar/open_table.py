@@ -36,15 +36,18 @@ NEAR = range(-3, 4)
 
 class OpenTable:
     """Running open time (``position``), business days (``count``) and UTC offset (``offset``,
-    None for a date that is not plain) of consecutive local dates from ``first``."""
+    None for a date that is not plain) of consecutive local dates from ``first``; the table
+    spans the local ``years``."""
 
-    __slots__ = ("ledger", "walls", "first", "position", "count", "offset", "years")
+    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.walls = tuple(tuple((a * 60_000_000, b * 60_000_000) for a, b in day) for day in ledger.hours.days)
+        self.lengths = tuple(ledger.hours.wall_length(weekday) // US for weekday in range(7))
         self.first, self.position, self.count, self.offset = 0, [0], [0], []
-        self.years: range = range(0)
+        self.years = range(0)
+        self._guess = 0
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
@@ -92,15 +95,20 @@ class OpenTable:
 
     def _locate(self, instant: datetime) -> tuple[int, int] | None:
         """(table index of the local date, wall microseconds since its midnight) of a UTC
-        instant on a plain date of the table."""
-        ordinal = instant.astimezone(self.ledger.zone).toordinal()
-        index = ordinal - self.first
-        if not 0 <= index < len(self.offset):
-            return None
-        offset = self.offset[index]
-        if offset is None:
-            return None
-        return index, (instant - EPOCH) // US + offset - (ordinal - 1) * DAY
+        instant on a plain date. The local date is read with the offset of the last date
+        located (then that of the date found): if the date so found is plain with exactly
+        that offset, no offset change is near, so it is the instant's true local date."""
+        micros = (instant - EPOCH) // US
+        offsets, offset = self.offset, self._guess
+        for _ in range(2):
+            ordinal = (micros + offset) // DAY + 1
+            index = ordinal - self.first
+            if not 0 <= index < len(offsets) or offsets[index] is None:
+                return None
+            if offsets[index] == offset:
+                return index, micros + offset - (ordinal - 1) * DAY
+            offset = self._guess = offsets[index]
+        return None
 
     def _instant(self, index: int, clock: int) -> datetime:
         return EPOCH + ((index + self.first - 1) * DAY + clock - self.offset[index]) * US
@@ -117,18 +125,18 @@ class OpenTable:
             found = bisect_left(running, value, low)
             if found < len(running):
                 return found
-            if not self._grow():
+            if len(self.years) >= MAX_YEARS or self.years.stop > LAST_YEAR:
                 return None
+            self._append(self.years.stop)
 
     def _holds(self, start: datetime, end: datetime) -> bool:
-        """Make the table hold the local years of ``start`` to ``end`` (a local date is at most
-        a day from the UTC one); False if that is more than ``MAX_YEARS`` or outside the limits."""
-        if start.year <= FIRST_YEAR or end.year >= LAST_YEAR:
-            return False
-        first, last = (start - ONE_DAY).year, (end + ONE_DAY).year
+        """Make the table hold the local dates of ``start`` to ``end``: their UTC years and the
+        years either side (a local date is at most a day from the UTC one); False if that is
+        more than ``MAX_YEARS`` or outside the limits."""
         years = self.years
-        if first in years and last in years:
+        if years.start < start.year and end.year + 1 < years.stop:
             return True
+        first, last = start.year - 1, end.year + 1
         if not FIRST_YEAR <= first <= last <= LAST_YEAR or last - first >= MAX_YEARS:
             return False
         if first not in years:
@@ -138,26 +146,22 @@ class OpenTable:
             self._append(self.years.stop)
         return True
 
-    def _grow(self) -> bool:
-        if len(self.years) >= MAX_YEARS or self.years.stop > LAST_YEAR:
-            return False
-        self._append(self.years.stop)
-        return True
-
     def _append(self, year: int) -> None:
-        ledger, zone = self.ledger, self.ledger.zone
-        book = ledger.book(year)
-        near = {t.at.toordinal() + shift for t in book.transitions for shift in NEAR}
-        constant = None if book.transitions else offset_at(zone, datetime(year, 7, 1)) // US
+        """One more year of dates at the end of the table."""
+        book = self.ledger.book(year)
+        transitions, departures, lengths = book.transitions, book.departures, self.lengths
+        near = {t.at.toordinal() + shift for t in transitions for shift in NEAR}
+        offset = (transitions[0].before if transitions else offset_at(self.ledger.zone, datetime(year, 7, 1))) // US
+        changes = [(t.at.toordinal(), t.after // US) for t in transitions]
         position, count, offsets = self.position, self.count, self.offset
         for ordinal in range(date(year, 1, 1).toordinal(), date(year + 1, 1, 1).toordinal()):
-            length = ledger.length(ordinal) // US
+            departure = departures.get(ordinal)
+            length = lengths[(ordinal + 6) % 7] + (departure[0] // US if departure else 0)
             position.append(position[-1] + length)
             count.append(count[-1] + (length > 0))
-            if ordinal in near:
-                offsets.append(None)
-            else:
-                offsets.append(constant if constant is not None else offset_at(zone, datetime.fromordinal(ordinal)) // US)
+            while changes and changes[0][0] < ordinal:
+                offset = changes.pop(0)[1]
+            offsets.append(None if ordinal in near else offset)
         self.years = range(self.years.start, year + 1)
 
 
