@@ -50,7 +50,8 @@ class Result:
 
 class Batch:
     """Computes tickets against one policy set. ``clock`` answers the word ``now`` in any time
-    column; ``now`` (text, read in each provider's zone) judges open targets, default ``clock``."""
+    column; ``now`` (text, read in each provider's zone) judges open targets, default ``clock``.
+    The business time ``left`` of a pending target is not measured: no batch output shows it."""
 
     def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None):
         self.policies, self.clock, self.now_text = policies, clock, now
@@ -71,16 +72,16 @@ class Batch:
         setup = self.setup(ticket.provider, ticket.severity, ticket.plan)
         zone, clock = setup.zone, self.clock
         opened = parse_time(ticket.opened, zone, clock, what="opened")
-        pauses = check_pauses([parse_pause(p, zone, clock) for p in split_pauses(ticket.pauses)])
+        pauses = check_pauses([parse_pause(p, zone, clock) for p in split_pauses(ticket.pauses)]) if ticket.pauses else ()
         responded = self._after(ticket.responded, "responded", opened, zone)
         resolved = self._after(ticket.resolved, "resolved", opened, zone)
         mitigated = self._after(ticket.mitigated, "mitigated", opened, zone) or resolved
         done = {"evaluation": responded, "response": responded, "mitigation": mitigated, "resolution": resolved}
         now = self._judged_at(zone)
-        deadlines = tuple(
-            resolve(c, opened, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name))
+        deadlines = tuple([
+            resolve(c, opened, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name), left=False)
             for c in setup.clocks
-        )
+        ])
         return Result(ticket, setup, opened, deadlines)
 
     def setup(self, provider: str, severity: str, plan: str | None) -> Setup:

@@ -112,7 +112,9 @@ def resolve(
     resolved: datetime | None = None,
     now: datetime | None = None,
     done: datetime | None = None,
+    left: bool = True,
 ) -> Deadline:
+    """``left=False`` leaves ``left`` unmeasured (None), for callers that never show it."""
     target, schedule, calendar = clock.target, clock.schedule, clock.calendar
     start = opened if target.start == "opened" else resolved
     if calendar is None or start is None:
@@ -133,7 +135,7 @@ def resolve(
         return Deadline(target, schedule, start, earliest, due, Status.BREACHED,
                         late=calendar.elapsed(due, now, pauses), late_wall=now - due)
     return Deadline(target, schedule, start, earliest, due, Status.PENDING,
-                    left=calendar.elapsed(now, due, pauses))
+                    left=calendar.elapsed(now, due, pauses) if left else None)
 
 
 def any_breached(deadlines: Sequence[Deadline]) -> bool:

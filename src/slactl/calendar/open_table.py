@@ -52,52 +52,47 @@ class OpenTable:
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
         general path counts them (see ``business``), or None when this table cannot tell."""
-        if not self._holds(start, start):
+        years = self.years
+        if not years.start < start.year < years.stop - 1 and not self._holds(start, start):
             return None
         found = self._locate(start)
         if found is None:
             return None
-        index, clock = found
+        index, clock, offset = found
         position = self.position
         if days:
             opened = position[index + 1] != position[index]
-            offset = _open_before(self._walls(index), clock) if opened else 0
-            target = self._nth_business_day(index + 1 if offset or not opened else index, days)
-            if target is None or self.offset[target] is None:
+            index = self._nth_business_day(index + 1 if offset or not opened else index, days)
+            if index is None or self.offset[index] is None:
                 return None
-            walls = self._walls(target)
-            index, clock = target, _point(walls, offset) if offset else walls[-1][1]
-        if not time:
-            return self._instant(index, clock)
-        reach = self._position(index, clock) + time // US
+            length = position[index + 1] - position[index]
+            if not offset or offset >= length:  # the target day's closing
+                if not time:
+                    return self._instant(index, self.walls[(index + self.first + 6) % 7][-1][1])
+                offset = length
+            elif not time:
+                return self._instant(index, _point(self.walls[(index + self.first + 6) % 7], offset))
+        reach = position[index] + offset + time // US
         after = self._first_reaching(position, reach, index + 1)
         if after is None or self.offset[after - 1] is None:
             return None
-        return self._instant(after - 1, _point(self._walls(after - 1), reach - position[after - 1]))
+        return self._instant(after - 1, _point(self.walls[(after + self.first + 5) % 7], reach - position[after - 1]))
 
     def elapsed(self, start: datetime, end: datetime) -> timedelta | None:
         """Open time in ``[start, end)`` (both UTC, ``start < end``), or None."""
-        if not self._holds(start, end):
+        years = self.years
+        if not (years.start < start.year and end.year < years.stop - 1) and not self._holds(start, end):
             return None
         low, high = self._locate(start), self._locate(end)
         if low is None or high is None:
             return None
-        return (self._position(*high) - self._position(*low)) * US
+        return (self.position[high[0]] + high[2] - self.position[low[0]] - low[2]) * US
 
-    def _walls(self, index: int) -> tuple[tuple[int, int], ...]:
-        return self.walls[(index + self.first + 6) % 7]
-
-    def _position(self, index: int, clock: int) -> int:
-        before = self.position[index]
-        if self.position[index + 1] == before:
-            return before
-        return before + _open_before(self._walls(index), clock)
-
-    def _locate(self, instant: datetime) -> tuple[int, int] | None:
-        """(table index of the local date, wall microseconds since its midnight) of a UTC
-        instant on a plain date. The local date is read with the offset of the last date
-        located (then that of the date found): if the date so found is plain with exactly
-        that offset, no offset change is near, so it is the instant's true local date."""
+    def _locate(self, instant: datetime) -> tuple[int, int, int] | None:
+        """(table index of the local date, wall microseconds since its midnight, open time of
+        that date before it) of a UTC instant on a plain date. The local date is read with the
+        offset of the last date located (then that of the date found): if the date so found is
+        plain with exactly that offset, no offset change is near, so it is the true local date."""
         micros = (instant - EPOCH) // US
         offsets, offset = self.offset, self._guess
         for _ in range(2):
@@ -106,7 +101,10 @@ class OpenTable:
             if not 0 <= index < len(offsets) or offsets[index] is None:
                 return None
             if offsets[index] == offset:
-                return index, micros + offset - (ordinal - 1) * DAY
+                clock = micros + offset - (ordinal - 1) * DAY
+                if self.position[index + 1] == self.position[index]:
+                    return index, clock, 0
+                return index, clock, _open_before(self.walls[(ordinal + 6) % 7], clock)
             offset = self._guess = offsets[index]
         return None
 
