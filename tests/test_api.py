@@ -37,11 +37,10 @@ def test_import_slactl_does_not_load_the_api():
     assert done.stdout.strip() == "['slactl']"
 
 
-def test_the_computing_modules_stay_modules_and_their_call_runs_the_api():
-    import slactl.classify
-    import slactl.comms
+def test_the_package_names_are_the_api_functions():
+    import slactl
 
-    assert slactl.comms.schedule and slactl.classify.Incident
+    assert (slactl.classify, slactl.comms, slactl.quote) == (api.classify, api.comms, api.quote)
     assert slactl.classify("conecta", "caída total", policies=POLICIES).severity.id == "total-outage"
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slactl import loader
-from slactl.classify import Incident, classify
+from slactl.classification import Incident, classify
 from slactl.severity import Facts
 
 POLICIES = loader.load(loader.active_paths(None))

@@ -1,4 +1,4 @@
-"""``comms.schedule`` over the bundled policies: the seeds' cadences, target-bound items and
+"""``slactl.agenda.schedule`` over the bundled policies: the seeds' cadences, target-bound items and
 resolution items, computed by hand.
 
 Seeds live in shared/seeds: 000 Conecta, 001 IVCISA, 002 Ignus, 003 Athento, 004 Express.
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from slactl import comms, loader
+from slactl import agenda as owed, loader
 from slactl.errors import InputError
 
 BOGOTA = ZoneInfo("America/Bogota")
@@ -27,7 +27,7 @@ def policies():
 
 def agenda(policies, provider, severity, opened, *, plan=None, resolved=None, until=None):
     policy = policies.get(provider)
-    return comms.schedule(policy, policy.severity(severity), policy.plan(plan), opened, resolved=resolved, until=until)
+    return owed.schedule(policy, policy.severity(severity), policy.plan(plan), opened, resolved=resolved, until=until)
 
 
 def at(zone, text):
@@ -249,6 +249,6 @@ def test_express_resolution_brings_the_technical_report_and_stops_the_cuts(polic
 def test_an_owed_item_needs_an_instant_or_a_reason(policies):
     communication = policies.get("conecta").communications_for(policies.get("conecta").severity("bug"))[0]
     with pytest.raises(ValueError):
-        comms.Owed(communication, 0, None)
+        owed.Owed(communication, 0, None)
     with pytest.raises(ValueError):
-        comms.Owed(communication, 0, MON_10, reason="both")
+        owed.Owed(communication, 0, MON_10, reason="both")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from slactl import loader
 from slactl.errors import InputError
-from slactl.quote import Effort, GuaranteeMode, LineKind, Phase, Rate, Work, cents, quote
+from slactl.invoicing import Effort, GuaranteeMode, LineKind, Phase, Rate, Work, cents, quote
 
 EXPRESS = loader.load(loader.bundled_paths()).get("express").pricing
 N, M = Phase.NORMALIZATION, Phase.MITIGATION

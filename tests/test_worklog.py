@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slactl import loader
-from slactl.quote import GuaranteeMode, Phase, Work, quote
+from slactl.invoicing import GuaranteeMode, Phase, Work, quote
 from slactl.worklog import Entry, WorklogError, daily, parse
 
 UTC = timezone.utc

@@ -22,11 +22,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-from slactl import classify as _classify
-from slactl import comms as _comms
+from slactl import agenda as _agenda
+from slactl import classification as _classification
 from slactl import deadlines as _deadlines
+from slactl import invoicing as _invoicing
 from slactl import loader, timeparse
-from slactl import quote as _quote
 from slactl.errors import InputError
 from slactl.policy import Plan, Policy, PolicySet
 from slactl.severity import Facts, Severity
@@ -83,7 +83,7 @@ def classify(
     plan: Union[Plan, str, None] = None,
     opened: Time | None = None,
     policies: PolicySet | None = None,
-) -> _classify.Classification:
+) -> _classification.Classification:
     """The severity of an incident and why (``slactl classify``); ``opened`` adds due times."""
     chosen = _policy(policy, policies)
     facts = Facts(env=env, impact=impact, privacy=privacy, dos=dos, third_party=third_party)
@@ -91,7 +91,7 @@ def classify(
         raise InputError("nothing to classify: give the incident text or facts such as impact='total'")
     opened_at = _instant(opened, chosen.zone, "opened") if opened is not None else None
     chosen_plan = _plan(chosen, plan) if plan is not None else None
-    return _classify.classify(chosen, _classify.Incident(text, facts, opened_at), chosen_plan)
+    return _classification.classify(chosen, _classification.Incident(text, facts, opened_at), chosen_plan)
 
 
 def comms(
@@ -103,7 +103,7 @@ def comms(
     resolved: Time | None = None,
     until: Time | None = None,
     policies: PolicySet | None = None,
-) -> _comms.Agenda:
+) -> _agenda.Agenda:
     """Every communication owed, each at its instant (``slactl comms``)."""
     chosen = _policy(policy, policies)
     zone = chosen.zone
@@ -113,7 +113,7 @@ def comms(
     for name, instant in (("resolved", resolved_at), ("until", until_at)):
         if instant is not None and instant < opened_at:
             raise InputError(f"{name} is before opened")
-    return _comms.schedule(chosen, _severity(chosen, severity), _plan(chosen, plan), opened_at,
+    return _agenda.schedule(chosen, _severity(chosen, severity), _plan(chosen, plan), opened_at,
                            resolved=resolved_at, until=until_at)
 
 
@@ -123,29 +123,29 @@ def quote(
     normalization: Hours | None = None,
     mitigation: Hours | None = None,
     guarantee: int | None = None,
-    guarantee_mode: Union[_quote.GuaranteeMode, str, None] = None,
+    guarantee_mode: Union[_invoicing.GuaranteeMode, str, None] = None,
     monthly_plan: bool = False,
     express_rate: Union[Decimal, str, int, None] = None,
     on_demand_rate: Union[Decimal, str, int, None] = None,
     policies: PolicySet | None = None,
-) -> _quote.Quote:
+) -> _invoicing.Quote:
     """The Express invoices for estimated hours (``slactl quote``); hours as 5, "1.5", "1h30m"."""
     chosen = _policy(policy, policies)
     if chosen.pricing is None:
         raise InputError(f"{chosen.id} publishes no prices (no pricing: block)")
-    efforts = tuple(_quote.Effort(phase, _hours(value, name))
-                    for phase, value, name in ((_quote.Phase.NORMALIZATION, normalization, "normalization"),
-                                               (_quote.Phase.MITIGATION, mitigation, "mitigation"))
+    efforts = tuple(_invoicing.Effort(phase, _hours(value, name))
+                    for phase, value, name in ((_invoicing.Phase.NORMALIZATION, normalization, "normalization"),
+                                               (_invoicing.Phase.MITIGATION, mitigation, "mitigation"))
                     if value is not None)
     try:
-        work = _quote.Work(
+        work = _invoicing.Work(
             efforts=efforts, guarantee_hours=guarantee,
-            guarantee_mode=_quote.GuaranteeMode(guarantee_mode) if guarantee_mode is not None else None,
+            guarantee_mode=_invoicing.GuaranteeMode(guarantee_mode) if guarantee_mode is not None else None,
             monthly_plan=monthly_plan, express_rate=_money(express_rate), on_demand_rate=_money(on_demand_rate),
         )
     except ValueError as error:
         raise InputError(str(error)) from None
-    return _quote.quote(chosen.pricing, work)
+    return _invoicing.quote(chosen.pricing, work)
 
 
 def _policy(policy: PolicyLike, policies: PolicySet | None) -> Policy:

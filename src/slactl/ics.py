@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
-from slactl.comms import Agenda, Owed
+from slactl.agenda import Agenda, Owed
 from slactl.render.comms import rule
 
 POINT_LENGTH = timedelta(minutes=15)

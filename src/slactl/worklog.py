@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from slactl.errors import InputError
 from slactl.hours import MAX_HOURS
-from slactl.quote import Effort, Phase
+from slactl.invoicing import Effort, Phase
 from slactl.severity import fold
 
 HEADER = ("start", "end", "phase")

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slactl import comms, deadlines, loader
+from slactl import agenda, deadlines, loader
 
 POLICIES = loader.load(loader.bundled_paths())
 COMBINATIONS = [(policy, severity, plan) for policy in POLICIES for severity in policy.severities
@@ -74,8 +74,8 @@ def test_a_later_opening_never_gives_an_earlier_deadline(combination, opened, de
 def test_every_communication_owed_is_at_or_after_the_opening(combination, opened, resolved_after):
     policy, severity, plan = combination
     resolved = None if resolved_after is None else opened + timedelta(minutes=resolved_after)
-    agenda = comms.schedule(policy, severity, plan, opened, resolved=resolved)
-    for item in agenda.timed:
+    owed = agenda.schedule(policy, severity, plan, opened, resolved=resolved)
+    for item in owed.timed:
         assert item.at >= opened
         if item.until is not None:
             assert item.until >= item.at

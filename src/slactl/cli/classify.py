@@ -58,7 +58,7 @@ def classify(
     \b
     Example: slactl classify ivcisa "la base de datos de producción se cayó" --opened 2026-11-20T18:30
     """
-    from slactl.classify import Incident, classify as run
+    from slactl.classification import Incident, classify as run
     from slactl.errors import InputError
     from slactl.severity import Facts
 

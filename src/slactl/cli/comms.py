@@ -37,7 +37,7 @@ def comms(
     \b
     Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
     """
-    from slactl import comms as engine
+    from slactl import agenda as engine
     from slactl.timeparse import parse_time, parse_zone, zone_name
 
     if json and ics:

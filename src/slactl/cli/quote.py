@@ -58,7 +58,7 @@ def quote_command(
     Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
     """
     from slactl.hours import parse_hours, parse_whole_hours
-    from slactl.quote import Effort, Phase, Work, quote
+    from slactl.invoicing import Effort, Phase, Work, quote
     from slactl.render import quote as render
 
     policy = ctx.obj.policies().get(provider)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slactl.classify import Classification, Evidence, PlanTargets
+from slactl.classification import Classification, Evidence, PlanTargets
 from slactl.render.due import deadline_json
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json

@@ -6,7 +6,7 @@ from datetime import tzinfo
 from typing import Any
 
 from slactl.communication import Communication
-from slactl.comms import Agenda, Owed
+from slactl.agenda import Agenda, Owed
 from slactl.render.output import console, iso, local, table
 
 
