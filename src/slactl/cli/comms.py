@@ -38,40 +38,33 @@ def comms(
     Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
     """
     from slactl import agenda as engine
-    from slactl.timeparse import parse_time, parse_zone, zone_name
+    from slactl.cli.ticket import ticket
 
     if json and ics:
         raise InputError("--json and --ics cannot be combined: choose one output")
     clock = datetime.now(timezone.utc)
-    policy = ctx.obj.policies().get(provider)
-    chosen_severity = policy.severity(severity)
-    chosen_plan = policy.plan(plan)
-    zone = policy.zone
-    opened_at = parse_time(opened, zone, clock, what="--opened")
-    resolved_at = parse_time(resolved, zone, clock, what="--resolved") if resolved else None
-    until_at = parse_time(until, zone, clock, what="--until") if until else None
-    if resolved_at is not None and resolved_at < opened_at:
-        raise InputError("--resolved is before --opened")
-    if until_at is not None and until_at < opened_at:
+    asked = ticket(ctx.obj.policies(), provider, severity, plan, opened, resolved, tz, clock)
+    until_at = asked.time(until, clock, "--until") if until else None
+    if until_at is not None and until_at < asked.opened:
         raise InputError("--until is before --opened")
-    if until_at is not None and resolved_at is not None:
+    if until_at is not None and asked.resolved is not None:
         raise InputError("--until is for an unresolved incident: with --resolved the schedule ends at the resolution")
-    shown_zone = parse_zone(tz) if tz else zone
+    shown_zone, shown_name = asked.shown_zone, asked.shown_zone_name
     if ics and os.path.exists(ics) and not force:
         raise InputError(f"{ics} already exists; pass --force to replace it")
-    agenda = engine.schedule(policy, chosen_severity, chosen_plan, opened_at, resolved=resolved_at, until=until_at)
+    agenda = engine.schedule(asked.policy, asked.severity, asked.plan, asked.opened, resolved=asked.resolved, until=until_at)
     from slactl.render import comms as render
 
     if json:
         from slactl.render.output import emit_json
 
-        emit_json(render.agenda_json(agenda, shown_zone, zone_name(shown_zone)))
+        emit_json(render.agenda_json(agenda, shown_zone, shown_name))
         return
     if ics:
         from slactl.ics import calendar_bytes
 
         _write_atomically(ics, calendar_bytes(agenda, clock), replace=force)
-    render.print_agenda(agenda, shown_zone, zone_name(shown_zone))
+    render.print_agenda(agenda, shown_zone, shown_name)
     if ics:
         left_out = len(agenda.untimed)
         note = f"; {left_out} item(s) without a time are not in it" if left_out else ""

@@ -66,34 +66,25 @@ def due(
 
 def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock) -> None:
     from slactl import deadlines as engine
-    from slactl.timeparse import check_pauses, parse_pause, parse_time, parse_zone, zone_name
-
-    policy = ctx.obj.policies().get(provider)
-    chosen_severity = policy.severity(severity)
-    chosen_plan = policy.plan(plan)
-    zone = policy.zone
-    opened_at = parse_time(opened, zone, clock, what="--opened")
-    resolved_at = parse_time(resolved, zone, clock, what="--resolved") if resolved else None
-    if resolved_at is not None and resolved_at < opened_at:
-        from slactl.errors import InputError
-
-        raise InputError("--resolved is before --opened")
-    pauses = check_pauses([parse_pause(p, zone, clock) for p in pause or []])
-    judged_at = parse_time(now, zone, clock, what="--now") if now else (clock if check else None)
-    shown_zone = parse_zone(tz) if tz else zone
-    results = engine.compute(policy, chosen_severity, chosen_plan, opened_at, pauses=pauses,
-                             resolved=resolved_at, now=judged_at)
+    from slactl.cli.ticket import ticket
     from slactl.render import due as render
+    from slactl.timeparse import check_pauses, parse_pause
 
+    asked = ticket(ctx.obj.policies(), provider, severity, plan, opened, resolved, tz, clock)
+    policy, chosen_severity, chosen_plan = asked.policy, asked.severity, asked.plan
+    pauses = check_pauses([parse_pause(p, policy.zone, clock) for p in pause or []])
+    judged_at = asked.time(now, clock, "--now") if now else (clock if check else None)
+    results = engine.compute(policy, chosen_severity, chosen_plan, asked.opened, pauses=pauses,
+                             resolved=asked.resolved, now=judged_at)
     if json:
         from slactl.render.output import emit_json
 
         emit_json(render.due_json(policy.id, chosen_plan.id if chosen_plan else None, chosen_severity.id,
-                                  opened_at, shown_zone, zone_name(shown_zone), results, judged_at, pauses))
+                                  asked.opened, asked.shown_zone, asked.shown_zone_name, results, judged_at, pauses))
     else:
         plan_text = f", plan {chosen_plan.id}" if chosen_plan else ""
         title = f"{policy.name}: {chosen_severity.id} ({chosen_severity.label}){plan_text}"
-        render.print_due(title, opened_at, shown_zone, zone_name(shown_zone), results, judged_at, pauses)
+        render.print_due(title, asked.opened, asked.shown_zone, asked.shown_zone_name, results, judged_at, pauses)
     if check and engine.any_breached(results):
         raise typer.Exit(code=1)
 
