@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,17 @@ def test_a_file_without_line_breaks_is_refused_before_it_fills_the_memory(capsys
     path.write_bytes(b"provider,severity,opened\n" + b"x" * (2 * 1024 * 1024))
     code, _, err = run(capsys, *command, str(path))  # due may have streamed the header already
     assert (code, err) == (2, f"slactl: error: {path}: line 2 is longer than 1048576 characters: not a ticket export\n")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_worklog_is_refused_before_it_fills_the_memory(capsys):
+    code, out, err = run(capsys, "quote", "--worklog", "/dev/zero")
+    assert (code, out) == (2, "")
+    assert err == "slactl: error: worklog /dev/zero is larger than 64 MiB: not a time-tracking export\n"
+
+
+def test_an_endless_incident_text_on_stdin_is_refused(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("a" * (2**20 + 1)))
+    code, out, err = run(capsys, "classify", "ignus", "-")
+    assert (code, out) == (2, "")
+    assert err == "slactl: error: the incident text on stdin is longer than 1048576 characters\n"

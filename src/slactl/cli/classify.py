@@ -30,6 +30,9 @@ class Privacy(str, Enum):
     vulnerability = "vulnerability"
 
 
+MAX_TEXT_CHARS = 2**20
+
+
 @app.command()
 def classify(
     ctx: typer.Context,
@@ -63,7 +66,9 @@ def classify(
     from slactl.severity import Facts
 
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(MAX_TEXT_CHARS + 1)
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"the incident text on stdin is longer than {MAX_TEXT_CHARS} characters")
     facts = Facts(env=env.value if env else None, impact=impact.value if impact else None,
                   privacy=privacy.value if privacy else None, dos=True if dos else None,
                   third_party=True if third_party else None)

@@ -91,11 +91,18 @@ def quote_command(
         render.print_quote(result, policy.name, zone_name, within)
 
 
+MAX_WORKLOG_BYTES = 64 * 2**20
+
+
 def _tracked(path: Path, zone: tzinfo):
     from slactl import worklog
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_WORKLOG_BYTES + 1)
+        if len(raw) > MAX_WORKLOG_BYTES:
+            raise InputError(f"worklog {path} is larger than {MAX_WORKLOG_BYTES // 2**20} MiB: not a time-tracking export")
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read worklog {path}: {error}") from None
     try:
