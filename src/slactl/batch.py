@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 
 from slactl.deadlines import Clock, Deadline, clocks, resolve
 from slactl.errors import InputError
@@ -76,10 +76,11 @@ class Batch:
         responded = self._after(ticket.responded, "responded", opened, zone)
         resolved = self._after(ticket.resolved, "resolved", opened, zone)
         mitigated = self._after(ticket.mitigated, "mitigated", opened, zone) or resolved
+        responded, resolved, mitigated = _utc(responded), _utc(resolved), _utc(mitigated)
         done = {"evaluation": responded, "response": responded, "mitigation": mitigated, "resolution": resolved}
-        now = self._judged_at(zone)
+        now, start = self._judged_at(zone), _utc(opened)
         deadlines = tuple([
-            resolve(c, opened, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name), left=False)
+            resolve(c, start, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name), left=False)
             for c in setup.clocks
         ])
         return Result(ticket, setup, opened, deadlines)
@@ -106,7 +107,7 @@ class Batch:
             return self.clock
         found = self._now.get(zone)
         if found is None:
-            found = self._now[zone] = parse_time(self.now_text, zone, self.clock, what="--now")
+            found = self._now[zone] = _utc(parse_time(self.now_text, zone, self.clock, what="--now"))
         return found
 
     def _after(self, text: str | None, what: str, opened: datetime, zone: tzinfo) -> datetime | None:
@@ -115,4 +116,16 @@ class Batch:
         moment = parse_time(text, zone, self.clock, what=what)
         if moment < opened:
             raise InputError(f"{what} is before opened")
+        return moment
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """The same instant in UTC: the calendars count in UTC, and converting it once here spares
+    a conversion per target (a UTC instant converts to itself). An instant at the very ends of
+    the calendar, which has no UTC form, stays as it is for the calendars to refuse."""
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
         return moment

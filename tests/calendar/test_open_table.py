@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from calendar_samples import MEXICO_CITY, MX_OFFICE, UTC
 from slactl.calendar import BusinessCalendar
-from slactl.calendar.pauses import elapsed_outside_pauses
+from slactl.calendar.pauses import elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
-from test_properties import calendars, durations, instants
+from test_properties import calendars, durations, instants, pause_lists
 
 BUDGET = settings(max_examples=300, deadline=None)
 anywhere = st.datetimes(datetime(1990, 1, 1), datetime(2060, 12, 31), timezones=st.just(UTC))
@@ -42,6 +42,22 @@ def test_elapsed_agrees_with_the_general_path(calendar, start, length):
 def test_mexican_office_hours_with_holidays_agree_with_the_general_path(start, days, minutes):
     duration = Duration.of(days=days, minutes=minutes)
     assert MX_OFFICE.add(start, duration) == general_add(MX_OFFICE, start, duration)
+
+
+@BUDGET
+@given(calendars(), instants, durations, st.data())
+def test_add_with_pauses_agrees_with_the_general_path(calendar, start, duration, data):
+    pauses = data.draw(pause_lists(start))
+    general = calendar._add_general(start.astimezone(UTC), duration, merge_pauses(pauses))
+    assert calendar.add(start, duration, pauses) == general
+
+
+@BUDGET
+@given(calendars(), instants, st.timedeltas(timedelta(0), timedelta(days=60)), st.data())
+def test_elapsed_with_pauses_agrees_with_the_general_path(calendar, start, length, data):
+    pauses, end = data.draw(pause_lists(start)), start + length
+    general = elapsed_outside_pauses(start.astimezone(UTC), end.astimezone(UTC), merge_pauses(pauses), calendar._elapsed)
+    assert calendar.elapsed(start, end, pauses) == general
 
 
 def test_results_are_in_utc_like_the_general_path():

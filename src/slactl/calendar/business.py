@@ -35,7 +35,7 @@ from slactl.calendar.intervals import advance_within, contains, open_between, po
 from slactl.calendar.ledger import Ledger
 from slactl.calendar.limits import beyond_9999, never_reached
 from slactl.calendar.open_table import OpenTable
-from slactl.calendar.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
+from slactl.calendar.pauses import Advance, Elapsed, Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
 
 ZERO = timedelta(0)
@@ -67,30 +67,34 @@ class BusinessCalendar:
             reached = self._table.add(start, duration.days, duration.time)
             if reached is not None:
                 return reached
-        return self._add_general(start, duration, merge_pauses(pauses))
+        return self._add_with(start, duration, merge_pauses(pauses), self._quick_days, self._quick_advance,
+                              self._quick_elapsed)
 
     def _add_general(self, start: datetime, duration: Duration, stops: tuple[Pause, ...]) -> datetime:
+        """``add`` on the ledger alone, never the table: the reference the fast path is tested against."""
+        return self._add_with(start, duration, stops, self._add_days, self._advance, self._elapsed)
+
+    def _add_with(self, start: datetime, duration: Duration, stops: tuple[Pause, ...],
+                  add_days: Callable[[datetime, int], datetime], advance: Advance, elapsed: Elapsed) -> datetime:
         if duration.is_zero:
             return start
         if self.hours.is_empty:
             raise never_reached()
         try:
             if not stops:
-                return self._advance(self._add_days(start, duration.days), duration.time)
+                return advance(add_days(start, duration.days), duration.time)
             span = duration.time
             if duration.days:
-                span += self._elapsed(start, self._add_days(start, duration.days))
-            return add_through_pauses(start, span, stops, self._elapsed, self._advance)
+                span += elapsed(start, add_days(start, duration.days))
+            return add_through_pauses(start, span, stops, elapsed, advance)
         except OverflowError:
             raise beyond_9999() from None
 
     def elapsed(self, start: datetime, end: datetime, pauses: Sequence[Pause] = ()) -> timedelta:
         start, end = as_utc(start, "start"), as_utc(end, "end")
-        if not pauses and self._table is not None and start < end:
-            found = self._table.elapsed(start, end)
-            if found is not None:
-                return found
-        return elapsed_outside_pauses(start, end, merge_pauses(pauses), self._elapsed)
+        if not pauses:
+            return self._quick_elapsed(start, end)
+        return elapsed_outside_pauses(start, end, merge_pauses(pauses), self._quick_elapsed)
 
     def is_open(self, instant: datetime) -> bool:
         instant = as_utc(instant, "instant")
@@ -106,6 +110,31 @@ class BusinessCalendar:
                 return max(opens, instant)
         following, _ = self._ledger.reach_time(ordinal + 1, ONE_MICROSECOND)
         return self._ledger.spans(following)[0][0]
+
+    # The table (``open_table``) answers first; the ledger when it cannot tell.
+
+    def _quick_days(self, start: datetime, days: int) -> datetime:
+        if days and self._table is not None:
+            reached = self._table.add(start, days, ZERO)
+            if reached is not None:
+                return reached
+        return self._add_days(start, days)
+
+    def _quick_advance(self, start: datetime, span: timedelta) -> datetime:
+        if span and self._table is not None:
+            reached = self._table.add(start, 0, span)
+            if reached is not None:
+                return reached
+        return self._advance(start, span)
+
+    def _quick_elapsed(self, start: datetime, end: datetime) -> timedelta:
+        if start < end and self._table is not None:
+            found = self._table.elapsed(start, end)
+            if found is not None:
+                return found
+        return self._elapsed(start, end)
+
+    # The ledger.
 
     def _date_of(self, instant: datetime) -> int:
         return instant.astimezone(self.zone).toordinal()

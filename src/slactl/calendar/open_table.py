@@ -39,7 +39,7 @@ class OpenTable:
     None for a date that is not plain) of consecutive local dates from ``first``; the table
     spans the local ``years``."""
 
-    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess")
+    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess", "_last")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -48,6 +48,7 @@ class OpenTable:
         self.first, self.position, self.count, self.offset = 0, [0], [0], []
         self.years = range(0)
         self._guess = 0
+        self._last: tuple[datetime | None, tuple[int, int, int] | None] = (None, None)
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
@@ -90,9 +91,18 @@ class OpenTable:
 
     def _locate(self, instant: datetime) -> tuple[int, int, int] | None:
         """(table index of the local date, wall microseconds since its midnight, open time of
-        that date before it) of a UTC instant on a plain date. The local date is read with the
-        offset of the last date located (then that of the date found): if the date so found is
-        plain with exactly that offset, no offset change is near, so it is the true local date."""
+        that date before it) of a UTC instant on a plain date. The last instant located is
+        remembered, since the targets of one ticket count from the same instant."""
+        last, found = self._last
+        if instant is not last:
+            found = self._find(instant)
+            self._last = instant, found
+        return found
+
+    def _find(self, instant: datetime) -> tuple[int, int, int] | None:
+        """``_locate`` itself. The local date is read with the offset of the last date found
+        (then that of the date so found): if that date is plain with exactly that offset, no
+        offset change is near, so it is the instant's true local date."""
         micros = (instant - EPOCH) // US
         offsets, offset = self.offset, self._guess
         for _ in range(2):
@@ -139,7 +149,7 @@ class OpenTable:
             return False
         if first not in years:
             self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
-            self.years = range(first, first)
+            self.years, self._last = range(first, first), (None, None)
         while last not in self.years:
             self._append(self.years.stop)
         return True

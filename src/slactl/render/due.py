@@ -114,20 +114,28 @@ BATCH_COLUMNS = ("id", "provider", "severity", "plan", "opened") + tuple(
 
 
 def batch_row(result) -> list[str | None]:
-    """One ``slactl due --input`` output row (a ``batch.Result``), in ``BATCH_COLUMNS`` order."""
+    """One ``slactl due --input`` output row (a ``batch.Result``), in ``BATCH_COLUMNS`` order.
+    A target named twice is shown as its last occurrence."""
     setup, zone = result.setup, result.setup.zone
     row: list[str | None] = [result.ticket.id, setup.policy.id, setup.severity.id,
                              setup.plan.id if setup.plan else None, result.opened.astimezone(zone).isoformat()]
-    by_name = {d.target.name: d for d in result.deadlines}
-    for name in BATCH_TARGETS:
-        item = by_name.get(name)
-        if item is None or item.due is None:
-            row += (None, None, None, None)
+    row += _EMPTY_TARGETS
+    for item in result.deadlines:
+        at = _TARGET_AT.get(item.target.name)
+        if at is None:
             continue
-        row += (item.due.astimezone(zone).isoformat(), item.status.value if item.status else None,
-                compact(item.late) if item.late is not None else None,
-                compact(item.took) if item.took is not None else None)
+        if item.due is None:
+            row[at:at + 4] = _EMPTY_TARGET
+            continue
+        late, took = item.late, item.took
+        row[at:at + 4] = (item.due.astimezone(zone).isoformat(), item.status.value if item.status else None,
+                          compact(late) if late is not None else None, compact(took) if took is not None else None)
     return row
+
+
+_TARGET_AT = {name: 5 + 4 * place for place, name in enumerate(BATCH_TARGETS)}
+_EMPTY_TARGET = (None,) * len(BATCH_FIELDS)
+_EMPTY_TARGETS = [None] * (len(BATCH_FIELDS) * len(BATCH_TARGETS))
 
 
 def batch_writer(stream, fmt: str):
