@@ -138,13 +138,15 @@ class OpenTable:
             self._append(self.years.stop)
 
     def _holds(self, start: datetime, end: datetime) -> bool:
-        """Make the table hold the local dates of ``start`` to ``end``: their UTC years and the
-        years either side (a local date is at most a day from the UTC one); False if that is
-        more than ``MAX_YEARS`` or outside the limits."""
+        """Make the table hold the local dates of ``start`` to ``end`` (UTC; a local date is at
+        most a day away); False if that is more than ``MAX_YEARS`` or outside the limits. The
+        callers first check the cheap sufficient condition: the UTC years and one either side."""
+        if not FIRST_YEAR < start.year <= end.year < LAST_YEAR:
+            return False
+        first, last = (start - ONE_DAY).year, (end + ONE_DAY).year
         years = self.years
-        if years.start < start.year and end.year + 1 < years.stop:
+        if first in years and last in years:
             return True
-        first, last = start.year - 1, end.year + 1
         if not FIRST_YEAR <= first <= last <= LAST_YEAR or last - first >= MAX_YEARS:
             return False
         if first not in years:
