@@ -89,7 +89,7 @@ def _due(item: Deadline, zone: tzinfo) -> str:
     if item.due is not None:
         return local(item.due, zone)
     if item.target.bound is Bound.NONE:
-        return item.target.note or "no estimated time"
+        return "no estimated time"
     if item.start is None:
         return f"counts from {item.target.start}: pass --{item.target.start}"
     return "no committed deadline (lower bound only)"
