@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_samples import MEXICO_CITY, MX_OFFICE, UTC
+from calendar_samples import MADRID_SPLIT_DAY, MEXICO_CITY, MX_OFFICE, UTC
 from slactl.calendar import BusinessCalendar
 from slactl.calendar.pauses import elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
@@ -58,6 +58,16 @@ def test_elapsed_with_pauses_agrees_with_the_general_path(calendar, start, lengt
     pauses, end = data.draw(pause_lists(start)), start + length
     general = elapsed_outside_pauses(start.astimezone(UTC), end.astimezone(UTC), merge_pauses(pauses), calendar._elapsed)
     assert calendar.elapsed(start, end, pauses) == general
+
+
+@BUDGET
+@given(st.lists(st.tuples(anywhere, durations), min_size=1, max_size=20))
+def test_one_calendar_asked_about_many_years_agrees_with_the_general_path(calls):
+    """One long-lived calendar (DST, split days): its table grows, or declines far-away years."""
+    for start, duration in calls:
+        assert MADRID_SPLIT_DAY.add(start, duration) == general_add(MADRID_SPLIT_DAY, start, duration)
+        end = start + timedelta(days=duration.days, seconds=duration.time.total_seconds())
+        assert MADRID_SPLIT_DAY.elapsed(start, end) == general_elapsed(MADRID_SPLIT_DAY, start, end)
 
 
 def test_results_are_in_utc_like_the_general_path():

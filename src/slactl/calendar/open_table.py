@@ -29,7 +29,8 @@ EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
 """Local date ordinal ``d`` starts ``(d - 1) * DAY`` microseconds after EPOCH in wall time."""
 FIRST_YEAR, LAST_YEAR = 2, 9990
 MAX_YEARS = 12
-"""The table grows one year at a time up to this many; a longer reach takes the general path."""
+"""The most years a table spans: it grows to hold the years asked for, one at a time; anything
+beyond (a far-away year, a very long reach) takes the general path."""
 NEAR = range(-3, 4)
 """Dates this close to an offset change are not plain (``local_day`` looks 2-3 days around)."""
 
@@ -147,6 +148,8 @@ class OpenTable:
         years = self.years
         if first in years and last in years:
             return True
+        if len(years):  # grow to hold both, so that tickets of a few years do not take turns
+            first, last = min(first, years.start), max(last, years.stop - 1)
         if not FIRST_YEAR <= first <= last <= LAST_YEAR or last - first >= MAX_YEARS:
             return False
         if first not in years:
