@@ -31,11 +31,14 @@ def parse_time(text: str, zone: tzinfo, now: datetime, *, what: str = "time") ->
 
 def localize(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
     """Attach ``zone`` to a naive wall time, refusing gaps and overlaps."""
-    if 1 < wall.year < 9999:  # fast path: no conversion to UTC can overflow in these years
-        first = wall.replace(tzinfo=zone, fold=0)
-        if first.utcoffset() == wall.replace(tzinfo=zone, fold=1).utcoffset():
-            return first
+    if 1 < wall.year < 9999 and type(zone) in _READ_DIRECTLY:  # fast path: no overflow possible
+        if zone.utcoffset(wall) == zone.utcoffset(wall.replace(fold=1 - wall.fold)):
+            return wall.replace(tzinfo=zone, fold=0) if wall.fold else wall.replace(tzinfo=zone)
     return _localize_checked(wall, zone, what=what)
+
+
+_READ_DIRECTLY = (ZoneInfo, timezone)
+"""Zones whose ``utcoffset`` reads a naive wall time (and its fold) as the same wall time in them."""
 
 
 def _localize_checked(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:

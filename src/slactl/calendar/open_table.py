@@ -40,7 +40,7 @@ class OpenTable:
     None for a date that is not plain) of consecutive local dates from ``first``; the table
     spans the local ``years``."""
 
-    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess", "_last")
+    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -49,7 +49,6 @@ class OpenTable:
         self.first, self.position, self.count, self.offset = 0, [0], [0], []
         self.years = range(0)
         self._guess = 0
-        self._last: tuple[datetime | None, tuple[int, int, int] | None] = (None, None)
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
@@ -92,32 +91,28 @@ class OpenTable:
 
     def _locate(self, instant: datetime) -> tuple[int, int, int] | None:
         """(table index of the local date, wall microseconds since its midnight, open time of
-        that date before it) of a UTC instant on a plain date. The last instant located is
-        remembered, since the targets of one ticket count from the same instant."""
-        last, found = self._last
-        if instant is not last:
-            found = self._find(instant)
-            self._last = instant, found
-        return found
-
-    def _find(self, instant: datetime) -> tuple[int, int, int] | None:
-        """``_locate`` itself. The local date is read with the offset of the last date found
-        (then that of the date so found): if that date is plain with exactly that offset, no
-        offset change is near, so it is the instant's true local date."""
+        that date before it) of a UTC instant on a plain date. The local date is read with the
+        offset of the last date located (else with that of the date so found): if that date is
+        plain with exactly that offset, no offset change is near, so it is the true local date."""
         micros = (instant - EPOCH) // US
         offsets, offset = self.offset, self._guess
-        for _ in range(2):
+        ordinal = (micros + offset) // DAY + 1
+        index = ordinal - self.first
+        if not 0 <= index < len(offsets):
+            return None
+        if offsets[index] != offset:
+            offset = offsets[index]
+            if offset is None:
+                return None
             ordinal = (micros + offset) // DAY + 1
             index = ordinal - self.first
-            if not 0 <= index < len(offsets) or offsets[index] is None:
+            if not 0 <= index < len(offsets) or offsets[index] != offset:
                 return None
-            if offsets[index] == offset:
-                clock = micros + offset - (ordinal - 1) * DAY
-                if self.position[index + 1] == self.position[index]:
-                    return index, clock, 0
-                return index, clock, _open_before(self.walls[(ordinal + 6) % 7], clock)
-            offset = self._guess = offsets[index]
-        return None
+            self._guess = offset
+        clock = micros + offset - (ordinal - 1) * DAY
+        if self.position[index + 1] == self.position[index]:
+            return index, clock, 0
+        return index, clock, _open_before(self.walls[(ordinal + 6) % 7], clock)
 
     def _instant(self, index: int, clock: int) -> datetime:
         return EPOCH + ((index + self.first - 1) * DAY + clock - self.offset[index]) * US
@@ -154,7 +149,7 @@ class OpenTable:
             return False
         if first not in years:
             self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
-            self.years, self._last = range(first, first), (None, None)
+            self.years = range(first, first)
         while last not in self.years:
             self._append(self.years.stop)
         return True
