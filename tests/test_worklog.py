@@ -111,7 +111,7 @@ REFUSED = [
     ("every problem is reported, in line order",
      HEADER + "yesterday,2026-11-20T11:00,normalization,\n" + ROW + "2026-11-20T10:00,2026-11-20T11:00,fixing,\n"
      + "2026-11-20T10:59,2026-11-20T11:30,mitigation,\n", UTC,
-     ["w.csv:2: bad start time 'yesterday': use ISO 8601 such as 2026-11-20T18:30 or 2026-11-20T18:30-05:00",
+     ["w.csv:2: bad start time 'yesterday': write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00 or 2026-11-20T23:30Z",
       "w.csv:4: unknown phase 'fixing' (choose from: normalization, mitigation)",
       "w.csv:5: overlaps line 3 (2026-11-20T10:00:00+00:00 to 2026-11-20T11:00:00+00:00)"]),
     ("a row with too few fields is refused",
@@ -134,10 +134,10 @@ REFUSED = [
      ["w.csv:1: bad header (repeated end): expected start,end,phase[,note]"]),
     # Madrid springs forward on 2026-03-29 at 02:00 and falls back on 2026-10-25 at 03:00.
     ("a wall time the clock skips is refused", HEADER + "2026-03-29T02:30,2026-03-29T04:00,normalization,\n", MADRID,
-     ["w.csv:2: start time 2026-03-29T02:30 does not exist in Europe/Madrid (the clock skips it)"]),
+     ["w.csv:2: start time 2026-03-29T02:30 does not exist in Europe/Madrid (clocks spring forward); add an offset: 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00"]),
     ("a wall time that happens twice needs its offset", HEADER + "2026-10-25T01:00,2026-10-25T02:30,normalization,\n",
-     MADRID, ["w.csv:2: end time 2026-10-25T02:30 happens twice in Europe/Madrid (the clock goes back): "
-              "add its offset, +02:00 or +01:00"]),
+     MADRID, ["w.csv:2: end time 2026-10-25T02:30 is ambiguous in Europe/Madrid (clocks fall back, it happens twice); "
+              "add an offset: 2026-10-25T02:30:00+02:00 or 2026-10-25T02:30:00+01:00"]),
 ]
 
 

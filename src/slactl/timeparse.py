@@ -14,19 +14,30 @@ from slactl.errors import InputError
 
 def parse_time(text: str, zone: tzinfo, now: datetime, *, what: str = "time") -> datetime:
     """An aware datetime from ``text``; ``now`` (aware) answers the word ``now``."""
-    raw = text.strip()
-    if raw.lower() == "now":
+    if text.strip().lower() == "now":
         return now
+    return read_time(text, zone, what=what, also=", or now")
+
+
+def read_time(text: str, zone: tzinfo, *, what: str = "time", also: str = "") -> datetime:
+    """An aware datetime from ISO 8601 ``text``; a wall time is local to ``zone``."""
+    raw = text.strip()
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise InputError(
-            f"bad {what} {text!r}: write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00, "
-            "2026-11-20T23:30Z, or now"
+            f"bad {what} {text!r}: write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00"
+            f"{' or' if not also else ','} 2026-11-20T23:30Z{also}"
         ) from None
+    if moment.year < FIRST_YEAR:
+        raise InputError(f"{what} {raw} is out of range: slactl reads times from the year {FIRST_YEAR} on")
     if moment.tzinfo is not None:
         return moment
     return localize(moment, zone, what=what)
+
+
+FIRST_YEAR = 1900
+"""Earlier instants are typing mistakes, and their conversions to UTC can leave Python's range."""
 
 
 def localize(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:

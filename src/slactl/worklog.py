@@ -17,6 +17,7 @@ from slactl.errors import InputError
 from slactl.hours import MAX_HOURS
 from slactl.invoicing import Effort, Phase
 from slactl.severity import fold
+from slactl.timeparse import read_time
 
 HEADER = ("start", "end", "phase")
 OPTIONAL = ("note",)
@@ -144,22 +145,10 @@ def _entry(row: list[str], header: list[str], line: int, zone: tzinfo, problems:
 
 def _instant(text: str, what: str, zone: tzinfo, line: int, problems: list) -> datetime | None:
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        problems.append((line, f"bad {what} time {text!r}: use ISO 8601 such as 2026-11-20T18:30 or 2026-11-20T18:30-05:00"))
+        return read_time(text, zone, what=f"{what} time")
+    except InputError as error:
+        problems.append((line, str(error)))
         return None
-    if moment.tzinfo is not None:
-        return moment
-    earlier, later = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
-    if earlier.utcoffset() != later.utcoffset():
-        round_trip = earlier.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
-        if round_trip != moment:
-            problems.append((line, f"{what} time {text} does not exist in {zone} (the clock skips it)"))
-        else:
-            offsets = " or ".join(m.isoformat()[-6:] for m in (earlier, later))
-            problems.append((line, f"{what} time {text} happens twice in {zone} (the clock goes back): add its offset, {offsets}"))
-        return None
-    return earlier
 
 
 def _overlaps(entries: list[Entry]) -> list[tuple[int, str]]:
