@@ -14,15 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
-from typing import TextIO
 
 from slactl.errors import InputError
 
@@ -192,58 +189,3 @@ def _checked(path: str, number: int, line: str) -> str:
     if len(line) > MAX_LINE:
         raise InputError(f"{path}: line {number} is longer than {MAX_LINE} characters: not a ticket export")
     return line
-
-
-@contextmanager
-def open_output(path: str | None, *, force: bool = False, source: str | None = None) -> Iterator[TextIO]:
-    """stdout, or ``path`` written as UTF-8 through a temporary file renamed over it when the
-    block ends without an exception: a failed run leaves no partial file. An existing ``path``
-    is only replaced with ``force``, and never when it is ``source``, the file being read."""
-    if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    if source not in (None, "-") and _same_file(source, path):
-        raise InputError(f"--output {path} is the input file; write the results elsewhere")
-    if os.path.lexists(path) and not force:
-        raise InputError(f"{path} already exists; pass --force to replace it")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.fchmod(stream.fileno(), 0o666 & ~mask)
-            yield stream
-        _publish(temporary, path, force)
-    except FileExistsError:
-        raise InputError(f"{path} already exists; pass --force to replace it") from None
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _publish(temporary: str, path: str, force: bool) -> None:
-    """Give the finished file its name; without ``force`` only if the name is still free."""
-    if force:
-        os.replace(temporary, path)
-        return
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        if os.path.lexists(path):
-            raise FileExistsError(path) from None
-        os.replace(temporary, path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import datetime, timezone
 from typing import Annotated, Optional
 
@@ -62,55 +61,12 @@ def comms(
         return
     if ics:
         from slactl.ics import calendar_bytes
+        from slactl.outfile import open_output
 
-        _write_atomically(ics, calendar_bytes(agenda, clock), replace=force)
+        with open_output(ics, force=force, binary=True) as stream:
+            stream.write(calendar_bytes(agenda, clock))
     render.print_agenda(agenda, shown_zone, shown_name)
     if ics:
         left_out = len(agenda.untimed)
         note = f"; {left_out} item(s) without a time are not in it" if left_out else ""
         typer.echo(f"wrote {len(agenda.timed)} event(s) to {ics}{note}")
-
-def _write_atomically(path: str, data: bytes, *, replace: bool) -> None:
-    """A temporary file next to ``path`` renamed over it: readers see no file or the whole new one,
-    and an existing file is only replaced with ``replace``."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".ics.tmp", dir=directory)
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), 0o666 & ~_umask())
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if replace:
-            os.replace(temporary, path)
-        else:
-            _link_new(temporary, path)
-    except FileExistsError:
-        raise InputError(f"{path} already exists; pass --force to replace it") from None
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _link_new(temporary: str, path: str) -> None:
-    """Give the finished file its name unless that name exists (checked atomically where the
-    file system has hard links)."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        if os.path.lexists(path):
-            raise FileExistsError(path) from None
-        os.replace(temporary, path)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -93,6 +93,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
            clock: datetime, force: bool = False) -> int:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
     from slactl import tickets
+    from slactl.outfile import open_output
     from slactl.batch import Batch
     from slactl.render.due import batch_row, batch_writer
     from slactl.render.progress import file_progress
@@ -101,7 +102,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
     if now:
         parse_time(now, timezone.utc, clock, what="--now")
     policies = ctx.obj.policies()
-    with tickets.open_input(path) as (lines, fd, in_fmt), tickets.open_output(output, force=force, source=path) as out:
+    with tickets.open_input(path) as (lines, fd, in_fmt), open_output(output, force=force, source=path) as out:
         name = "<stdin>" if path == "-" else path
         write = batch_writer(out, fmt or (tickets.guess_format(output, "").value if output else in_fmt.value))
         engine = Batch(policies, clock, now)
