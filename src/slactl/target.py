@@ -59,3 +59,7 @@ class Target:
         if self.bound is Bound.MIN:
             return f"> {self.earliest}"
         return f"{self.earliest} - {self.latest}"
+
+    def promise(self) -> str:
+        """``describe()`` plus where the clock starts when it is not the opening (``< 48h after resolved``)."""
+        return self.describe() + ("" if self.start == "opened" else f" after {self.start}")

@@ -102,8 +102,7 @@ def _print_targets(out, result: Classification) -> None:
     grid = table(*(["plan"] if show_plan else []), "target", "promise", "calendar", *(["due"] if opened else []),
                  title="Targets" + (f" (plan {result.targets[0].plan.id})" if not show_plan and result.targets[0].plan else ""))
     for plan, target, deadline in rows:
-        promise = target.describe() + ("" if target.start == "opened" else f" after {target.start}")
-        row = [*([plan.id] if show_plan else []), target.name, promise, target.calendar or "-"]
+        row = [*([plan.id] if show_plan else []), target.name, target.promise(), target.calendar or "-"]
         if opened:
             row.append(_due(deadline, result.policy.zone))
         grid.add_row(*row)

@@ -63,7 +63,7 @@ def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadli
     columns = ["target", "promise", "calendar", "earliest", "due"] + (["status"] if now else [])
     grid = table(*columns)
     for item in deadlines:
-        row = [item.target.name, _promise(item), _calendar(item),
+        row = [item.target.name, item.target.promise(), _calendar(item),
                local(item.earliest, zone) if item.earliest else "-", _due(item, zone)]
         if now:
             row.append(_status(item))
@@ -72,13 +72,6 @@ def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadli
     schedules = {d.schedule.name: d.schedule for d in deadlines if d.schedule and not d.schedule.is_always}
     for name, schedule in schedules.items():
         out.print(f"calendar {name}: {schedule.describe_hours()}")
-
-
-def _promise(item: Deadline) -> str:
-    text = item.target.describe()
-    if item.target.start != "opened":
-        text += f" after {item.target.start}"
-    return text
 
 
 def _calendar(item: Deadline) -> str:

@@ -124,8 +124,7 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
             if not rows:
                 targets.add_row(*([p.id] if p else []), s.id, s.label, "-", "no targets", "-")
             for t in rows:
-                start = "" if t.start == "opened" else f" after {t.start}"
-                targets.add_row(*([p.id] if p else []), s.id, s.label, t.name, t.describe() + start, t.calendar or "-")
+                targets.add_row(*([p.id] if p else []), s.id, s.label, t.name, t.promise(), t.calendar or "-")
     out.print(targets)
     for s in policy.severities:
         comms = policy.communications_for(s)
