@@ -109,6 +109,8 @@ IVCISA_REPORTS = [
     ("Tenemos un error en el reporte de ventas en producción", "production-active"),
     ("Caída parcial del portal de clientes", "production-active"),
     ("El sitio en vivo presenta intermitencia", "production-active"),
+    ("Production API is returning 502 for all requests", "production-down"),
+    ("La base de datos de QA no responde", "non-production"),
 ]
 
 
@@ -128,6 +130,11 @@ IGNUS_REPORTS = [
     ("El sitio no está caído, solo quiero cambiar los DNS", "medium"),
     ("Necesito configurar mi correo en el celular", "low"),
     ("Can you help me set up my email signature in Outlook?", "low"),
+    ("Nos están llegando miles de correos spam", "high"),
+    ("Necesito ajustar los filtros de spam", "low"),
+    ("El dominio expiró y la página no abre", "urgent"),
+    ("El archivo adjunto no abre en Outlook", "low"),
+    ("El correo no envía ni recibe desde esta mañana", "urgent"),
 ]
 
 
@@ -149,6 +156,9 @@ ATHENTO_REPORTS = [
     ("El plugin de firma no funciona bien", "trivial"),
     ("¿Cómo puedo cambiar el idioma de la interfaz?", "trivial"),
     ("There is a typo in the documentation", "trivial"),
+    ("No podemos firmar documentos, el módulo de firma da error", "critical"),
+    ("La aplicación se cae cada cierto tiempo", "major"),
+    ("We can't upload documents since this morning, users get error 500", "critical"),
 ]
 
 
