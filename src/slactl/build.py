@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta, timezone, tzinfo
+from datetime import date, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,11 +21,11 @@ from slactl.schedule import ALWAYS, Schedule, hhmm as _hhmm
 from slactl.severity import Facts, Match, Severity, fold
 from slactl.spec import WEEKDAYS
 from slactl.target import Bound, Target
+from slactl.timeparse import fixed_offset
 
 if TYPE_CHECKING:
     from slactl.loader import Document
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$")
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
 
@@ -51,16 +51,13 @@ class _Builder:
         return duration
 
     def zone(self, value: str, path: tuple) -> tzinfo | None:
-        match = _OFFSET.match(value.strip())
-        if match:
-            sign, hours, minutes = match.groups()
-            offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
-            if offset > timedelta(hours=14):
-                self.fail(path, f"time zone offset {value!r} is out of range (at most 14:00)")
-                return None
-            return timezone(-offset if sign == "-" else offset)
-        if value.strip().upper() in ("UTC", "Z", "GMT"):
-            return timezone.utc
+        try:
+            fixed = fixed_offset(value)
+        except ValueError:
+            self.fail(path, f"time zone offset {value!r} is out of range (at most 14:00)")
+            return None
+        if fixed is not None:
+            return fixed
         try:
             return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -6,6 +6,7 @@ is refused with both candidates, never guessed.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -80,22 +81,37 @@ def _localize_checked(wall: datetime, zone: tzinfo, *, what: str = "time") -> da
 
 
 def parse_zone(name: str) -> tzinfo:
-    """An IANA zone name, ``UTC`` or a fixed offset such as ``-05:00``."""
+    """An IANA zone name, ``UTC`` or a fixed offset such as ``-05:00`` or ``UTC-05:00``."""
     text = name.strip()
-    if text.upper() in ("UTC", "Z"):
-        return timezone.utc
-    if text[:1] in "+-" and len(text) in (3, 5, 6):
-        try:
-            hours, minutes = int(text[1:3]), int(text[-2:]) if len(text) > 3 else 0
-        except ValueError:
-            hours = minutes = -1
-        if 0 <= hours <= 14 and 0 <= minutes < 60:
-            offset = timedelta(hours=hours, minutes=minutes)
-            return timezone(-offset if text[0] == "-" else offset)
+    try:
+        fixed = fixed_offset(text)
+    except ValueError:
+        fixed = None
+    if fixed is not None:
+        return fixed
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError(f"unknown time zone {name!r} (use an IANA name such as Europe/Madrid or an offset such as -05:00)") from None
+
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$")
+
+
+def fixed_offset(text: str) -> timezone | None:
+    """``UTC``/``GMT``/``Z`` or an offset (``-05:00``, ``-0500``, ``GMT-5``, ``UTC+01:00``) as a
+    fixed zone; None when ``text`` is neither; ValueError past 14:00 or with bad minutes."""
+    text = text.strip()
+    if text.upper() in ("UTC", "Z", "GMT"):
+        return timezone.utc
+    match = _OFFSET.match(text)
+    if not match:
+        return None
+    sign, hours, minutes = match.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if offset > timedelta(hours=14) or int(minutes or 0) > 59:
+        raise ValueError(f"offset {text!r} is out of range")
+    return timezone(-offset if sign == "-" else offset)
 
 
 def parse_pause(text: str, zone: tzinfo, now: datetime) -> tuple[datetime, datetime]:
