@@ -9,7 +9,7 @@ from calendar_samples import MADRID_SPLIT_DAY, MEXICO_CITY, MX_OFFICE, UTC
 from slactl.calendar import BusinessCalendar
 from slactl.calendar.pauses import elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
-from test_properties import calendars, durations, instants, pause_lists
+from test_properties import calendars, closed_dates, durations, instants, pause_lists, weekly_hours
 
 BUDGET = settings(max_examples=300, deadline=None)
 anywhere = st.datetimes(datetime(1990, 1, 1), datetime(2060, 12, 31), timezones=st.just(UTC))
@@ -81,3 +81,36 @@ def test_a_reach_beyond_the_table_falls_back_to_the_general_path():
     duration = Duration(4000, timedelta(0))  # about 16 years of business days
     assert MX_OFFICE.add(start, duration) == general_add(MX_OFFICE, start, duration)
     assert MX_OFFICE.add(start, duration).date() > date(2041, 1, 1)
+
+
+# Zones whose offset changes are unusual: a fall-back from 00:00 to 23:00 of the day before
+# (Sao Paulo until 2019), a spring-forward at midnight (Santiago), half-hour DST (Lord Howe),
+# +13:45/+12:45 (Chatham), a skipped calendar date (Apia, 2011-12-30), the extreme offsets.
+EXOTIC_ZONES = ["America/Sao_Paulo", "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham",
+                "Pacific/Apia", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Madrid"]
+
+
+@st.composite
+def near_a_change(draw):
+    """A calendar in an exotic zone and an instant up to two days from one of its changes."""
+    from zoneinfo import ZoneInfo
+
+    from slactl.calendar.transitions import transitions_around
+
+    zone = ZoneInfo(draw(st.sampled_from(EXOTIC_ZONES)))
+    changes = [t.at for year in (2011, 2012, 2017, 2026) for t in transitions_around(zone, year)]
+    hours = draw(weekly_hours())
+    calendar = BusinessCalendar(zone, hours, closed_dates=draw(closed_dates))
+    if not changes:
+        return calendar, draw(anywhere)
+    at = draw(st.sampled_from(changes)).replace(tzinfo=UTC)
+    return calendar, at + timedelta(minutes=draw(st.integers(-60 * 24 * 2, 60 * 24 * 2)))
+
+
+@BUDGET
+@given(near_a_change(), durations)
+def test_next_to_unusual_offset_changes_the_table_agrees_with_the_general_path(case, duration):
+    calendar, start = case
+    assert calendar.add(start, duration) == general_add(calendar, start, duration)
+    end = start + timedelta(days=duration.days % 9, seconds=duration.time.total_seconds() % 400_000)
+    assert calendar.elapsed(start, end) == general_elapsed(calendar, start, end)

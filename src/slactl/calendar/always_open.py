@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from slactl.calendar.instants import as_utc
 from slactl.calendar.limits import beyond_9999
+from slactl.calendar.micros import DAY, US, from_micros, to_micros
 from slactl.calendar.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
 
 ZERO = timedelta(0)
+LAST_MICROS = (date(9990, 1, 1).toordinal() - 1) * DAY
+"""Integer adds past this leave it to ``add``, which knows where the year 9999 overflows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,23 @@ class AlwaysOpen:
         if not pauses:
             return end - start if end > start else ZERO
         return elapsed_outside_pauses(start, end, merge_pauses(pauses), _elapsed)
+
+    def add_micros(self, start: int, days: int, time: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
+        """``add`` on integer microseconds, with the same answers and errors (near the year
+        9999, ``add`` itself says what overflows)."""
+        length = days * DAY + time
+        if not length:
+            return start
+        reached = add_through_pauses(start, length, stops, _elapsed, _advance) if stops else start + length
+        if reached < LAST_MICROS:
+            return reached
+        pauses = [(from_micros(low), from_micros(high)) for low, high in stops]
+        return to_micros(self.add(from_micros(start), Duration(days, time * US), pauses))
+
+    def elapsed_micros(self, start: int, end: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
+        if end <= start:
+            return 0
+        return elapsed_outside_pauses(start, end, stops, _elapsed) if stops else end - start
 
     def is_open(self, instant: datetime) -> bool:
         as_utc(instant, "instant")

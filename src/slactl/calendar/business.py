@@ -33,6 +33,7 @@ from slactl.calendar.hours import WeeklyHours
 from slactl.calendar.instants import as_utc
 from slactl.calendar.intervals import advance_within, contains, open_between, point_at
 from slactl.calendar.ledger import Ledger
+from slactl.calendar.micros import US, from_micros, to_micros
 from slactl.calendar.limits import beyond_9999, never_reached
 from slactl.calendar.open_table import OpenTable
 from slactl.calendar.pauses import Advance, Elapsed, Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
@@ -95,6 +96,57 @@ class BusinessCalendar:
         if not pauses:
             return self._quick_elapsed(start, end)
         return elapsed_outside_pauses(start, end, merge_pauses(pauses), self._quick_elapsed)
+
+    def add_micros(self, start: int, days: int, time: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
+        """``add`` on integer microseconds (``stops``: merged pauses), with the same answers and
+        errors: the table answers (the steps of ``add`` with ``_quick_*``), else ``add`` itself."""
+        if not days and not time:
+            return start
+        table = self._table
+        if table is not None:
+            if not stops:
+                reached = table.add_micros(start, days, time)
+                if reached is not None:
+                    return reached
+            else:
+                try:
+                    span = time
+                    if days:
+                        span += self._table_elapsed(start, self._table_add(start, days, 0))
+                    return add_through_pauses(start, span, stops, self._table_elapsed, self._table_advance)
+                except _Unsure:
+                    pass
+        return to_micros(self.add(from_micros(start), Duration(days, time * US), _instants(stops)))
+
+    def elapsed_micros(self, start: int, end: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
+        """``elapsed`` on integer microseconds, with the same answers (see ``add_micros``)."""
+        if end <= start:
+            return 0
+        if self._table is not None:
+            try:
+                if not stops:
+                    return self._table_elapsed(start, end)
+                return elapsed_outside_pauses(start, end, stops, self._table_elapsed)
+            except _Unsure:
+                pass
+        return self.elapsed(from_micros(start), from_micros(end), _instants(stops)) // US
+
+    def _table_add(self, start: int, days: int, time: int) -> int:
+        reached = self._table.add_micros(start, days, time)
+        if reached is None:
+            raise _Unsure
+        return reached
+
+    def _table_advance(self, start: int, span: int) -> int:
+        return self._table_add(start, 0, span) if span else start
+
+    def _table_elapsed(self, start: int, end: int) -> int:
+        if end <= start:
+            return 0
+        found = self._table.elapsed_micros(start, end)
+        if found is None:
+            raise _Unsure
+        return found
 
     def is_open(self, instant: datetime) -> bool:
         instant = as_utc(instant, "instant")
@@ -172,3 +224,11 @@ class BusinessCalendar:
             + self._ledger.open_time(first + 1, last)
             + open_between(self._ledger.spans(last), None, end)
         )
+
+
+def _instants(stops: tuple[tuple[int, int], ...]) -> list[Pause]:
+    return [(from_micros(low), from_micros(high)) for low, high in stops]
+
+
+class _Unsure(Exception):
+    """The table cannot tell (a date near an offset change, or too far away)."""

@@ -4,7 +4,7 @@ of integers, so that ``add`` and ``elapsed`` are one bisect instead of a walk.
 Why it exists: the general engine (``Ledger``, ``local_day``) works on aware UTC spans per
 date so that it can handle any DST change; that costs about fifty Python calls per ``add``,
 the hot loop of ``slactl due --input`` (issue 6). On a *plain* date, one whose every instant
-has the same UTC offset (no change within three days of it), wall time is UTC plus a constant,
+has the same UTC offset (no change on the UTC date or either side), wall time is UTC plus a constant,
 so positions are plain integer microseconds: the open time of the dates before it (a running
 sum, built from the ledger's own date lengths, holidays and DST dates included) plus the open
 wall time before the clock reading. Business days are a running count in the same way.
@@ -17,22 +17,23 @@ the general path. ``tests/calendar/test_open_table.py`` checks that both always 
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from slactl.calendar.ledger import Ledger
+from slactl.calendar.micros import DAY, US, from_micros, to_micros
 from slactl.calendar.transitions import offset_at
 
-US = timedelta(microseconds=1)
 ONE_DAY = timedelta(days=1)
-DAY = 86_400_000_000
-EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
-"""Local date ordinal ``d`` starts ``(d - 1) * DAY`` microseconds after EPOCH in wall time."""
+"""Local date ordinal ``d`` starts ``(d - 1) * DAY`` microseconds after ``EPOCH`` in wall time."""
 FIRST_YEAR, LAST_YEAR = 2, 9990
 MAX_YEARS = 12
 """The most years a table spans: it grows to hold the years asked for, one at a time; anything
 beyond (a far-away year, a very long reach) takes the general path."""
-NEAR = range(-3, 4)
-"""Dates this close to an offset change are not plain (``local_day`` looks 2-3 days around)."""
+NEAR = range(-1, 2)
+"""Local dates this close to the UTC date of an offset change are not plain. Enough: offsets
+lie within -12 h and +14 h, so every instant of local date D (its hours up to 24:00 included)
+falls on UTC dates D-1 to D+1; with no change there, ``local_day`` cuts the stretches of other
+offsets away and gives D's wall intervals shifted by the one offset, as this table does."""
 
 
 class OpenTable:
@@ -40,7 +41,8 @@ class OpenTable:
     None for a date that is not plain) of consecutive local dates from ``first``; the table
     spans the local ``years``."""
 
-    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess")
+    __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess",
+                 "_low", "_high")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -49,12 +51,18 @@ class OpenTable:
         self.first, self.position, self.count, self.offset = 0, [0], [0], []
         self.years = range(0)
         self._guess = 0
+        self._low = self._high = 0
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
         general path counts them (see ``business``), or None when this table cannot tell."""
-        years = self.years
-        if not years.start < start.year < years.stop - 1 and not self._holds(start, start):
+        reached = self.add_micros(to_micros(start), days, time // US)
+        return None if reached is None else from_micros(reached)
+
+    def add_micros(self, start: int, days: int, time: int) -> int | None:
+        """``add`` on instants and lengths in integer microseconds (instants counted from
+        ``EPOCH``): the form the batch row path computes in, without datetime objects."""
+        if not self._low <= start < self._high and not self._holds(from_micros(start), from_micros(start)):
             return None
         found = self._locate(start)
         if found is None:
@@ -73,7 +81,7 @@ class OpenTable:
                 offset = length
             elif not time:
                 return self._instant(index, _point(self.walls[(index + self.first + 6) % 7], offset))
-        reach = position[index] + offset + time // US
+        reach = position[index] + offset + time
         after = self._first_reaching(position, reach, index + 1)
         if after is None or self.offset[after - 1] is None:
             return None
@@ -81,20 +89,24 @@ class OpenTable:
 
     def elapsed(self, start: datetime, end: datetime) -> timedelta | None:
         """Open time in ``[start, end)`` (both UTC, ``start < end``), or None."""
-        years = self.years
-        if not (years.start < start.year and end.year < years.stop - 1) and not self._holds(start, end):
+        found = self.elapsed_micros(to_micros(start), to_micros(end))
+        return None if found is None else found * US
+
+    def elapsed_micros(self, start: int, end: int) -> int | None:
+        """``elapsed`` in integer microseconds (see ``add_micros``)."""
+        if not (self._low <= start and end < self._high) and not self._holds(from_micros(start), from_micros(end)):
             return None
         low, high = self._locate(start), self._locate(end)
         if low is None or high is None:
             return None
-        return (self.position[high[0]] + high[2] - self.position[low[0]] - low[2]) * US
+        return self.position[high[0]] + high[2] - self.position[low[0]] - low[2]
 
-    def _locate(self, instant: datetime) -> tuple[int, int, int] | None:
+    def _locate(self, micros: int) -> tuple[int, int, int] | None:
         """(table index of the local date, wall microseconds since its midnight, open time of
-        that date before it) of a UTC instant on a plain date. The local date is read with the
-        offset of the last date located (else with that of the date so found): if that date is
-        plain with exactly that offset, no offset change is near, so it is the true local date."""
-        micros = (instant - EPOCH) // US
+        that date before it) of an instant (microseconds from ``EPOCH``) on a plain date. The
+        local date is read with the offset of the last date located (else with that of the date
+        so found): if that date is plain with exactly that offset, no offset change is near, so
+        it is the true local date."""
         offsets, offset = self.offset, self._guess
         ordinal = (micros + offset) // DAY + 1
         index = ordinal - self.first
@@ -114,8 +126,8 @@ class OpenTable:
             return index, clock, 0
         return index, clock, _open_before(self.walls[(ordinal + 6) % 7], clock)
 
-    def _instant(self, index: int, clock: int) -> datetime:
-        return EPOCH + ((index + self.first - 1) * DAY + clock - self.offset[index]) * US
+    def _instant(self, index: int, clock: int) -> int:
+        return (index + self.first - 1) * DAY + clock - self.offset[index]
 
     def _nth_business_day(self, index: int, days: int) -> int | None:
         """The index of the ``days``-th business day counting from ``index`` itself."""
@@ -136,7 +148,7 @@ class OpenTable:
     def _holds(self, start: datetime, end: datetime) -> bool:
         """Make the table hold the local dates of ``start`` to ``end`` (UTC; a local date is at
         most a day away); False if that is more than ``MAX_YEARS`` or outside the limits. The
-        callers first check the cheap sufficient condition: the UTC years and one either side."""
+        callers first check ``[_low, _high)``, which needs no growing."""
         if not FIRST_YEAR < start.year <= end.year < LAST_YEAR:
             return False
         first, last = (start - ONE_DAY).year, (end + ONE_DAY).year
@@ -149,7 +161,7 @@ class OpenTable:
             return False
         if first not in years:
             self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
-            self.years = range(first, first)
+            self._cover(range(first, first))
         while last not in self.years:
             self._append(self.years.stop)
         return True
@@ -170,7 +182,17 @@ class OpenTable:
             while changes and changes[0][0] < ordinal:
                 offset = changes.pop(0)[1]
             offsets.append(None if ordinal in near else offset)
-        self.years = range(self.years.start, year + 1)
+        self._cover(range(self.years.start, year + 1))
+
+    def _cover(self, years: range) -> None:
+        """Set the years the table spans, and ``[_low, _high)``: the instants (from ``EPOCH``)
+        that ``_holds`` would accept without growing the table (a day either side inside)."""
+        self.years = years
+        if years:
+            self._low = date(max(years.start, FIRST_YEAR + 1), 1, 2).toordinal() * DAY - DAY
+            self._high = date(min(years.stop, LAST_YEAR), 1, 1).toordinal() * DAY - 2 * DAY
+        else:
+            self._low = self._high = 0
 
 
 def _open_before(walls: tuple[tuple[int, int], ...], clock: int) -> int:

@@ -38,7 +38,8 @@ def add_through_pauses(
 ) -> datetime:
     """The earliest instant after ``span`` (> 0) of calendar time counted outside ``pauses``.
 
-    ``elapsed`` and ``advance`` are the unpaused calendar's measure and its inverse.
+    ``elapsed`` and ``advance`` are the unpaused calendar's measure and its inverse. Instants
+    and lengths may also be integer microseconds (``micros``): the steps are the same.
     """
     cursor, remaining = start, span
     for pause_start, pause_end in pauses:
@@ -56,6 +57,8 @@ def add_through_pauses(
 def elapsed_outside_pauses(
     start: datetime, end: datetime, pauses: tuple[Pause, ...], elapsed: Elapsed
 ) -> timedelta:
+    """``elapsed`` minus its share inside ``pauses``; on integer microseconds too, for
+    ``start < end`` (else the zero it returns is a timedelta)."""
     if end <= start:
         return ZERO
     total = elapsed(start, end)

@@ -1,0 +1,24 @@
+"""Instants and lengths as integer microseconds: the form the fast paths compute in.
+
+An instant is the number of microseconds since ``EPOCH`` (0001-01-01 00:00 UTC); a length is
+a number of microseconds. Integer arithmetic is exact and needs no objects, which is what the
+batch hot loop wants (issue 6); everything else computes on aware datetimes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+US = timedelta(microseconds=1)
+DAY = 86_400_000_000
+EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
+
+
+def to_micros(instant: datetime) -> int:
+    """An aware instant as microseconds since ``EPOCH``."""
+    return (instant - EPOCH) // US
+
+
+def from_micros(micros: int) -> datetime:
+    """Microseconds since ``EPOCH`` as an aware UTC datetime."""
+    return EPOCH + micros * US
