@@ -78,7 +78,7 @@ class Batch:
         mitigated = self._after(ticket.mitigated, "mitigated", opened, zone) or resolved
         responded, resolved, mitigated = _utc(responded), _utc(resolved), _utc(mitigated)
         done = {"evaluation": responded, "response": responded, "mitigation": mitigated, "resolution": resolved}
-        now, start = self._judged_at(zone), _utc(opened)
+        now, start = self.judged_at(zone), _utc(opened)
         deadlines = tuple([
             resolve(c, start, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name), left=False)
             for c in setup.clocks
@@ -102,7 +102,8 @@ class Batch:
             raise InputError(found)
         return found
 
-    def _judged_at(self, zone: tzinfo) -> datetime:
+    def judged_at(self, zone: tzinfo) -> datetime:
+        """The instant open targets of a provider in ``zone`` are judged at (UTC)."""
         if self.now_text is None:
             return self.clock
         found = self._now.get(zone)

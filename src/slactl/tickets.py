@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
+from typing import NamedTuple
 
 from slactl.errors import InputError
 
@@ -33,9 +34,11 @@ class Format(str, Enum):
     JSONL = "jsonl"
 
 
-@dataclass(frozen=True, slots=True)
-class Ticket:
-    """One row as typed: every value a stripped string, or None when absent or empty."""
+class Ticket(NamedTuple):
+    """One row as typed: every value a stripped string, or None when absent or empty.
+
+    A named tuple rather than a frozen dataclass: one is made per input row, and a tuple is
+    made three times faster (issue 6); it is just as immutable."""
 
     line: int
     provider: str

@@ -94,8 +94,8 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
     from slactl import tickets
     from slactl.outfile import open_output
-    from slactl.batch import Batch
-    from slactl.render.due import batch_row, batch_writer
+    from slactl.batch_rows import Rows
+    from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
     from slactl.timeparse import parse_time
 
@@ -105,7 +105,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
     with tickets.open_input(path) as (lines, fd, in_fmt), open_output(output, force=force, source=path) as out:
         name = "<stdin>" if path == "-" else path
         write = batch_writer(out, fmt or (tickets.guess_format(output, "").value if output else in_fmt.value))
-        engine = Batch(policies, clock, now)
+        engine = Rows(policies, clock, now)
         bad = rows = 0
         show = path != "-" and sys.stderr.isatty()
         with file_progress(name, fd, enabled=show) as tick:
@@ -120,7 +120,7 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
                         raise typer.Exit(code=1)  # no partial --output file
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
                     continue
-                write(batch_row(item))
+                write(item)
     if bad:
         print(f"slactl: error: {bad} of {rows} rows skipped (bad input)", file=sys.stderr)
     return bad

@@ -114,7 +114,7 @@ def batch_row(result) -> list[str | None]:
                              setup.plan.id if setup.plan else None, result.opened.astimezone(zone).isoformat()]
     row += _EMPTY_TARGETS
     for item in result.deadlines:
-        at = _TARGET_AT.get(item.target.name)
+        at = TARGET_AT.get(item.target.name)
         if at is None:
             continue
         if item.due is None:
@@ -126,7 +126,8 @@ def batch_row(result) -> list[str | None]:
     return row
 
 
-_TARGET_AT = {name: 5 + 4 * place for place, name in enumerate(BATCH_TARGETS)}
+TARGET_AT = {name: 5 + 4 * place for place, name in enumerate(BATCH_TARGETS)}
+"""The row index of each target's first column (``due``) in ``BATCH_COLUMNS``."""
 _EMPTY_TARGET = (None,) * len(BATCH_FIELDS)
 _EMPTY_TARGETS = [None] * (len(BATCH_FIELDS) * len(BATCH_TARGETS))
 

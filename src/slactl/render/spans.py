@@ -27,7 +27,12 @@ def span(length: timedelta, *, days: bool = False) -> str:
 
 def compact(length: timedelta) -> str:
     """``3h10m`` for JSON and CSV: hours and minutes (and seconds when present)."""
-    seconds = int(length.total_seconds())
+    return compact_seconds(int(length.total_seconds()))
+
+
+def compact_seconds(seconds: int) -> str:
+    """``compact`` of a whole number of seconds (a length truncated toward zero, as
+    ``int(length.total_seconds())`` does)."""
     hours, rest = divmod(abs(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")

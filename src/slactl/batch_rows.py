@@ -1,0 +1,213 @@
+"""Output rows of ``slactl due --input`` (``render.due.BATCH_COLUMNS``), in input order: the
+batch hot loop (issue 6).
+
+Each ticket first takes the *integer path*: times read with ``WallClock`` into integer
+microseconds, deadlines from the calendars' ``add_micros``/``elapsed_micros`` (the open table
+alone), times and lengths written straight to text, no datetime or result object on the way.
+It answers only when every step is plain; when one is not (``now`` in a column, a date near a
+DST change, a far year, a bad value, an error to word) it returns None and the ticket takes
+the general path, ``Batch.one`` then ``render.due.batch_row``, which also words every error.
+Both give the same row: ``tests/test_batch_rows.py`` checks that on generated tickets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+from datetime import datetime, tzinfo
+
+from slactl.batch import Batch
+from slactl.calendar import Calendar
+from slactl.calendar.micros import US, to_micros
+from slactl.duration import Duration
+from slactl.errors import InputError
+from slactl.policy import PolicySet
+from slactl.render.due import BATCH_FIELDS, TARGET_AT, batch_row
+from slactl.render.spans import compact_seconds
+from slactl.tickets import BadRow, Ticket
+from slactl.wallclock import WallClock
+
+Row = list[str | None]
+DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2}
+"""Which done instant finishes a target: responded, mitigated (else resolved), resolved."""
+_EMPTY = (None,) * len(BATCH_FIELDS)
+_PENDING = ("pending", None, None)
+_BLANK = [None] * (len(BATCH_FIELDS) * len(TARGET_AT))
+
+
+class Step(NamedTuple):
+    """One target of a ``Plan``: where it goes in the row (``at``, None when no column shows
+    it) and how it counts, in integers. A tuple, unpacked once per target in the hot loop."""
+
+    at: int | None
+    from_resolution: bool
+    done: int | None
+    calendar: Calendar | None
+    earliest: tuple[int, int] | None
+    latest: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What every ticket of one ``(provider, severity, plan)`` shares, for the integer path."""
+
+    head: tuple[str, str, str | None]
+    wall: WallClock
+    now: int
+    steps: tuple[Step, ...]
+
+
+class Rows:
+    """Computes output rows against one policy set (``clock`` and ``now`` as in ``Batch``)."""
+
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None):
+        self.batch = Batch(policies, clock, now)
+        self._plans: dict[tuple, Plan | None] = {}
+        self._walls: dict[tzinfo, WallClock] = {}
+
+    def run(self, tickets: Iterable[Ticket | BadRow]) -> Iterator[Row | BadRow]:
+        fast, general = self.fast, self.general
+        for ticket in tickets:
+            if isinstance(ticket, BadRow):
+                yield ticket
+            else:
+                yield fast(ticket) or general(ticket)
+
+    def general(self, ticket: Ticket) -> Row | BadRow:
+        try:
+            return batch_row(self.batch.one(ticket))
+        except InputError as error:
+            return BadRow(ticket.line, str(error))
+
+    def fast(self, ticket: Ticket) -> Row | None:
+        """The row on the integer path, or None when the general path must say."""
+        key = (ticket.provider, ticket.severity, ticket.plan)
+        plan = self._plans.get(key, False)
+        if plan is False:
+            plan = self._plan(key)
+        if plan is None:
+            return None
+        wall = plan.wall
+        read = wall.read
+        opened = read(ticket.opened)
+        if opened is None:
+            return None
+        done: list[int | None] = [None, None, None]
+        for slot, text in enumerate((ticket.responded, ticket.mitigated, ticket.resolved)):
+            if text:
+                moment = read(text)
+                if moment is None or moment < opened:
+                    return None
+                done[slot] = moment
+        resolved = done[2]
+        if done[1] is None:
+            done[1] = resolved
+        stops = _stops(ticket.pauses, read) if ticket.pauses else ()
+        if stops is None:
+            return None
+        row: Row = [ticket.id, *plan.head, wall.show(opened), *_BLANK]
+        now, show = plan.now, wall.show
+        try:
+            for at, from_resolution, slot, calendar, earliest, latest in plan.steps:
+                # as deadlines.resolve then render.due.batch_row
+                start = resolved if from_resolution else opened
+                if calendar is None or start is None:
+                    if at is not None:
+                        row[at:at + 4] = _EMPTY
+                    continue
+                if earliest is not None:
+                    calendar.add_micros(start, *earliest, stops)  # not shown, but its errors are the ticket's
+                if latest is None:
+                    if at is not None:
+                        row[at:at + 4] = _EMPTY
+                    continue
+                due = calendar.add_micros(start, *latest, stops)
+                finished = done[slot] if slot is not None else None
+                if finished is not None:
+                    took = calendar.elapsed_micros(start, finished, stops)
+                    if finished > due:
+                        state = ("missed", _length(calendar.elapsed_micros(due, finished, stops)), _length(took))
+                    else:
+                        state = ("met", None, _length(took))
+                elif now > due:
+                    state = ("breached", _length(calendar.elapsed_micros(due, now, stops)), None)
+                else:
+                    state = _PENDING
+                if at is not None:
+                    row[at] = show(due)
+                    row[at + 1:at + 4] = state
+        except InputError:
+            return None
+        return row
+
+    def _plan(self, key: tuple) -> Plan | None:
+        """The integer plan of ``key``; None (remembered) when the general path must answer:
+        an unknown provider, severity or plan, or a ``--now`` it cannot read in the zone."""
+        plan = None
+        try:
+            setup = self.batch.setup(*key)
+            now = to_micros(self.batch.judged_at(setup.zone))
+        except InputError:
+            pass
+        else:
+            zone = setup.zone
+            wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
+            steps = tuple(
+                Step(TARGET_AT.get(clock.target.name), clock.target.start != "opened", DONE_SLOT.get(clock.target.name),
+                     clock.calendar, _micros(clock.target.earliest), _micros(clock.target.latest))
+                for clock in setup.clocks)
+            head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else None)
+            plan = Plan(head, wall, now, steps)
+        if len(self._plans) >= 4096:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
+
+
+def _micros(duration: Duration | None) -> tuple[int, int] | None:
+    """A target length as ``(business days, clock microseconds)``."""
+    if duration is None:
+        return None
+    return duration.days, duration.time // US
+
+
+def _length(micros: int) -> str:
+    """``render.spans.compact`` of a length in microseconds (``int(x / 10**6)`` is what
+    ``int(timedelta.total_seconds())`` computes), remembered: lengths repeat in a batch."""
+    seconds = int(micros / 1_000_000)
+    text = _LENGTHS.get(seconds)
+    if text is None:
+        if len(_LENGTHS) >= CACHED_LENGTHS:
+            _LENGTHS.clear()
+        text = _LENGTHS[seconds] = compact_seconds(seconds)
+    return text
+
+
+CACHED_LENGTHS = 65536
+_LENGTHS: dict[int, str] = {}
+
+
+def _stops(text: str, read) -> tuple[tuple[int, int], ...] | None:
+    """The ``pauses`` column as sorted, merged integer stops; None when the general path must
+    say (unreadable, empty, reversed or overlapping pauses)."""
+    pauses = []
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        start_text, slash, end_text = part.partition("/")
+        start, end = read(start_text.strip()), read(end_text.strip())
+        if not slash or start is None or end is None or end <= start:
+            return None
+        pauses.append((start, end))
+    pauses.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in pauses:
+        if merged and start <= merged[-1][1]:
+            if start < merged[-1][1]:
+                return None  # overlapping pauses are refused by the general path
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
