@@ -70,6 +70,16 @@ def test_one_calendar_asked_about_many_years_agrees_with_the_general_path(calls)
         assert MADRID_SPLIT_DAY.elapsed(start, end) == general_elapsed(MADRID_SPLIT_DAY, start, end)
 
 
+@BUDGET
+@given(calendars(), st.one_of(instants, anywhere), durations, st.timedeltas(timedelta(0), timedelta(days=20)))
+def test_lengths_measured_from_remembered_positions_agree_with_the_general_path(calendar, start, duration, extra):
+    """``add`` remembers where its start and its answer stand; ``elapsed`` then reads them."""
+    due = calendar.add(start, duration)
+    assert calendar.elapsed(start, due) == general_elapsed(calendar, start, due)
+    assert calendar.elapsed(due, due + extra) == general_elapsed(calendar, due, due + extra)
+    assert calendar.elapsed(start, due + extra) == general_elapsed(calendar, start, due + extra)
+
+
 def test_results_are_in_utc_like_the_general_path():
     start = datetime(2026, 11, 20, 18, 30, tzinfo=MEXICO_CITY)
     assert MX_OFFICE.add(start, Duration.parse("1h")).tzinfo is UTC
@@ -111,6 +121,8 @@ def near_a_change(draw):
 @given(near_a_change(), durations)
 def test_next_to_unusual_offset_changes_the_table_agrees_with_the_general_path(case, duration):
     calendar, start = case
-    assert calendar.add(start, duration) == general_add(calendar, start, duration)
+    due = calendar.add(start, duration)
+    assert due == general_add(calendar, start, duration)
     end = start + timedelta(days=duration.days % 9, seconds=duration.time.total_seconds() % 400_000)
     assert calendar.elapsed(start, end) == general_elapsed(calendar, start, end)
+    assert calendar.elapsed(start, due) == general_elapsed(calendar, start, due)

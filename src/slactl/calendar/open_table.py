@@ -29,6 +29,8 @@ FIRST_YEAR, LAST_YEAR = 2, 9990
 MAX_YEARS = 12
 """The most years a table spans: it grows to hold the years asked for, one at a time; anything
 beyond (a far-away year, a very long reach) takes the general path."""
+REMEMBERED = 4096
+"""Positions of recent instants kept (``_remember``)."""
 NEAR = range(-1, 2)
 """Local dates this close to the UTC date of an offset change are not plain. Enough: offsets
 lie within -12 h and +14 h, so every instant of local date D (its hours up to 24:00 included)
@@ -42,7 +44,7 @@ class OpenTable:
     spans the local ``years``."""
 
     __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess",
-                 "_low", "_high")
+                 "_low", "_high", "_positions")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -52,6 +54,7 @@ class OpenTable:
         self.years = range(0)
         self._guess = 0
         self._low = self._high = 0
+        self._positions: dict[int, int] = {}
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
@@ -61,7 +64,8 @@ class OpenTable:
 
     def add_micros(self, start: int, days: int, time: int) -> int | None:
         """``add`` on instants and lengths in integer microseconds (instants counted from
-        ``EPOCH``): the form the batch row path computes in, without datetime objects."""
+        ``EPOCH``): the form the batch row path computes in, without datetime objects. The
+        positions of ``start`` and of the answer are remembered for ``elapsed_micros``."""
         if not self._low <= start < self._high and not self._holds(from_micros(start), from_micros(start)):
             return None
         found = self._locate(start)
@@ -69,6 +73,7 @@ class OpenTable:
             return None
         index, clock, offset = found
         position = self.position
+        self._remember(start, position[index] + offset)
         if days:
             opened = position[index + 1] != position[index]
             index = self._nth_business_day(index + 1 if offset or not opened else index, days)
@@ -77,15 +82,21 @@ class OpenTable:
             length = position[index + 1] - position[index]
             if not offset or offset >= length:  # the target day's closing
                 if not time:
-                    return self._instant(index, self.walls[(index + self.first + 6) % 7][-1][1])
+                    reached = self._instant(index, self.walls[(index + self.first + 6) % 7][-1][1])
+                    self._remember(reached, position[index] + length)
+                    return reached
                 offset = length
             elif not time:
-                return self._instant(index, _point(self.walls[(index + self.first + 6) % 7], offset))
+                reached = self._instant(index, _point(self.walls[(index + self.first + 6) % 7], offset))
+                self._remember(reached, position[index] + offset)
+                return reached
         reach = position[index] + offset + time
         after = self._first_reaching(position, reach, index + 1)
         if after is None or self.offset[after - 1] is None:
             return None
-        return self._instant(after - 1, _point(self.walls[(after + self.first + 5) % 7], reach - position[after - 1]))
+        reached = self._instant(after - 1, _point(self.walls[(after + self.first + 5) % 7], reach - position[after - 1]))
+        self._remember(reached, reach)
+        return reached
 
     def elapsed(self, start: datetime, end: datetime) -> timedelta | None:
         """Open time in ``[start, end)`` (both UTC, ``start < end``), or None."""
@@ -96,10 +107,31 @@ class OpenTable:
         """``elapsed`` in integer microseconds (see ``add_micros``)."""
         if not (self._low <= start and end < self._high) and not self._holds(from_micros(start), from_micros(end)):
             return None
-        low, high = self._locate(start), self._locate(end)
-        if low is None or high is None:
+        high = self._position(end)
+        if high is None:
             return None
-        return self.position[high[0]] + high[2] - self.position[low[0]] - low[2]
+        low = self._position(start)
+        return None if low is None else high - low
+
+    def _position(self, micros: int) -> int | None:
+        """Open time from the table's first date to an instant on a plain date, or None."""
+        found = self._positions.get(micros)
+        if found is None:
+            located = self._locate(micros)
+            if located is None:
+                return None
+            found = self._remember(micros, self.position[located[0]] + located[2])
+        return found
+
+    def _remember(self, micros: int, position: int) -> int:
+        """Keep the position of an instant the batch is likely to measure from again (a start,
+        a due time, the judging instant): a lookup instead of ``_locate``. Positions count
+        from the table's first date; a table that moves its first date forgets them."""
+        positions = self._positions
+        if len(positions) >= REMEMBERED:
+            positions.clear()
+        positions[micros] = position
+        return position
 
     def _locate(self, micros: int) -> tuple[int, int, int] | None:
         """(table index of the local date, wall microseconds since its midnight, open time of
@@ -161,6 +193,7 @@ class OpenTable:
             return False
         if first not in years:
             self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
+            self._positions.clear()
             self._cover(range(first, first))
         while last not in self.years:
             self._append(self.years.stop)

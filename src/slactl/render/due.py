@@ -139,7 +139,19 @@ def batch_writer(stream, fmt: str):
 
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(BATCH_COLUMNS)
-        return writer.writerow
+        write, commas = stream.write, len(BATCH_COLUMNS) - 1
+
+        def write_csv(row: list) -> None:
+            """``writer.writerow``, joined directly when no value needs quoting: one comma per
+            separator and no quote or line break (the csv module checks each character of a
+            row with a call per character, about a sixth of a batch's time; issue 6)."""
+            line = ",".join([value or "" for value in row])
+            if line.count(",") == commas and '"' not in line and "\n" not in line and "\r" not in line:
+                write(line + "\n")
+            else:
+                writer.writerow(row)
+
+        return write_csv
     import json
 
     dumps, write, columns = json.dumps, stream.write, BATCH_COLUMNS
