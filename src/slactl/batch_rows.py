@@ -12,13 +12,12 @@ Both give the same row: ``tests/test_batch_rows.py`` checks that on generated ti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import datetime, tzinfo
+from typing import NamedTuple
 
 from slactl.batch import Batch
-from slactl.calendar import Calendar
 from slactl.calendar.micros import US, to_micros
 from slactl.duration import Duration
 from slactl.errors import InputError
@@ -31,9 +30,6 @@ from slactl.wallclock import WallClock
 Row = list[str | None]
 DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2}
 """Which done instant finishes a target: responded, mitigated (else resolved), resolved."""
-_EMPTY = (None,) * len(BATCH_FIELDS)
-_PENDING = ("pending", None, None)
-_BLANK = [None] * (len(BATCH_FIELDS) * len(TARGET_AT))
 
 
 class Step(NamedTuple):
@@ -43,7 +39,8 @@ class Step(NamedTuple):
     at: int | None
     from_resolution: bool
     done: int | None
-    calendar: Calendar | None
+    add: Callable[..., int] | None
+    elapsed: Callable[..., int] | None
     earliest: tuple[int, int] | None
     latest: tuple[int, int] | None
 
@@ -52,17 +49,24 @@ class Step(NamedTuple):
 class Plan:
     """What every ticket of one ``(provider, severity, plan)`` shares, for the integer path."""
 
-    head: tuple[str, str, str | None]
+    head: tuple[str | None, ...]
     wall: WallClock
     now: int
     steps: tuple[Step, ...]
 
 
 class Rows:
-    """Computes output rows against one policy set (``clock`` and ``now`` as in ``Batch``)."""
+    """Computes output rows against one policy set (``clock`` and ``now`` as in ``Batch``).
 
-    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None):
+    ``blank`` is what the integer path writes in an empty cell: None (JSON's null), or ``""``
+    for CSV, whose writer can then join a row as it is; general rows always have None."""
+
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None):
         self.batch = Batch(policies, clock, now)
+        self.blank = blank
+        self._empty = (blank,) * len(BATCH_FIELDS)
+        self._pending = ("pending", blank, blank)
+        self._targets = [blank] * (len(BATCH_FIELDS) * len(TARGET_AT))
         self._plans: dict[tuple, Plan | None] = {}
         self._walls: dict[tzinfo, WallClock] = {}
 
@@ -106,34 +110,32 @@ class Rows:
         stops = _stops(ticket.pauses, read) if ticket.pauses else ()
         if stops is None:
             return None
-        row: Row = [ticket.id, *plan.head, wall.show(opened), *_BLANK]
-        now, show = plan.now, wall.show
+        show, now, empty, blank = wall.show, plan.now, self._empty, self.blank
+        row: Row = [ticket.id or blank, *plan.head, show(opened), *self._targets]
         try:
-            for at, from_resolution, slot, calendar, earliest, latest in plan.steps:
+            for at, from_resolution, slot, add, elapsed, earliest, latest in plan.steps:
                 # as deadlines.resolve then render.due.batch_row
                 start = resolved if from_resolution else opened
-                if calendar is None or start is None:
+                if add is None or start is None or latest is None:
+                    if earliest is not None and add is not None and start is not None:
+                        add(start, *earliest, stops)  # not shown, but its errors are the ticket's
                     if at is not None:
-                        row[at:at + 4] = _EMPTY
+                        row[at:at + 4] = empty
                     continue
                 if earliest is not None:
-                    calendar.add_micros(start, *earliest, stops)  # not shown, but its errors are the ticket's
-                if latest is None:
-                    if at is not None:
-                        row[at:at + 4] = _EMPTY
-                    continue
-                due = calendar.add_micros(start, *latest, stops)
+                    add(start, *earliest, stops)
+                due = add(start, *latest, stops)
                 finished = done[slot] if slot is not None else None
                 if finished is not None:
-                    took = calendar.elapsed_micros(start, finished, stops)
+                    took = _length(elapsed(start, finished, stops))
                     if finished > due:
-                        state = ("missed", _length(calendar.elapsed_micros(due, finished, stops)), _length(took))
+                        state = ("missed", _length(elapsed(due, finished, stops)), took)
                     else:
-                        state = ("met", None, _length(took))
+                        state = ("met", blank, took)
                 elif now > due:
-                    state = ("breached", _length(calendar.elapsed_micros(due, now, stops)), None)
+                    state = ("breached", _length(elapsed(due, now, stops)), blank)
                 else:
-                    state = _PENDING
+                    state = self._pending
                 if at is not None:
                     row[at] = show(due)
                     row[at + 1:at + 4] = state
@@ -155,9 +157,11 @@ class Rows:
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
             steps = tuple(
                 Step(TARGET_AT.get(clock.target.name), clock.target.start != "opened", DONE_SLOT.get(clock.target.name),
-                     clock.calendar, _micros(clock.target.earliest), _micros(clock.target.latest))
+                     clock.calendar.add_micros if clock.calendar else None,
+                     clock.calendar.elapsed_micros if clock.calendar else None,
+                     _micros(clock.target.earliest), _micros(clock.target.latest))
                 for clock in setup.clocks)
-            head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else None)
+            head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             plan = Plan(head, wall, now, steps)
         if len(self._plans) >= 4096:
             self._plans.clear()

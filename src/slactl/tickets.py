@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from slactl.errors import InputError
@@ -85,8 +86,8 @@ def _csv(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
     if missing:
         raise InputError(f"line {reader.line_num}: the header lacks column(s) {', '.join(missing)} "
                          f"(need {', '.join(REQUIRED)}; optional {', '.join(OPTIONAL)})")
-    where = [names.index(name) if name in names else None for name in REQUIRED + OPTIONAL]
     width = len(names)
+    pick = itemgetter(*[names.index(name) if name in names else width for name in REQUIRED + OPTIONAL])
     line = reader.line_num + 1
     while True:
         try:
@@ -103,7 +104,8 @@ def _csv(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
         if len(row) != width:
             yield BadRow(line, f"expected {width} fields as in the header, got {len(row)}")
         else:
-            yield _row_ticket(line, row, where)
+            row.append("")  # what ``pick`` reads for a column the header lacks
+            yield _row_ticket(line, pick(row))
         line = reader.line_num + 1
 
 
@@ -136,14 +138,13 @@ def _ticket(line: int, fields: dict[str, str | None]) -> Ticket | BadRow:
     return Ticket(line, **values)
 
 
-def _row_ticket(line: int, row: list[str], where: list[int | None]) -> Ticket | BadRow:
-    """``_ticket`` for a CSV row, by column position (``where``: the column of each field in
-    ``REQUIRED + OPTIONAL`` order, or None) without the dict in between: the read side of
-    the batch hot loop (issue 6)."""
-    values = [(row[index].strip() or None) if index is not None else None for index in where]
+def _row_ticket(line: int, fields: tuple[str, ...]) -> Ticket | BadRow:
+    """``_ticket`` for a CSV row's fields in ``REQUIRED + OPTIONAL`` order, without the dict in
+    between: the read side of the batch hot loop (issue 6)."""
+    values = [value or None for value in map(str.strip, fields)]
     if not (values[0] and values[1] and values[2]):
         return BadRow(line, f"missing {', '.join(n for n, v in zip(REQUIRED, values) if not v)}")
-    return Ticket(line, *values)
+    return Ticket._make([line, *values])
 
 
 def split_pauses(text: str | None) -> list[str]:

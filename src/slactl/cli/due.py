@@ -104,8 +104,9 @@ def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, no
     policies = ctx.obj.policies()
     with tickets.open_input(path) as (lines, fd, in_fmt), open_output(output, force=force, source=path) as out:
         name = "<stdin>" if path == "-" else path
-        write = batch_writer(out, fmt or (tickets.guess_format(output, "").value if output else in_fmt.value))
-        engine = Rows(policies, clock, now)
+        out_fmt = fmt or (tickets.guess_format(output, "").value if output else in_fmt.value)
+        write = batch_writer(out, out_fmt)
+        engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
         bad = rows = 0
         show = path != "-" and sys.stderr.isatty()
         with file_progress(name, fd, enabled=show) as tick:
