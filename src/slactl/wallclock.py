@@ -31,6 +31,7 @@ CACHED_DATES = 8192
 MINUTE = 60_000_000
 SECOND = 1_000_000
 _CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
+_WHOLE_MINUTES = tuple(clock + ":00" for clock in _CLOCKS)
 _NOT_PLAIN = (None, None)
 
 
@@ -80,7 +81,7 @@ class WallClock:
             prefix = self._prefixes[day] = date.fromordinal(day + 1).isoformat() + "T"
         minute, rest = divmod(clock, MINUTE)
         if not rest:
-            return prefix + _CLOCKS[minute] + ":00" + suffix
+            return prefix + _WHOLE_MINUTES[minute] + suffix
         seconds, fraction = divmod(rest, SECOND)
         if not fraction:
             return f"{prefix}{_CLOCKS[minute]}:{seconds:02d}{suffix}"

@@ -30,7 +30,7 @@ MAX_YEARS = 12
 """The most years a table spans: it grows to hold the years asked for, one at a time; anything
 beyond (a far-away year, a very long reach) takes the general path."""
 REMEMBERED = 4096
-"""Positions of recent instants kept (``_remember``)."""
+"""Positions of recent instants kept (``_position``)."""
 NEAR = range(-1, 2)
 """Local dates this close to the UTC date of an offset change are not plain. Enough: offsets
 lie within -12 h and +14 h, so every instant of local date D (its hours up to 24:00 included)
@@ -72,8 +72,10 @@ class OpenTable:
         if found is None:
             return None
         index, clock, offset = found
-        position = self.position
-        self._remember(start, position[index] + offset)
+        position, positions = self.position, self._positions
+        if len(positions) >= REMEMBERED:
+            positions.clear()
+        positions[start] = position[index] + offset
         if days:
             opened = position[index + 1] != position[index]
             index = self._nth_business_day(index + 1 if offset or not opened else index, days)
@@ -83,19 +85,24 @@ class OpenTable:
             if not offset or offset >= length:  # the target day's closing
                 if not time:
                     reached = self._instant(index, self.walls[(index + self.first + 6) % 7][-1][1])
-                    self._remember(reached, position[index] + length)
+                    positions[reached] = position[index] + length
                     return reached
                 offset = length
             elif not time:
                 reached = self._instant(index, _point(self.walls[(index + self.first + 6) % 7], offset))
-                self._remember(reached, position[index] + offset)
+                positions[reached] = position[index] + offset
                 return reached
         reach = position[index] + offset + time
-        after = self._first_reaching(position, reach, index + 1)
-        if after is None or self.offset[after - 1] is None:
+        after = bisect_left(position, reach, index + 1)
+        if after == len(position):
+            after = self._first_reaching(position, reach, index + 1)
+            if after is None:
+                return None
+        index = after - 1
+        if self.offset[index] is None:
             return None
-        reached = self._instant(after - 1, _point(self.walls[(after + self.first + 5) % 7], reach - position[after - 1]))
-        self._remember(reached, reach)
+        reached = self._instant(index, _point(self.walls[(after + self.first + 5) % 7], reach - position[index]))
+        positions[reached] = reach
         return reached
 
     def elapsed(self, start: datetime, end: datetime) -> timedelta | None:
@@ -114,24 +121,20 @@ class OpenTable:
         return None if low is None else high - low
 
     def _position(self, micros: int) -> int | None:
-        """Open time from the table's first date to an instant on a plain date, or None."""
-        found = self._positions.get(micros)
+        """Open time from the table's first date to an instant on a plain date, or None. The
+        positions of recent instants are remembered (starts and due times by ``add_micros``,
+        done and judging instants here): a lookup instead of ``_locate``. They count from the table's first date; a table that moves its
+        first date forgets them."""
+        positions = self._positions
+        found = positions.get(micros)
         if found is None:
             located = self._locate(micros)
             if located is None:
                 return None
-            found = self._remember(micros, self.position[located[0]] + located[2])
+            if len(positions) >= REMEMBERED:
+                positions.clear()
+            found = positions[micros] = self.position[located[0]] + located[2]
         return found
-
-    def _remember(self, micros: int, position: int) -> int:
-        """Keep the position of an instant the batch is likely to measure from again (a start,
-        a due time, the judging instant): a lookup instead of ``_locate``. Positions count
-        from the table's first date; a table that moves its first date forgets them."""
-        positions = self._positions
-        if len(positions) >= REMEMBERED:
-            positions.clear()
-        positions[micros] = position
-        return position
 
     def _locate(self, micros: int) -> tuple[int, int, int] | None:
         """(table index of the local date, wall microseconds since its midnight, open time of
