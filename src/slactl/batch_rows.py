@@ -42,7 +42,9 @@ class Step(NamedTuple):
     add: Callable[..., int] | None
     elapsed: Callable[..., int] | None
     earliest: tuple[int, int] | None
-    latest: tuple[int, int] | None
+    days: int | None
+    """The due time's length: business days (None without a due time), then ``time``."""
+    time: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,26 +99,30 @@ class Rows:
         opened = read(ticket.opened)
         if opened is None:
             return None
-        done: list[int | None] = [None, None, None]
-        for slot, text in enumerate((ticket.responded, ticket.mitigated, ticket.resolved)):
-            if text:
-                moment = read(text)
-                if moment is None or moment < opened:
-                    return None
-                done[slot] = moment
-        resolved = done[2]
-        if done[1] is None:
-            done[1] = resolved
+        responded = mitigated = resolved = None
+        if ticket.responded:
+            responded = read(ticket.responded)
+            if responded is None or responded < opened:
+                return None
+        if ticket.mitigated:
+            mitigated = read(ticket.mitigated)
+            if mitigated is None or mitigated < opened:
+                return None
+        if ticket.resolved:
+            resolved = read(ticket.resolved)
+            if resolved is None or resolved < opened:
+                return None
+        done = (responded, resolved if mitigated is None else mitigated, resolved)
         stops = _stops(ticket.pauses, read) if ticket.pauses else ()
         if stops is None:
             return None
         show, now, empty, blank = wall.show, plan.now, self._empty, self.blank
         row: Row = [ticket.id or blank, *plan.head, show(opened), *self._targets]
         try:
-            for at, from_resolution, slot, add, elapsed, earliest, latest in plan.steps:
+            for at, from_resolution, slot, add, elapsed, earliest, days, time in plan.steps:
                 # as deadlines.resolve then render.due.batch_row
                 start = resolved if from_resolution else opened
-                if add is None or start is None or latest is None:
+                if add is None or start is None or days is None:
                     if earliest is not None and add is not None and start is not None:
                         add(start, *earliest, stops)  # not shown, but its errors are the ticket's
                     if at is not None:
@@ -124,7 +130,7 @@ class Rows:
                     continue
                 if earliest is not None:
                     add(start, *earliest, stops)
-                due = add(start, *latest, stops)
+                due = add(start, days, time, stops)
                 finished = done[slot] if slot is not None else None
                 if finished is not None:
                     took = _length(elapsed(start, finished, stops))
@@ -159,7 +165,7 @@ class Rows:
                 Step(TARGET_AT.get(clock.target.name), clock.target.start != "opened", DONE_SLOT.get(clock.target.name),
                      clock.calendar.add_micros if clock.calendar else None,
                      clock.calendar.elapsed_micros if clock.calendar else None,
-                     _micros(clock.target.earliest), _micros(clock.target.latest))
+                     _micros(clock.target.earliest), *(_micros(clock.target.latest) or (None, 0)))
                 for clock in setup.clocks)
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             plan = Plan(head, wall, now, steps)
