@@ -194,7 +194,7 @@ def _length(micros: int) -> str:
     return text
 
 
-CACHED_LENGTHS = 65536
+CACHED_LENGTHS = 16384
 _LENGTHS: dict[int, str] = {}
 
 
