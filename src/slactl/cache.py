@@ -23,7 +23,8 @@ from pathlib import Path
 from slactl import __version__
 
 DISABLE = "SLACTL_NO_CACHE"
-FORMAT = 1
+FORMAT = 2
+"""Bump when a pickled class of the model changes shape (2: ``Severity`` keeps its folded names)."""
 
 
 def directory(environ: dict[str, str] | None = None) -> Path:

@@ -11,7 +11,6 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path as FsPath
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -217,10 +216,11 @@ def expand(paths: Iterable[os.PathLike | str]) -> Iterator[FsPath]:
 
 def bundled_paths() -> list[FsPath]:
     """The five policies shipped with slactl (inside the wheel, or the checkout's policies/)."""
-    packaged = resources.files("slactl") / "policies"
+    here = FsPath(__file__).resolve().parent
+    packaged = here / "policies"
     if packaged.is_dir():
-        return [FsPath(str(packaged))]
-    return [FsPath(__file__).resolve().parents[2] / "policies"]
+        return [packaged]
+    return [here.parents[1] / "policies"]
 
 
 def active_paths(given: list[str] | None, environ: dict[str, str] | None = None) -> list[FsPath]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slactl.communication import Communication
 from slactl.target import Target
@@ -11,8 +10,13 @@ from slactl.target import Target
 
 def fold(text: str) -> str:
     """Case-, accent- and separator-insensitive form used for ids, aliases and phrases."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # nothing to decompose: spares importing unicodedata for a typed id
+        plain = text.lower()
+    else:
+        import unicodedata
+
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace("-", " ").replace("_", " ").split())
 
 
@@ -58,7 +62,11 @@ class Severity:
     protocol: tuple[str, ...] = ()
     communications: tuple[Communication, ...] = ()
     source: str | None = None
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def names(self) -> set[str]:
-        """Every folded name this severity answers to."""
-        return {fold(self.id), fold(self.label), *(fold(a) for a in self.aliases)}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names", frozenset({fold(self.id), fold(self.label), *(fold(a) for a in self.aliases)}))
+
+    def names(self) -> frozenset[str]:
+        """Every folded name this severity answers to (folded once, when it is built)."""
+        return self._names
