@@ -3,11 +3,12 @@ batch hot loop (issue 6).
 
 Each ticket first takes the *integer path*: times read with ``WallClock`` into integer
 microseconds, deadlines from the calendars' ``add_micros``/``elapsed_micros`` (the open table
-alone), times and lengths written straight to text, no datetime or result object on the way.
-It answers only when every step is plain; when one is not (``now`` in a column, a date near a
-DST change, a far year, a bad value, an error to word) it returns None and the ticket takes
-the general path, ``Batch.one`` then ``render.due.batch_row``, which also words every error.
-Both give the same row: ``tests/test_batch_rows.py`` checks that on generated tickets.
+in integers; the datetime engine only for an operation next to a DST change), times and
+lengths written straight to text, no datetime or result object per ticket. When the ticket is
+unusual (``now`` in a column, a wall time in a DST gap or overlap, a far year, a bad value, an
+error to word) it returns None and the ticket takes the general path, ``Batch.one`` then
+``render.due.batch_row``, which also words every error. Both give the same row:
+``tests/test_batch_rows.py`` checks that on generated tickets.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import NamedTuple
 
-from slactl.batch import Batch
+from slactl.batch import CACHED_KEYS, Batch
 from slactl.calendar.micros import US, to_micros
 from slactl.duration import Duration
 from slactl.errors import InputError
@@ -169,7 +170,7 @@ class Rows:
                 for clock in setup.clocks)
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             plan = Plan(head, wall, now, steps)
-        if len(self._plans) >= 4096:
+        if len(self._plans) >= CACHED_KEYS:
             self._plans.clear()
         self._plans[key] = plan
         return plan
