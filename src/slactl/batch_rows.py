@@ -117,7 +117,7 @@ class Rows:
         stops = _stops(ticket.pauses, read) if ticket.pauses else ()
         if stops is None:
             return None
-        show, now, empty, blank = wall.show, plan.now, self._empty, self.blank
+        show, now, empty, blank, lengths = wall.show, plan.now, self._empty, self.blank, _LENGTHS
         row: Row = [ticket.id or blank, *plan.head, show(opened), *self._targets]
         try:
             for at, from_resolution, slot, add, elapsed, earliest, days, time in plan.steps:
@@ -134,13 +134,13 @@ class Rows:
                 due = add(start, days, time, stops)
                 finished = done[slot] if slot is not None else None
                 if finished is not None:
-                    took = _length(elapsed(start, finished, stops))
+                    took = lengths[int(elapsed(start, finished, stops) / 1_000_000)]
                     if finished > due:
-                        state = ("missed", _length(elapsed(due, finished, stops)), took)
+                        state = ("missed", lengths[int(elapsed(due, finished, stops) / 1_000_000)], took)
                     else:
                         state = ("met", blank, took)
                 elif now > due:
-                    state = ("breached", _length(elapsed(due, now, stops)), blank)
+                    state = ("breached", lengths[int(elapsed(due, now, stops) / 1_000_000)], blank)
                 else:
                     state = self._pending
                 if at is not None:
@@ -183,20 +183,20 @@ def _micros(duration: Duration | None) -> tuple[int, int] | None:
     return duration.days, duration.time // US
 
 
-def _length(micros: int) -> str:
-    """``render.spans.compact`` of a length in microseconds (``int(x / 10**6)`` is what
-    ``int(timedelta.total_seconds())`` computes), remembered: lengths repeat in a batch."""
-    seconds = int(micros / 1_000_000)
-    text = _LENGTHS.get(seconds)
-    if text is None:
-        if len(_LENGTHS) >= CACHED_LENGTHS:
-            _LENGTHS.clear()
-        text = _LENGTHS[seconds] = compact_seconds(seconds)
-    return text
+class _Lengths(dict):
+    """``render.spans.compact`` of a whole number of seconds, remembered (lengths repeat in a
+    batch) and looked up by subscript. Callers pass ``int(micros / 10**6)``, which is what
+    ``int(timedelta.total_seconds())`` computes."""
+
+    def __missing__(self, seconds: int) -> str:
+        if len(self) >= CACHED_LENGTHS:
+            self.clear()
+        text = self[seconds] = compact_seconds(seconds)
+        return text
 
 
 CACHED_LENGTHS = 16384
-_LENGTHS: dict[int, str] = {}
+_LENGTHS = _Lengths()
 
 
 def _stops(text: str, read) -> tuple[tuple[int, int], ...] | None:

@@ -44,7 +44,7 @@ class OpenTable:
     spans the local ``years``."""
 
     __slots__ = ("ledger", "walls", "lengths", "first", "position", "count", "offset", "years", "_guess",
-                 "_low", "_high", "_positions")
+                 "_low", "_high", "_positions", "_last", "_last_found")
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -55,6 +55,7 @@ class OpenTable:
         self._guess = 0
         self._low = self._high = 0
         self._positions: dict[int, int] = {}
+        self._last, self._last_found = -1, (0, 0, 0)
 
     def add(self, start: datetime, days: int, time: timedelta) -> datetime | None:
         """``start`` (UTC) plus ``days`` business days then ``time`` of open time, as the
@@ -68,9 +69,13 @@ class OpenTable:
         positions of ``start`` and of the answer are remembered for ``elapsed_micros``."""
         if not self._low <= start < self._high and not self._holds(from_micros(start), from_micros(start)):
             return None
-        found = self._locate(start)
-        if found is None:
-            return None
+        if start == self._last:  # the next target of the same ticket counts from the same start
+            found = self._last_found
+        else:
+            found = self._locate(start)
+            if found is None:
+                return None
+            self._last, self._last_found = start, found
         index, clock, offset = found
         position, positions = self.position, self._positions
         if len(positions) >= REMEMBERED:
@@ -98,10 +103,11 @@ class OpenTable:
             after = self._first_reaching(position, reach, index + 1)
             if after is None:
                 return None
-        index = after - 1
-        if self.offset[index] is None:
+        index, offsets = after - 1, self.offset
+        if offsets[index] is None:
             return None
-        reached = self._instant(index, _point(self.walls[(after + self.first + 5) % 7], reach - position[index]))
+        first = self.first
+        reached = (index + first - 1) * DAY + _point(self.walls[(after + first + 5) % 7], reach - position[index]) - offsets[index]
         positions[reached] = reach
         return reached
 
@@ -197,6 +203,7 @@ class OpenTable:
         if first not in years:
             self.first, self.position, self.count, self.offset = date(first, 1, 1).toordinal(), [0], [0], []
             self._positions.clear()
+            self._last = -1
             self._cover(range(first, first))
         while last not in self.years:
             self._append(self.years.stop)
