@@ -74,6 +74,23 @@ def test_an_instant_shows_as_isoformat_shows_it_in_the_zone(case):
     assert WallClock(zone).show(micros) == from_micros(micros).astimezone(zone).isoformat()
 
 
+@BUDGET
+@given(zones, st.data())
+def test_one_clock_shows_a_sequence_of_instants_as_isoformat(zone, data):
+    """A clock remembers dates and the last offset it showed; a sequence of instants near and
+    far from offset changes, in any order, must not lead it astray."""
+    changes = [t.at for year in (2011, 2016, 2026) for t in transitions_around(zone, year)] or [datetime(2026, 3, 29)]
+    clock = WallClock(zone)
+    for _ in range(data.draw(st.integers(1, 25))):
+        at = data.draw(st.sampled_from(changes)) + timedelta(minutes=data.draw(st.integers(-4 * 24 * 60, 4 * 24 * 60)))
+        at += timedelta(microseconds=data.draw(st.sampled_from([0, 0, 30_000_000, 1])))
+        micros = to_micros(at.replace(tzinfo=timezone.utc))
+        assert clock.show(micros) == from_micros(micros).astimezone(zone).isoformat()
+        text = at.isoformat()
+        found = clock.read(text)
+        assert found is None or found == general(text, zone)
+
+
 MADRID = ZoneInfo("Europe/Madrid")
 
 

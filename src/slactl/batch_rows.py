@@ -68,7 +68,6 @@ class Rows:
         self.batch = Batch(policies, clock, now)
         self.blank = blank
         self._empty = (blank,) * len(BATCH_FIELDS)
-        self._pending = ("pending", blank, blank)
         self._targets = [blank] * (len(BATCH_FIELDS) * len(TARGET_AT))
         self._plans: dict[tuple, Plan | None] = {}
         self._walls: dict[tzinfo, WallClock] = {}
@@ -133,19 +132,20 @@ class Rows:
                     add(start, *earliest, stops)
                 due = add(start, days, time, stops)
                 finished = done[slot] if slot is not None else None
+                if at is None:
+                    continue
                 if finished is not None:
                     took = lengths[int(elapsed(start, finished, stops) / 1_000_000)]
                     if finished > due:
-                        state = ("missed", lengths[int(elapsed(due, finished, stops) / 1_000_000)], took)
+                        late = lengths[int(elapsed(due, finished, stops) / 1_000_000)]
+                        row[at:at + 4] = show(due), "missed", late, took
                     else:
-                        state = ("met", blank, took)
+                        row[at:at + 4] = show(due), "met", blank, took
                 elif now > due:
-                    state = ("breached", lengths[int(elapsed(due, now, stops) / 1_000_000)], blank)
+                    late = lengths[int(elapsed(due, now, stops) / 1_000_000)]
+                    row[at:at + 4] = show(due), "breached", late, blank
                 else:
-                    state = self._pending
-                if at is not None:
-                    row[at] = show(due)
-                    row[at + 1:at + 4] = state
+                    row[at:at + 4] = show(due), "pending", blank, blank
         except InputError:
             return None
         return row

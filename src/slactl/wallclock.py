@@ -36,15 +36,18 @@ _NOT_PLAIN = (None, None)
 
 
 class WallClock:
-    """Reads and shows instants in ``zone``; remembers the offset of recent dates."""
+    """Reads and shows instants in ``zone``; remembers the offset of recent dates (``_dates``,
+    by UTC or local ordinal: a plain date has one offset either way) and, to show an instant
+    with one division, the text of recent plain local dates (``_local``, by local day)."""
 
-    __slots__ = ("zone", "_dates", "_years", "_prefixes")
+    __slots__ = ("zone", "_dates", "_years", "_local", "_guess")
 
     def __init__(self, zone: tzinfo) -> None:
         self.zone = zone
         self._dates: dict[int, tuple[int | None, str | None]] = {}
         self._years: dict[int, frozenset[int]] = {}
-        self._prefixes: dict[int, str] = {}
+        self._local: dict[int, tuple[int, str, str]] = {}
+        self._guess = 0
 
     def read(self, text: str) -> int | None:
         """Microseconds since ``EPOCH`` of ISO 8601 ``text`` (local to the zone when it has no
@@ -69,23 +72,38 @@ class WallClock:
 
     def show(self, micros: int) -> str:
         """The instant as ``datetime.isoformat()`` shows it in the zone."""
-        ordinal = micros // DAY + 1
-        offset, suffix = self._dates.get(ordinal) or self._learn(ordinal)
-        if offset is None:
-            return from_micros(micros).astimezone(self.zone).isoformat()
+        offset = self._guess
         day, clock = divmod(micros + offset, DAY)
-        prefix = self._prefixes.get(day)
-        if prefix is None:
-            if len(self._prefixes) >= CACHED_DATES:
-                self._prefixes.clear()
-            prefix = self._prefixes[day] = date.fromordinal(day + 1).isoformat() + "T"
+        found = self._local.get(day)
+        if found is None or found[0] != offset:
+            return self._show_learning(micros)
         minute, rest = divmod(clock, MINUTE)
         if not rest:
-            return prefix + _WHOLE_MINUTES[minute] + suffix
+            return found[1] + _WHOLE_MINUTES[minute] + found[2]
         seconds, fraction = divmod(rest, SECOND)
         if not fraction:
-            return f"{prefix}{_CLOCKS[minute]}:{seconds:02d}{suffix}"
-        return f"{prefix}{_CLOCKS[minute]}:{seconds:02d}.{fraction:06d}{suffix}"
+            return f"{found[1]}{_CLOCKS[minute]}:{seconds:02d}{found[2]}"
+        return f"{found[1]}{_CLOCKS[minute]}:{seconds:02d}.{fraction:06d}{found[2]}"
+
+    def _show_learning(self, micros: int) -> str:
+        """``show`` when the local date read with the last offset shown is not known to have
+        that offset: learn the instant's own date (its offset becomes the next guess)."""
+        offset, suffix = self._dates.get(micros // DAY + 1) or self._learn(micros // DAY + 1)
+        if offset is None:
+            return from_micros(micros).astimezone(self.zone).isoformat()
+        day = (micros + offset) // DAY
+        local = self._dates.get(day + 1) or self._learn(day + 1)
+        if local[0] == offset:  # the local date is plain too: every instant of it has this offset
+            if len(self._local) >= CACHED_DATES:
+                self._local.clear()
+            self._local[day] = (offset, date.fromordinal(day + 1).isoformat() + "T", suffix)
+            self._guess = offset
+            return self.show(micros)
+        clock = micros + offset - day * DAY
+        minute, rest = divmod(clock, MINUTE)
+        seconds, fraction = divmod(rest, SECOND)
+        text = date.fromordinal(day + 1).isoformat() + "T" + _CLOCKS[minute] + f":{seconds:02d}"
+        return text + (f".{fraction:06d}" if fraction else "") + suffix
 
     def _learn(self, ordinal: int) -> tuple[int | None, str | None]:
         """(offset in microseconds, its ISO suffix) shared by every instant from the day before
