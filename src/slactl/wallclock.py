@@ -76,7 +76,14 @@ class WallClock:
         day, clock = divmod(micros + offset, DAY)
         found = self._local.get(day)
         if found is None or found[0] != offset:
-            return self._show_learning(micros)
+            if found is None:
+                return self._show_learning(micros)
+            offset = found[0]  # that date has another offset (the other side of a DST change)
+            day, clock = divmod(micros + offset, DAY)
+            found = self._local.get(day)
+            if found is None or found[0] != offset:
+                return self._show_learning(micros)
+            self._guess = offset
         minute, rest = divmod(clock, MINUTE)
         if not rest:
             return found[1] + _WHOLE_MINUTES[minute] + found[2]
