@@ -1,5 +1,6 @@
 """A single ticket imports only what it needs: no rich for --json, no PyYAML or holidays when
-the policy set comes from the cache, no holidays for calendars without holidays. No timings."""
+the policy set comes from the cache, no holidays for calendars without holidays, no pydantic
+for options that are text or flags (``cli/coercion.py``). No timings."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ try:
 except SystemExit:
     pass
 sys.stdout.flush()
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "yaml", "holidays"))), file=sys.stderr)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "yaml", "holidays", "pydantic"))), file=sys.stderr)
 """
 
 HOLIDAY_FREE = """slactl: 1
@@ -69,3 +70,14 @@ def test_a_holiday_free_policy_never_imports_holidays(tmp_path):
 def test_the_table_view_still_uses_rich(tmp_path):
     pytest.importorskip("rich")
     assert "rich" in imported(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00")
+
+
+@pytest.mark.parametrize("argv", [
+    ("due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30", "--pause", "2026-11-20T10:00/2026-11-20T11:00",
+     "--json"),
+    ("due", "--input", "examples/tickets.csv", "--now", "2026-11-24T00:00"),
+    ("--policies", "policies", "providers"),
+    ("classify", "ignus", "el servidor de correo está caído", "--json"),
+], ids=["due with a repeated option", "due --input", "providers with --policies", "classify"])
+def test_text_and_flag_options_never_import_pydantic(tmp_path, argv):
+    assert "pydantic" not in imported(tmp_path, *argv)

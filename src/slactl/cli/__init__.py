@@ -14,7 +14,10 @@ import typer.core
 import typer.main
 
 from slactl import __version__
+from slactl.cli import coercion
 from slactl.cli.state import State
+
+coercion.install()
 
 MODULES = ("policies", "due", "classify", "quote", "comms", "schema", "report")
 """The command modules, in the order ``--help`` lists them; each registers its commands on
