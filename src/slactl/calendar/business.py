@@ -122,13 +122,17 @@ class BusinessCalendar:
         """``elapsed`` on integer microseconds, with the same answers (see ``add_micros``)."""
         if end <= start:
             return 0
-        if self._table is not None:
-            try:
-                if not stops:
-                    return self._table_elapsed(start, end)
-                return elapsed_outside_pauses(start, end, stops, self._table_elapsed)
-            except _Unsure:
-                pass
+        table = self._table
+        if table is not None:
+            if not stops:
+                found = table.elapsed_micros(start, end)
+                if found is not None:
+                    return found
+            else:
+                try:
+                    return elapsed_outside_pauses(start, end, stops, self._table_elapsed)
+                except _Unsure:
+                    pass
         return self.elapsed(from_micros(start), from_micros(end), _instants(stops)) // US
 
     def _table_add(self, start: int, days: int, time: int) -> int:

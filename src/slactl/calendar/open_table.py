@@ -83,7 +83,9 @@ class OpenTable:
         positions[start] = position[index] + offset
         if days:
             opened = position[index + 1] != position[index]
-            index = self._nth_business_day(index + 1 if offset or not opened else index, days)
+            low, count = (index + 1 if offset or not opened else index), self.count
+            after = bisect_left(count, count[low] + days, low + 1)  # _nth_business_day, inline
+            index = after - 1 if after < len(count) else self._nth_business_day(low, days)
             if index is None or self.offset[index] is None:
                 return None
             length = position[index + 1] - position[index]
@@ -106,8 +108,11 @@ class OpenTable:
         index, offsets = after - 1, self.offset
         if offsets[index] is None:
             return None
-        first = self.first
-        reached = (index + first - 1) * DAY + _point(self.walls[(after + first + 5) % 7], reach - position[index]) - offsets[index]
+        first, within = self.first, reach - position[index]
+        walls = self.walls[(after + first + 5) % 7]
+        opens, closes = walls[0]
+        clock = opens + within if within <= closes - opens else _point(walls, within)  # _point, inline
+        reached = (index + first - 1) * DAY + clock - offsets[index]
         positions[reached] = reach
         return reached
 
@@ -120,11 +125,18 @@ class OpenTable:
         """``elapsed`` in integer microseconds (see ``add_micros``)."""
         if not (self._low <= start and end < self._high) and not self._holds(from_micros(start), from_micros(end)):
             return None
-        high = self._position(end)
+        positions = self._positions
+        high = positions.get(end)
         if high is None:
-            return None
-        low = self._position(start)
-        return None if low is None else high - low
+            high = self._position(end)
+            if high is None:
+                return None
+        low = positions.get(start)
+        if low is None:
+            low = self._position(start)
+            if low is None:
+                return None
+        return high - low
 
     def _position(self, micros: int) -> int | None:
         """Open time from the table's first date to an instant on a plain date, or None. The
