@@ -30,7 +30,7 @@ MAX_YEARS = 12
 """The most years a table spans: it grows to hold the years asked for, one at a time; anything
 beyond (a far-away year, a very long reach) takes the general path."""
 REMEMBERED = 4096
-"""Positions of recent instants kept (``_position``)."""
+"""Positions of recent instants kept (``_learn_position``)."""
 NEAR = range(-1, 2)
 """Local dates this close to the UTC date of an offset change are not plain. Enough: offsets
 lie within -12 h and +14 h, so every instant of local date D (its hours up to 24:00 included)
@@ -128,30 +128,29 @@ class OpenTable:
         positions = self._positions
         high = positions.get(end)
         if high is None:
-            high = self._position(end)
+            high = self._learn_position(end)
             if high is None:
                 return None
         low = positions.get(start)
         if low is None:
-            low = self._position(start)
+            low = self._learn_position(start)
             if low is None:
                 return None
         return high - low
 
-    def _position(self, micros: int) -> int | None:
-        """Open time from the table's first date to an instant on a plain date, or None. The
-        positions of recent instants are remembered (starts and due times by ``add_micros``,
-        done and judging instants here): a lookup instead of ``_locate``. They count from the table's first date; a table that moves its
-        first date forgets them."""
+    def _learn_position(self, micros: int) -> int | None:
+        """Open time from the table's first date to an instant on a plain date (None if not
+        plain), kept for next time. Positions of recent instants are kept (starts and due times
+        by ``add_micros``, done and judging instants here) so that ``elapsed_micros`` reads them
+        instead of calling ``_locate``; they count from the table's first date, so a table that
+        moves its first date forgets them."""
+        located = self._locate(micros)
+        if located is None:
+            return None
         positions = self._positions
-        found = positions.get(micros)
-        if found is None:
-            located = self._locate(micros)
-            if located is None:
-                return None
-            if len(positions) >= REMEMBERED:
-                positions.clear()
-            found = positions[micros] = self.position[located[0]] + located[2]
+        if len(positions) >= REMEMBERED:
+            positions.clear()
+        found = positions[micros] = self.position[located[0]] + located[2]
         return found
 
     def _locate(self, micros: int) -> tuple[int, int, int] | None:
