@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from slactl.calendar.instants import as_utc
 from slactl.calendar.limits import beyond_9999
-from slactl.calendar.micros import DAY, US, from_micros, to_micros
+from slactl.calendar.micros import DAY, US, as_pauses, from_micros, to_micros
 from slactl.calendar.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
 
@@ -45,8 +45,7 @@ class AlwaysOpen:
         reached = add_through_pauses(start, length, stops, _elapsed, _advance) if stops else start + length
         if reached < LAST_MICROS:
             return reached
-        pauses = [(from_micros(low), from_micros(high)) for low, high in stops]
-        return to_micros(self.add(from_micros(start), Duration(days, time * US), pauses))
+        return to_micros(self.add(from_micros(start), Duration(days, time * US), as_pauses(stops)))
 
     def elapsed_micros(self, start: int, end: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
         if end <= start:

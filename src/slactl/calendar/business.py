@@ -33,8 +33,8 @@ from slactl.calendar.hours import WeeklyHours
 from slactl.calendar.instants import as_utc
 from slactl.calendar.intervals import advance_within, contains, open_between, point_at
 from slactl.calendar.ledger import Ledger
-from slactl.calendar.micros import US, from_micros, to_micros
 from slactl.calendar.limits import beyond_9999, never_reached
+from slactl.calendar.micros import US, as_pauses, from_micros, to_micros
 from slactl.calendar.open_table import OpenTable
 from slactl.calendar.pauses import Advance, Elapsed, Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
 from slactl.duration import Duration
@@ -116,7 +116,7 @@ class BusinessCalendar:
                     return add_through_pauses(start, span, stops, self._table_elapsed, self._table_advance)
                 except _Unsure:
                     pass
-        return to_micros(self.add(from_micros(start), Duration(days, time * US), _instants(stops)))
+        return to_micros(self.add(from_micros(start), Duration(days, time * US), as_pauses(stops)))
 
     def elapsed_micros(self, start: int, end: int, stops: tuple[tuple[int, int], ...] = ()) -> int:
         """``elapsed`` on integer microseconds, with the same answers (see ``add_micros``)."""
@@ -133,7 +133,7 @@ class BusinessCalendar:
                     return elapsed_outside_pauses(start, end, stops, self._table_elapsed)
                 except _Unsure:
                     pass
-        return self.elapsed(from_micros(start), from_micros(end), _instants(stops)) // US
+        return self.elapsed(from_micros(start), from_micros(end), as_pauses(stops)) // US
 
     def _table_add(self, start: int, days: int, time: int) -> int:
         reached = self._table.add_micros(start, days, time)
@@ -228,10 +228,6 @@ class BusinessCalendar:
             + self._ledger.open_time(first + 1, last)
             + open_between(self._ledger.spans(last), None, end)
         )
-
-
-def _instants(stops: tuple[tuple[int, int], ...]) -> list[Pause]:
-    return [(from_micros(low), from_micros(high)) for low, high in stops]
 
 
 class _Unsure(Exception):

@@ -22,3 +22,8 @@ def to_micros(instant: datetime) -> int:
 def from_micros(micros: int) -> datetime:
     """Microseconds since ``EPOCH`` as an aware UTC datetime."""
     return EPOCH + micros * US
+
+
+def as_pauses(stops: tuple[tuple[int, int], ...]) -> list[tuple[datetime, datetime]]:
+    """Pauses in microseconds as aware UTC datetime pairs, for the datetime path."""
+    return [(from_micros(low), from_micros(high)) for low, high in stops]
