@@ -96,21 +96,15 @@ class WallClock:
         """``show`` when the local date read with the last offset shown is not known to have
         that offset: learn the instant's own date (its offset becomes the next guess)."""
         offset, suffix = self._dates.get(micros // DAY + 1) or self._learn(micros // DAY + 1)
-        if offset is None:
-            return from_micros(micros).astimezone(self.zone).isoformat()
-        day = (micros + offset) // DAY
-        local = self._dates.get(day + 1) or self._learn(day + 1)
-        if local[0] == offset:  # the local date is plain too: every instant of it has this offset
-            if len(self._local) >= CACHED_DATES:
-                self._local.clear()
-            self._local[day] = (offset, date.fromordinal(day + 1).isoformat() + "T", suffix)
-            self._guess = offset
-            return self.show(micros)
-        clock = micros + offset - day * DAY
-        minute, rest = divmod(clock, MINUTE)
-        seconds, fraction = divmod(rest, SECOND)
-        text = date.fromordinal(day + 1).isoformat() + "T" + _CLOCKS[minute] + f":{seconds:02d}"
-        return text + (f".{fraction:06d}" if fraction else "") + suffix
+        if offset is not None:
+            day = (micros + offset) // DAY
+            if (self._dates.get(day + 1) or self._learn(day + 1))[0] == offset:  # the local date is plain too
+                if len(self._local) >= CACHED_DATES:
+                    self._local.clear()
+                self._local[day] = (offset, date.fromordinal(day + 1).isoformat() + "T", suffix)
+                self._guess = offset
+                return self.show(micros)
+        return from_micros(micros).astimezone(self.zone).isoformat()  # a local date next to a change
 
     def _learn(self, ordinal: int) -> tuple[int | None, str | None]:
         """(offset in microseconds, its ISO suffix) shared by every instant from the day before
