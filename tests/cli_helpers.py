@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 
 import pytest
@@ -28,3 +30,25 @@ def run_json(capsys: pytest.CaptureFixture, *args: str) -> dict:
     code, out, err = run(capsys, *args, "--json")
     assert code == 0, err
     return json.loads(out)
+
+
+PROBE = """
+import json, sys
+sys.argv = ["slactl", *json.loads(sys.argv[1])]
+from slactl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(cache: str, *args: str, environ: dict[str, str] | None = None) -> set[str]:
+    """Every module a fresh interpreter has imported once ``slactl ARGS`` has run (the policy
+    cache under ``cache``)."""
+    env = dict(os.environ if environ is None else environ, XDG_CACHE_HOME=cache)
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True,
+                          env=env, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))

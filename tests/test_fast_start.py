@@ -4,25 +4,11 @@ for options that are text or flags (``cli/coercion.py``). No timings."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-PROBE = """
-import json, sys
-sys.argv = ["slactl", *json.loads(sys.argv[1])]
-from slactl.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "yaml", "holidays", "pydantic"))), file=sys.stderr)
-"""
+from cli_helpers import modules_after
 
 HOLIDAY_FREE = """slactl: 1
 id: plain
@@ -41,11 +27,9 @@ severities:
 
 
 def imported(tmp_path: Path, *argv: str) -> set[str]:
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    env.pop("SLACTL_NO_CACHE", None)
-    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)], capture_output=True, text=True,
-                          env=env, check=True)
-    return {name.split(".")[0] for name in json.loads(done.stderr.strip().splitlines()[-1])}
+    """Top-level packages imported by ``slactl ARGV`` with the cache on."""
+    env = {name: value for name, value in os.environ.items() if name != "SLACTL_NO_CACHE"}
+    return {name.split(".")[0] for name in modules_after(str(tmp_path / "cache"), *argv, environ=env)}
 
 
 def test_json_output_never_imports_rich(tmp_path):

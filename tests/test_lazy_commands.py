@@ -4,33 +4,14 @@
 from __future__ import annotations
 
 import importlib
-import json
-import os
-import subprocess
-import sys
 
 import typer.main
+from cli_helpers import modules_after
 
 from slactl.cli import HOMES, MODULES, app
 
-PROBE = """
-import json, sys
-sys.argv = ["slactl", *json.loads(sys.argv[1])]
-from slactl.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("slactl.cli."))), file=sys.stderr)
-"""
-
-
 def cli_modules(tmp_path, *argv: str) -> set[str]:
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)], capture_output=True, text=True,
-                          env=env, check=True)
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+    return {name for name in modules_after(str(tmp_path / "cache"), *argv) if name.startswith("slactl.cli.")}
 
 
 def test_running_due_imports_no_other_command_module(tmp_path):
