@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from slactl.calendar import BusinessCalendar, WeeklyHours
-from slactl.duration import Duration
+from slactl.businesstime import BusinessCalendar, WeeklyHours
+from slactl.businesstime.duration import Duration
 
 ZONE = ZoneInfo("America/Mexico_City")
 TARGETS = ("15m", "4h", "3d", "30d", "250d", "2000h")

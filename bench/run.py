@@ -115,8 +115,8 @@ def walk(holidays_set: set):
 
 
 def contenders(holidays_set: set):
-    from slactl.calendar import BusinessCalendar, WeeklyHours
-    from slactl.duration import Duration
+    from slactl.businesstime import BusinessCalendar, WeeklyHours
+    from slactl.businesstime.duration import Duration
 
     dates = sorted(holidays_set)
     calendar = BusinessCalendar(ZONE, WeeklyHours.from_minutes({d: [(OPEN * 60, CLOSE * 60)] for d in range(5)}),

@@ -13,7 +13,7 @@ import random
 import sys
 from datetime import datetime, timedelta, timezone
 
-from slactl import loader
+from slactl.policy import load as loader
 
 SEED = 20261120
 COLUMNS = ("id", "provider", "severity", "plan", "opened", "pauses", "responded", "resolved")

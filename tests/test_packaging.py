@@ -79,7 +79,7 @@ def test_the_installed_wheel_works_away_from_the_checkout(wheel, tmp_path):
         return subprocess.run([sys.executable, "-m", "slactl", *args], cwd=elsewhere, env=env,
                               capture_output=True, text=True, timeout=120)
 
-    where = subprocess.run([sys.executable, "-c", "import slactl, slactl.loader as l; print(slactl.__file__); print(l.bundled_paths()[0])"],
+    where = subprocess.run([sys.executable, "-c", "import slactl, slactl.policy.load as l; print(slactl.__file__); print(l.bundled_paths()[0])"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.splitlines()
     assert all(line.startswith(str(target)) for line in where)
     providers = slactl_("providers", "--json")

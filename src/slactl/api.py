@@ -22,14 +22,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-from slactl import agenda as _agenda
-from slactl import classification as _classification
-from slactl import deadlines as _deadlines
-from slactl import invoicing as _invoicing
-from slactl import loader, timeparse
+from slactl.sla import comms as _agenda
+from slactl.sla import classify as _classification
+from slactl.sla import due as _deadlines
+from slactl.sla import quote as _invoicing
+from slactl.policy import load as loader
+from slactl.tickets import times as timeparse
 from slactl.errors import InputError
-from slactl.policy import Plan, Policy, PolicySet
-from slactl.severity import Facts, Severity
+from slactl.policy.model import Plan, Policy, PolicySet
+from slactl.policy.severity import Facts, Severity
 
 __all__ = ["load_policies", "due", "classify", "comms", "quote"]
 
@@ -185,7 +186,7 @@ def _pause(pause: Union[str, Sequence[Time]], zone: tzinfo) -> tuple[datetime, d
 
 
 def _hours(value: Hours, name: str) -> Fraction:
-    from slactl.hours import parse_hours
+    from slactl.sla.work_hours import parse_hours
 
     try:
         return parse_hours(value if isinstance(value, str) else str(value))

@@ -9,7 +9,9 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slactl import agenda, deadlines, loader
+from slactl.sla import comms as agenda
+from slactl.sla import due as deadlines
+from slactl.policy import load as loader
 
 POLICIES = loader.load(loader.bundled_paths())
 COMBINATIONS = [(policy, severity, plan) for policy in POLICIES for severity in policy.severities

@@ -12,9 +12,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slactl import loader
+from slactl.policy import load as loader
 from slactl.errors import InputError, PolicyError
-from slactl.policy import Policy
+from slactl.policy.model import Policy
 
 POLICIES = Path(__file__).resolve().parents[2] / "policies"
 BUNDLED = [p.read_text(encoding="utf-8") for p in sorted(POLICIES.glob("*.yaml"))]

@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from policy_corpus import ALL, GOOD
-from slactl import errors_doc, loader, spec, structure
+from slactl import errors_doc
+from slactl.policy import load as loader
+from slactl.policy import spec
+from slactl.policy import structure
 from slactl.errors import PolicyError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,8 +145,9 @@ def test_the_catalogue_lists_every_rule_and_every_exit_code():
 
 def test_a_new_rule_without_a_hostile_file_is_caught(tmp_path, monkeypatch, messages):
     for module in errors_doc.POLICY_MODULES:
-        shutil.copy(errors_doc.SOURCE / f"{module}.py", tmp_path / f"{module}.py")
-    build = tmp_path / "build.py"
+        (tmp_path / errors_doc._FILES[module]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(errors_doc.SOURCE / f"{errors_doc._FILES[module]}.py", tmp_path / f"{errors_doc._FILES[module]}.py")
+    build = tmp_path / "policy" / "build.py"
     build.write_text(build.read_text(encoding="utf-8").replace(
         "    def zone(self, value: str, path: tuple) -> tzinfo | None:\n",
         "    def zone(self, value: str, path: tuple) -> tzinfo | None:\n"

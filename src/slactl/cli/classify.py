@@ -61,9 +61,9 @@ def classify(
     \b
     Example: slactl classify ivcisa "la base de datos de producción se cayó" --opened 2026-11-20T18:30
     """
-    from slactl.classification import Incident, classify as run
+    from slactl.sla.classify import Incident, classify as run
     from slactl.errors import InputError
-    from slactl.severity import Facts
+    from slactl.policy.severity import Facts
 
     if text == "-":
         text = sys.stdin.read(MAX_TEXT_CHARS + 1)
@@ -78,7 +78,7 @@ def classify(
     chosen_plan = policy.plan(plan) if plan else None
     opened_at = None
     if opened:
-        from slactl.timeparse import parse_time
+        from slactl.tickets.times import parse_time
 
         opened_at = parse_time(opened, policy.zone, datetime.now(timezone.utc), what="--opened")
     result = run(policy, Incident(text or "", facts, opened_at), chosen_plan)

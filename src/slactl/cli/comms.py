@@ -36,7 +36,7 @@ def comms(
     \b
     Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
     """
-    from slactl import agenda as engine
+    from slactl.sla import comms as engine
     from slactl.cli.ticket import ticket
 
     if json and ics:
@@ -60,8 +60,8 @@ def comms(
         emit_json(render.agenda_json(agenda, shown_zone, shown_name))
         return
     if ics:
-        from slactl.ics import calendar_bytes
-        from slactl.outfile import open_output
+        from slactl.render.ics import calendar_bytes
+        from slactl.cli.outfile import open_output
 
         with open_output(ics, force=force, binary=True) as stream:
             stream.write(calendar_bytes(agenda, clock))

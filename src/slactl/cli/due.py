@@ -65,10 +65,10 @@ def due(
 
 
 def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock) -> None:
-    from slactl import deadlines as engine
+    from slactl.sla import due as engine
     from slactl.cli.ticket import ticket
     from slactl.render import due as render
-    from slactl.timeparse import check_pauses, parse_pause
+    from slactl.tickets.times import check_pauses, parse_pause
 
     asked = ticket(ctx.obj.policies(), provider, severity, plan, opened, resolved, tz, clock)
     policy, chosen_severity, chosen_plan = asked.policy, asked.severity, asked.plan
@@ -92,12 +92,12 @@ def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, 
 def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
            clock: datetime, force: bool = False) -> int:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
-    from slactl import tickets
-    from slactl.outfile import open_output
-    from slactl.batch_rows import Rows
+    from slactl.tickets import read as tickets
+    from slactl.cli.outfile import open_output
+    from slactl.batch.fast.rows import Rows
     from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
-    from slactl.timeparse import parse_time
+    from slactl.tickets.times import parse_time
 
     if now:
         parse_time(now, timezone.utc, clock, what="--now")

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from slactl.severity import fold
+from slactl.policy.names import fold
 
 if TYPE_CHECKING:
-    from slactl.policy import Policy
+    from slactl.policy.model import Policy
 
 Choice = tuple[str, str]
 
@@ -78,7 +78,7 @@ def _chosen(ctx: typer.Context) -> list[Policy]:
 
 def _policies(ctx: typer.Context) -> list[Policy]:
     """The active policies that load; the root ``--policies`` option lives on the root context."""
-    from slactl import loader
+    from slactl.policy import load as loader
     from slactl.errors import SlactlError
 
     paths = ctx.find_root().params.get("policies") or None

@@ -62,7 +62,7 @@ def validate(
 
     Example: slactl validate policies/ my-policy.yaml
     """
-    from slactl import loader
+    from slactl.policy import load as loader
 
     targets = [loader.FsPath(p) for p in paths] if paths else loader.active_paths(ctx.obj.paths)
     bad = 0

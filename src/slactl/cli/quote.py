@@ -15,7 +15,7 @@ import typer
 from slactl.cli import app
 from slactl.cli.options import complete_provider
 from slactl.errors import InputError
-from slactl.pricing import GuaranteeMode
+from slactl.policy.pricing import GuaranteeMode
 
 _RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
@@ -57,8 +57,8 @@ def quote_command(
     \b
     Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
     """
-    from slactl.hours import parse_hours, parse_whole_hours
-    from slactl.invoicing import Effort, Phase, Work, quote
+    from slactl.sla.work_hours import parse_hours, parse_whole_hours
+    from slactl.sla.quote import Effort, Phase, Work, quote
     from slactl.render import quote as render
 
     policy = ctx.obj.policies().get(provider)
@@ -95,7 +95,7 @@ MAX_WORKLOG_BYTES = 64 * 2**20
 
 
 def _tracked(path: Path, zone: tzinfo):
-    from slactl import worklog
+    from slactl.sla import worklog
 
     try:
         with path.open("rb") as stream:

@@ -26,10 +26,10 @@ def report(
     \b
     Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
     """
-    from slactl import report as compliance
-    from slactl import tickets
-    from slactl.batch import Batch
-    from slactl.timeparse import parse_time
+    from slactl.sla import report as compliance
+    from slactl.tickets import read as tickets
+    from slactl.batch.runner import Batch
+    from slactl.tickets.times import parse_time
 
     clock = datetime.now(timezone.utc)
     start = parse_time(since, timezone.utc, clock, what="--since") if since else None

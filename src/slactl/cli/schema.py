@@ -18,7 +18,7 @@ def schema() -> None:
     \b
     Example: slactl schema > policy.schema.json
     """
-    from slactl.spec import POLICY_SCHEMA
+    from slactl.policy.spec import POLICY_SCHEMA
 
     typer.echo(render(POLICY_SCHEMA), nl=False)
 

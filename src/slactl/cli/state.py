@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from slactl.policy import PolicySet
+    from slactl.policy.model import PolicySet
 
 
 @dataclass(slots=True)
@@ -16,7 +16,8 @@ class State:
 
     def policies(self) -> PolicySet:
         if self._loaded is None:
-            from slactl import cache, loader
+            from slactl.policy import cache
+            from slactl.policy import load as loader
 
             files = list(loader.expand(loader.active_paths(self.paths)))
             self._loaded = cache.policies(files, loader.load)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from slactl.errors import InputError
 
 if TYPE_CHECKING:
-    from slactl.policy import Plan, Policy, PolicySet
-    from slactl.severity import Severity
+    from slactl.policy.model import Plan, Policy, PolicySet
+    from slactl.policy.severity import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +25,13 @@ class Ticket:
 
     @property
     def shown_zone_name(self) -> str:
-        from slactl.timeparse import zone_name
+        from slactl.businesstime.zones import zone_name
 
         return zone_name(self.shown_zone)
 
     def time(self, text: str, clock: datetime, what: str) -> datetime:
         """Another instant of this ticket (``--now``, ``--until``), local to the provider."""
-        from slactl.timeparse import parse_time
+        from slactl.tickets.times import parse_time
 
         return parse_time(text, self.policy.zone, clock, what=what)
 
@@ -39,7 +39,8 @@ class Ticket:
 def ticket(policies: PolicySet, provider: str, severity: str, plan: str | None, opened: str,
            resolved: str | None, tz: str | None, clock: datetime) -> Ticket:
     """Resolve the ids and read the instants; ``--resolved`` may not precede ``--opened``."""
-    from slactl.timeparse import parse_time, parse_zone
+    from slactl.tickets.times import parse_time
+    from slactl.businesstime.zones import parse_zone
 
     policy = policies.get(provider)
     chosen_severity = policy.severity(severity)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from slactl.classification import Classification, Evidence, PlanTargets
+from slactl.sla.classify import Classification, Evidence, PlanTargets
 from slactl.render.due import deadline_json
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
-from slactl.target import Bound
+from slactl.policy.target import Bound
 
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:

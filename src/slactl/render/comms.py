@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from slactl.communication import Communication
-from slactl.agenda import Agenda, Owed
+from slactl.policy.communication import Communication
+from slactl.sla.comms import Agenda, Owed
 from slactl.render.output import console, iso, local, table
 
 

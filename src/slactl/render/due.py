@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from slactl.deadlines import Deadline
+from slactl.sla.due import Deadline
 from slactl.render.output import console, iso, local, table
 from slactl.render.spans import compact, span
-from slactl.target import Bound
+from slactl.policy.target import Bound
 
 
 def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from slactl.communication import Communication
-from slactl.policy import Plan, Policy
+from slactl.policy.communication import Communication
+from slactl.policy.model import Plan, Policy
 from slactl.render.output import console, table
-from slactl.schedule import ALWAYS
-from slactl.target import Target
+from slactl.policy.schedule import ALWAYS
+from slactl.policy.target import Target
 
 
 def target_json(target: Target) -> dict[str, Any]:

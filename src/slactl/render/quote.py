@@ -6,8 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from slactl.hours import clock_text, hours_text
-from slactl.invoicing import GuaranteeMode, Invoice, Line, LineKind, Quote, Rate
+from slactl.sla.work_hours import clock_text, hours_text
+from slactl.sla.quote import GuaranteeMode, Invoice, Line, LineKind, Quote, Rate
 from slactl.render.output import console, table
 
 # The seed numbers the invoices: "(1) la factura de las garantías ... (2) factura por la

@@ -6,7 +6,7 @@ from typing import Any
 
 from slactl.render.output import console, iso, local, table
 from slactl.render.spans import compact, span
-from slactl.report import Group, Miss, Report, quantile
+from slactl.sla.report import Group, Miss, Report, quantile
 
 BAR_WIDTH = 30
 

@@ -1,0 +1,235 @@
+"""Output rows of ``slactl due --input`` (``render.due.BATCH_COLUMNS``), in input order: the
+batch hot loop (issue 6).
+
+Each ticket first takes the *integer path*: times read with ``WallClock`` into integer
+microseconds, deadlines from the calendars' ``add_micros``/``elapsed_micros`` (the open table
+in integers; the datetime engine only for an operation next to a DST change), times and
+lengths written straight to text, no datetime or result object per ticket. When the ticket is
+unusual (``now`` in a column, a wall time in a DST gap or overlap, a far year, a bad value, an
+error to word) it returns None and the ticket takes the general path, ``Batch.one`` then
+``render.due.batch_row``, which also words every error. Both give the same row:
+``tests/test_batch_rows.py`` checks that on generated tickets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import NamedTuple
+
+from slactl.batch.runner import CACHED_KEYS, Batch
+from slactl.batch.fast.calendars import IntegerCalendar
+from slactl.batch.fast.micros import US, to_micros
+from slactl.businesstime.duration import Duration
+from slactl.errors import InputError
+from slactl.policy.model import PolicySet
+from slactl.render.due import BATCH_FIELDS, TARGET_AT, batch_row
+from slactl.render.spans import compact_seconds
+from slactl.tickets.read import BadRow, Ticket
+from slactl.batch.fast.local_text import WallClock
+
+Row = list[str | None]
+DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2}
+"""Which done instant finishes a target: responded, mitigated (else resolved), resolved."""
+
+
+class Step(NamedTuple):
+    """One target of a ``Plan``: where it goes in the row (``at``, None when no column shows
+    it) and how it counts, in integers. A tuple, unpacked once per target in the hot loop."""
+
+    at: int | None
+    from_resolution: bool
+    done: int | None
+    add: Callable[..., int] | None
+    elapsed: Callable[..., int] | None
+    earliest: tuple[int, int] | None
+    days: int | None
+    """The due time's length: business days (None without a due time), then ``time``."""
+    time: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What every ticket of one ``(provider, severity, plan)`` shares, for the integer path."""
+
+    head: tuple[str | None, ...]
+    wall: WallClock
+    now: int
+    steps: tuple[Step, ...]
+
+
+class Rows:
+    """Computes output rows against one policy set (``clock`` and ``now`` as in ``Batch``).
+
+    ``blank`` is what the integer path writes in an empty cell: None (JSON's null), or ``""``
+    for CSV, whose writer can then join a row as it is; general rows always have None."""
+
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None):
+        self.batch = Batch(policies, clock, now)
+        self.blank = blank
+        self._empty = (blank,) * len(BATCH_FIELDS)
+        self._targets = [blank] * (len(BATCH_FIELDS) * len(TARGET_AT))
+        self._plans: dict[tuple, Plan | None] = {}
+        self._walls: dict[tzinfo, WallClock] = {}
+        self._calendars: dict[int, IntegerCalendar] = {}
+
+    def run(self, tickets: Iterable[Ticket | BadRow]) -> Iterator[Row | BadRow]:
+        fast, general = self.fast, self.general
+        for ticket in tickets:
+            if isinstance(ticket, BadRow):
+                yield ticket
+            else:
+                yield fast(ticket) or general(ticket)
+
+    def general(self, ticket: Ticket) -> Row | BadRow:
+        try:
+            return batch_row(self.batch.one(ticket))
+        except InputError as error:
+            return BadRow(ticket.line, str(error))
+
+    def fast(self, ticket: Ticket) -> Row | None:
+        """The row on the integer path, or None when the general path must say."""
+        key = (ticket.provider, ticket.severity, ticket.plan)
+        plan = self._plans.get(key, False)
+        if plan is False:
+            plan = self._plan(key)
+        if plan is None:
+            return None
+        wall = plan.wall
+        read = wall.read
+        opened = read(ticket.opened)
+        if opened is None:
+            return None
+        responded = mitigated = resolved = None
+        if ticket.responded:
+            responded = read(ticket.responded)
+            if responded is None or responded < opened:
+                return None
+        if ticket.mitigated:
+            mitigated = read(ticket.mitigated)
+            if mitigated is None or mitigated < opened:
+                return None
+        if ticket.resolved:
+            resolved = read(ticket.resolved)
+            if resolved is None or resolved < opened:
+                return None
+        done = (responded, resolved if mitigated is None else mitigated, resolved)
+        stops = _stops(ticket.pauses, read) if ticket.pauses else ()
+        if stops is None:
+            return None
+        show, now, empty, blank, lengths = wall.show, plan.now, self._empty, self.blank, _LENGTHS
+        row: Row = [ticket.id or blank, *plan.head, show(opened), *self._targets]
+        try:
+            for at, from_resolution, slot, add, elapsed, earliest, days, time in plan.steps:
+                # as deadlines.resolve then render.due.batch_row
+                start = resolved if from_resolution else opened
+                if add is None or start is None or days is None:
+                    if earliest is not None and add is not None and start is not None:
+                        add(start, *earliest, stops)  # not shown, but its errors are the ticket's
+                    if at is not None:
+                        row[at:at + 4] = empty
+                    continue
+                if earliest is not None:
+                    add(start, *earliest, stops)
+                due = add(start, days, time, stops)
+                finished = done[slot] if slot is not None else None
+                if at is None:
+                    continue
+                if finished is not None:
+                    took = lengths[int(elapsed(start, finished, stops) / 1_000_000)]
+                    if finished > due:
+                        late = lengths[int(elapsed(due, finished, stops) / 1_000_000)]
+                        row[at:at + 4] = show(due), "missed", late, took
+                    else:
+                        row[at:at + 4] = show(due), "met", blank, took
+                elif now > due:
+                    late = lengths[int(elapsed(due, now, stops) / 1_000_000)]
+                    row[at:at + 4] = show(due), "breached", late, blank
+                else:
+                    row[at:at + 4] = show(due), "pending", blank, blank
+        except InputError:
+            return None
+        return row
+
+    def _plan(self, key: tuple) -> Plan | None:
+        """The integer plan of ``key``; None (remembered) when the general path must answer:
+        an unknown provider, severity or plan, or a ``--now`` it cannot read in the zone."""
+        plan = None
+        try:
+            setup = self.batch.setup(*key)
+            now = to_micros(self.batch.judged_at(setup.zone))
+        except InputError:
+            pass
+        else:
+            zone = setup.zone
+            wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
+            steps = []
+            for clock in setup.clocks:
+                counted = self._integer(clock.calendar) if clock.calendar else None
+                steps.append(Step(TARGET_AT.get(clock.target.name), clock.target.start != "opened",
+                                  DONE_SLOT.get(clock.target.name),
+                                  counted.add if counted else None, counted.elapsed if counted else None,
+                                  _micros(clock.target.earliest), *(_micros(clock.target.latest) or (None, 0))))
+            head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
+            plan = Plan(head, wall, now, tuple(steps))
+        if len(self._plans) >= CACHED_KEYS:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
+
+
+    def _integer(self, calendar) -> IntegerCalendar:
+        """This run's integer arithmetic over ``calendar`` (its table is this run's alone)."""
+        found = self._calendars.get(id(calendar))
+        if found is None or found.calendar is not calendar:
+            found = self._calendars[id(calendar)] = IntegerCalendar(calendar)
+        return found
+
+
+def _micros(duration: Duration | None) -> tuple[int, int] | None:
+    """A target length as ``(business days, clock microseconds)``."""
+    if duration is None:
+        return None
+    return duration.days, duration.time // US
+
+
+class _Lengths(dict):
+    """``render.spans.compact`` of a whole number of seconds, remembered (lengths repeat in a
+    batch) and looked up by subscript. Callers pass ``int(micros / 10**6)``, which is what
+    ``int(timedelta.total_seconds())`` computes."""
+
+    def __missing__(self, seconds: int) -> str:
+        if len(self) >= CACHED_LENGTHS:
+            self.clear()
+        text = self[seconds] = compact_seconds(seconds)
+        return text
+
+
+CACHED_LENGTHS = 16384
+_LENGTHS = _Lengths()
+
+
+def _stops(text: str, read) -> tuple[tuple[int, int], ...] | None:
+    """The ``pauses`` column as sorted, merged integer stops; None when the general path must
+    say (unreadable, empty, reversed or overlapping pauses)."""
+    pauses = []
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        start_text, slash, end_text = part.partition("/")
+        start, end = read(start_text.strip()), read(end_text.strip())
+        if not slash or start is None or end is None or end <= start:
+            return None
+        pauses.append((start, end))
+    pauses.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in pauses:
+        if merged and start <= merged[-1][1]:
+            if start < merged[-1][1]:
+                return None  # overlapping pauses are refused by the general path
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)

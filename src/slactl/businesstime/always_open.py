@@ -1,0 +1,55 @@
+"""The 24x7 calendar: absolute time, where a day is 24 real hours even across DST."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from slactl.businesstime.duration import Duration
+from slactl.businesstime.instants import as_utc
+from slactl.businesstime.limits import beyond_9999
+from slactl.businesstime.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
+
+ZERO = timedelta(0)
+
+
+@dataclass(frozen=True, slots=True)
+class AlwaysOpen:
+    """Open every instant: business time is elapsed (UTC) time, minus pauses."""
+
+    def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:
+        """``start`` plus ``duration`` (a day is 24 hours) with the clock stopped during ``pauses``."""
+        start, stops = as_utc(start, "start"), merge_pauses(pauses) if pauses else ()
+        if duration.is_zero:
+            return start
+        try:
+            if not stops:
+                return start + duration.as_elapsed()
+            return add_through_pauses(start, duration.as_elapsed(), stops, elapsed, advance)
+        except OverflowError:
+            raise beyond_9999() from None
+
+    def elapsed(self, start: datetime, end: datetime, pauses: Sequence[Pause] = ()) -> timedelta:
+        """Elapsed time in ``[start, end)`` outside ``pauses``; zero when ``end <= start``."""
+        start, end = as_utc(start, "start"), as_utc(end, "end")
+        if not pauses:
+            return end - start if end > start else ZERO
+        return elapsed_outside_pauses(start, end, merge_pauses(pauses), elapsed)
+
+    def is_open(self, instant: datetime) -> bool:
+        as_utc(instant, "instant")
+        return True
+
+    def next_open(self, instant: datetime) -> datetime:
+        return as_utc(instant, "instant")
+
+
+def elapsed(start, end):
+    """Plain elapsed time (datetimes) or microseconds (integers) between two instants."""
+    return end - start
+
+
+def advance(start, span):
+    """``start`` moved on by ``span``, on datetimes or integer microseconds."""
+    return start + span

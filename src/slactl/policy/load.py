@@ -1,0 +1,265 @@
+"""The only module that touches policy files and PyYAML.
+
+Reads a file safely (size cap, UTF-8, no anchors or aliases, no custom tags, no duplicate
+keys), keeps the line of every key and item, checks the structure against ``spec`` and hands
+the document to ``build``. Every problem of every file is collected as ``FILE:LINE: message``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from slactl.errors import InputError, PolicyError
+from slactl.policy.model import Policy, PolicySet
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+ENV_VAR = "SLACTL_POLICIES"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+Lines = dict[tuple, int]
+
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def _constructor():
+    import yaml  # imported on first parse only: a cached policy set never needs PyYAML
+
+    return yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed policy file: plain values plus the line of each path."""
+
+    file: str
+    data: Any
+    lines: Lines
+
+    def line(self, path: tuple) -> int:
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: tuple, message: str) -> str:
+        return f"{self.file}:{self.line(path)}: {message}"
+
+
+class _Problem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text into a Document; raise PolicyError with one located line."""
+    import yaml
+
+    try:
+        _refuse_anchors(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except _Problem as problem:
+        raise PolicyError([f"{file}:{problem.line}: {problem}"]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = (error.problem or error.context or "invalid YAML").strip()
+        if "end of stream" in reason and error.context and error.context_mark:
+            # An unclosed quote or bracket: blame where it opens, not the end of the file.
+            opened = error.context.strip().removeprefix("while scanning ").removeprefix("while parsing ")
+            mark, reason = error.context_mark, f"{opened} that starts here never ends"
+        line = mark.line + 1 if mark else 1
+        if "\\t" in reason or "tab" in reason:
+            reason += " (indent with spaces, not tabs)"
+        raise PolicyError([f"{file}:{line}: YAML syntax error: {reason}"]) from None
+    except yaml.YAMLError as error:
+        raise PolicyError([f"{file}:1: YAML error: {str(error).splitlines()[0]}"]) from None
+    if node is None:
+        raise PolicyError([f"{file}:1: the file is empty"])
+    lines: Lines = {}
+    try:
+        data = _value(node, (), lines)
+    except _Problem as problem:
+        raise PolicyError([f"{file}:{problem.line}: {problem}"]) from None
+    return Document(file, data, lines)
+
+
+def _refuse_anchors(text: str) -> None:
+    """Refuse anchors and aliases, and nesting deep enough to exhaust PyYAML's recursion."""
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Problem(event.start_mark.line + 1, "anchors and aliases (&, *) are not allowed in policy files")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Problem(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a policy needs far fewer")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
+    import yaml
+
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _Problem(lines[path], _tag_message(node.tag))
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Problem(key_node.start_mark.line + 1, "merge keys (<<) are not allowed in policy files")
+            key = _value(key_node, path + ("<key>",), lines)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise _Problem(key_node.start_mark.line + 1, "a key must be a plain scalar")
+            key = str(key) if not isinstance(key, bool) else key
+            if key in result:
+                first = lines[path + (key,)]
+                raise _Problem(key_node.start_mark.line + 1, f"duplicate key {key!r} (first at line {first})")
+            result[key] = _value(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        lines.pop(path + ("<key>",), None)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _Problem(lines[path], _tag_message(node.tag))
+        return [_value(item, path + (i,), lines) for i, item in enumerate(node.value)]
+    if node.tag not in _SCALAR_TAGS:
+        raise _Problem(lines[path], _tag_message(node.tag))
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    try:
+        return _constructor().construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        raise _Problem(lines[path], f"bad value {node.value!r}: {error}") from None
+
+
+def _tag_message(tag: str) -> str:
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"tag {short!r} is not allowed in policy files (write plain YAML values)"
+
+
+def read(path: FsPath) -> Document:
+    """Read and parse one policy file."""
+    name = str(path)
+    try:
+        status = path.stat()
+        if status.st_size > MAX_BYTES:
+            raise PolicyError([f"{name}:1: file is {status.st_size} bytes; policy files are limited to 1 MiB"])
+        raw = _read_at_most(path, MAX_BYTES + 1, fifo=stat.S_ISFIFO(status.st_mode))
+    except IsADirectoryError:
+        raise PolicyError([f"{name}:1: is a directory, not a policy file"]) from None
+    except OSError as error:
+        raise PolicyError([f"{name}:1: cannot read: {error.strerror or error}"]) from None
+    if len(raw) > MAX_BYTES:
+        raise PolicyError([f"{name}:1: more than {MAX_BYTES} bytes; policy files are limited to 1 MiB"])
+    if b"\0" in raw:
+        raise PolicyError([f"{name}:1: binary file, not a YAML policy"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PolicyError([f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]) from None
+    return parse(text, name)
+
+
+def _read_at_most(path: FsPath, limit: int, *, fifo: bool) -> bytes:
+    """Up to ``limit`` bytes: a device such as /dev/zero has no size to check beforehand, and a
+    named pipe without a writer reads as empty instead of waiting forever."""
+    descriptor = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if fifo:
+            os.set_blocking(descriptor, True)
+        return stream.read(limit)
+
+
+def check_document(document: Document) -> Policy:
+    """Structure then semantics; PolicyError lists every problem found."""
+    from slactl.policy import build, spec, structure  # not needed when the policy set comes from the cache
+
+    if not isinstance(document.data, dict):
+        raise PolicyError([document.problem((), f"a policy must be a mapping, got {structure.describe(document.data)}")])
+    problems = [
+        document.problem(path, message)
+        for path, message in structure.check(document.data, spec.POLICY_SCHEMA, spec.POLICY_SCHEMA)
+    ]
+    if problems:
+        raise PolicyError(problems)
+    return build.policy(document)
+
+
+def expand(paths: Iterable[os.PathLike | str]) -> Iterator[FsPath]:
+    """Files as given; directories give their *.yaml and *.yml files, sorted."""
+    for item in paths:
+        path = FsPath(item)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise InputError(f"no policy files (*.yaml) in directory {str(path)!r}")
+            yield from found
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"policy path {str(path)!r} does not exist")
+
+
+def bundled_paths() -> list[FsPath]:
+    """The five policies shipped with slactl (inside the wheel, or the checkout's policies/)."""
+    here = FsPath(__file__).resolve().parents[1]  # the slactl package
+    packaged = here / "policies"
+    if packaged.is_dir():
+        return [packaged]
+    return [here.parents[1] / "policies"]
+
+
+def active_paths(given: list[str] | None, environ: dict[str, str] | None = None) -> list[FsPath]:
+    """--policies beats $SLACTL_POLICIES beats the bundled set."""
+    if given:
+        return [FsPath(p) for p in given]
+    value = (environ if environ is not None else os.environ).get(ENV_VAR, "")
+    if value.strip():
+        return [FsPath(p) for p in value.split(os.pathsep) if p.strip()]
+    return bundled_paths()
+
+
+def load(paths: Iterable[os.PathLike | str]) -> PolicySet:
+    """Load every file, collect every problem of every file, refuse duplicate ids."""
+    policies: list[Policy] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for path in expand(paths):
+        try:
+            policy = check_document(read(path))
+        except PolicyError as error:
+            problems.extend(error.problems)
+            continue
+        if policy.id in seen:
+            problems.append(f"{path}:{policy.line}: duplicate provider id {policy.id!r} (also in {seen[policy.id]})")
+            continue
+        seen[policy.id] = str(path)
+        policies.append(policy)
+    if problems:
+        raise PolicyError(problems)
+    return PolicySet(tuple(policies))
+
+
+def validate(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, list[str]]]:
+    """For ``slactl validate``: each file with its problems (empty when valid)."""
+    for path in expand(paths):
+        try:
+            check_document(read(path))
+        except PolicyError as error:
+            yield path, error.problems
+        else:
+            yield path, []

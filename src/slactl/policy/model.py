@@ -1,0 +1,150 @@
+"""A provider's policy and the set of active policies, with id lookup and suggestions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import tzinfo
+
+from slactl.policy.communication import Communication
+from slactl.errors import InputError
+from slactl.policy.pricing import Pricing
+from slactl.policy.schedule import ALWAYS, Schedule
+from slactl.policy.severity import Match, Severity
+from slactl.policy.names import fold
+from slactl.policy.target import TARGET_ORDER, Target
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    label: str
+    calendar: str | None = None
+    default: bool = False
+    contacts: int | None = None
+    tickets_per_year: int | None = None
+    channels: tuple[str, ...] = ()
+    targets: tuple[tuple[str, tuple[Target, ...]], ...] = ()
+    source: str | None = None
+    assumption: str | None = None
+
+    def targets_for(self, severity_id: str) -> tuple[Target, ...]:
+        return dict(self.targets).get(severity_id, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+    source: str | None = None
+    severities: tuple[str, ...] = ()
+    when: tuple[Match, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    id: str
+    name: str
+    zone: tzinfo
+    zone_name: str
+    severities: tuple[Severity, ...]
+    default_severity: str
+    schedules: tuple[Schedule, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    protocol: tuple[str, ...] = ()
+    communications: tuple[Communication, ...] = ()
+    notes: tuple[Note, ...] = ()
+    facts_from_text: tuple[Match, ...] = ()
+    pricing: Pricing | None = None
+    assumptions: tuple[str, ...] = ()
+    source: str | None = None
+    file: str = ""
+    line: int = 1
+
+    @property
+    def default_plan(self) -> Plan | None:
+        return next((p for p in self.plans if p.default), None)
+
+    def schedule(self, name: str) -> Schedule:
+        if name == ALWAYS:
+            return Schedule.always(self.zone)
+        for schedule in self.schedules:
+            if schedule.name == name:
+                return schedule
+        raise InputError(f"{self.id}: unknown calendar {name!r}")
+
+    def severity(self, name: str) -> Severity:
+        wanted = fold(name)
+        for severity in self.severities:
+            if wanted in severity.names():
+                return severity
+        choices = [s.id for s in self.severities]
+        raise InputError(f"unknown severity {name!r} for {self.id}{_suggest(name, choices, [a for s in self.severities for a in s.names()])}")
+
+    def plan(self, name: str | None) -> Plan | None:
+        """The named plan, the default plan, or None when the policy has no plans.
+
+        A policy with plans but no default needs one named."""
+        if name is None:
+            if self.plans and self.default_plan is None:
+                raise InputError(f"{self.id} has plans and no default: choose one with --plan ({', '.join(p.id for p in self.plans)})")
+            return self.default_plan
+        if not self.plans:
+            raise InputError(f"{self.id} has no plans; drop --plan {name}")
+        wanted = fold(name)
+        for plan in self.plans:
+            if wanted in (fold(plan.id), fold(plan.label)):
+                return plan
+        raise InputError(f"unknown plan {name!r} for {self.id}{_suggest(name, [p.id for p in self.plans])}")
+
+    def targets(self, severity: Severity, plan: Plan | None) -> tuple[Target, ...]:
+        """The severity's targets, overridden by the plan's, in the canonical order, with
+        ``plan`` calendars resolved to the plan's calendar."""
+        merged = {t.name: t for t in severity.targets}
+        if plan is not None:
+            merged.update({t.name: t for t in plan.targets_for(severity.id)})
+        resolved = []
+        for target in merged.values():
+            if target.calendar == "plan":
+                calendar = plan.calendar if plan else None
+                if calendar is None:
+                    raise InputError(f"{self.id}: the {target.name} target of {severity.id} counts on the plan's calendar; choose a plan with --plan")
+                target = replace(target, calendar=calendar)
+            resolved.append(target)
+        return tuple(sorted(resolved, key=lambda t: TARGET_ORDER.index(t.name)))
+
+    def communications_for(self, severity: Severity) -> tuple[Communication, ...]:
+        return severity.communications or self.communications
+
+    def protocol_for(self, severity: Severity) -> tuple[str, ...]:
+        return severity.protocol or self.protocol
+
+    def rank(self, severity_id: str) -> int:
+        """0 for the most severe."""
+        return [s.id for s in self.severities].index(severity_id)
+
+
+def _suggest(name: str, choices: list[str], also: list[str] = ()) -> str:
+    import difflib  # only for a mistyped name
+
+    near = difflib.get_close_matches(fold(name), list(choices) + list(also), n=3, cutoff=0.5)
+    near = list(dict.fromkeys(near))
+    text = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+    return text + f" (choose from: {', '.join(choices)})"
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySet:
+    policies: tuple[Policy, ...] = field(default_factory=tuple)
+
+    def get(self, provider: str) -> Policy:
+        wanted = fold(provider)
+        for policy in self.policies:
+            if fold(policy.id) == wanted:
+                return policy
+        ids = [p.id for p in self.policies]
+        raise InputError(f"unknown provider {provider!r}{_suggest(provider, ids)}")
+
+    def __iter__(self):
+        return iter(self.policies)
+
+    def __len__(self) -> int:
+        return len(self.policies)

@@ -1,0 +1,61 @@
+"""Severities, the rules that classify into them, and their obligations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from slactl.policy.communication import Communication
+from slactl.policy.names import fold
+from slactl.policy.target import Target
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Structured facts about an incident; ``None`` means unknown / not required."""
+
+    env: str | None = None
+    impact: str | None = None
+    privacy: str | None = None
+    dos: bool | None = None
+    third_party: bool | None = None
+
+    def items(self) -> list[tuple[str, object]]:
+        return [(k, getattr(self, k)) for k in self.__slots__ if getattr(self, k) is not None]
+
+    def satisfied_by(self, known: Facts) -> bool:
+        return all(getattr(known, key) == value for key, value in self.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A rule: any of ``phrases`` (when given) and all ``facts`` (when given), unless ``unless``."""
+
+    phrases: tuple[str, ...] = ()
+    facts: Facts | None = None
+    unless: Facts | None = None
+    label: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.phrases and self.facts is None:
+            raise ValueError("a rule needs phrases or facts")
+
+
+@dataclass(frozen=True, slots=True)
+class Severity:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    rules: tuple[Match, ...] = ()
+    targets: tuple[Target, ...] = ()
+    protocol: tuple[str, ...] = ()
+    communications: tuple[Communication, ...] = ()
+    source: str | None = None
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names", frozenset({fold(self.id), fold(self.label), *(fold(a) for a in self.aliases)}))
+
+    def names(self) -> frozenset[str]:
+        """Every folded name this severity answers to (folded once, when it is built)."""
+        return self._names

@@ -1,0 +1,148 @@
+"""Check a loaded document against the JSON Schema subset the format uses (see ``spec``).
+
+Yields ``(path, message)`` pairs, every problem rather than the first; the loader turns the
+path into a line number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from slactl.policy import spec
+
+Path = tuple[str | int, ...]
+
+_TYPES = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true/false",
+          list: "a list", dict: "a mapping", type(None): "empty (null)"}
+_WANTED = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false",
+           "array": "a list", "object": "a mapping", "null": "empty (null)"}
+# What to write instead, for each pattern the format uses (see ``spec``).
+_PATTERN_HINTS = {
+    spec.DURATION: "write a number and a unit, e.g. 15m, 4h, 3d, 1h30m",
+    spec.ID: "use lowercase letters, digits and dashes, e.g. my-provider",
+    spec.DAY_KEY: "write a weekday (mon, tue, wed, thu, fri, sat, sun) or a range such as mon-fri",
+    spec.DAY_TIME_RANGE: "write HH:MM-HH:MM, e.g. 08:00-17:30",
+    r"^[A-Z]{2}$": "write a two-letter ISO 3166 country code in capitals, e.g. CO, MX, ES",
+    r"^[A-Z]{3}$": "write a three-letter ISO 4217 currency code in capitals, e.g. USD",
+    r"^\d+(\.\d{1,2})?$": 'write an amount with at most two decimals, e.g. "35.00"',
+}
+
+
+def describe(value: Any) -> str:
+    return _NAMES.get(type(value), type(value).__name__)
+
+
+def closest(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close, else the list of choices."""
+    near = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
+    if near:
+        return " (did you mean " + " or ".join(repr(n) for n in near) + "?)"
+    return " (expected one of: " + ", ".join(choices) + ")" if choices else ""
+
+
+def _key_name(path: Path) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "document"
+
+
+def check(value: Any, schema: dict, root: dict, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    if "$ref" in schema:
+        target = root
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    name = _key_name(path)
+    if "const" in schema and value != schema["const"]:
+        yield path, f"{name!r} must be {schema['const']!r}, got {value!r}"
+        return
+    if "enum" in schema and value not in schema["enum"]:
+        choices = [str(c) for c in schema["enum"]]
+        yield path, f"{name!r} must be one of: {', '.join(choices)}; got {value!r}"
+        return
+    types = schema.get("type")
+    if types is not None:
+        types = [types] if isinstance(types, str) else types
+        if not any(_TYPES[t](value) for t in types):
+            wanted = " or ".join(_WANTED[t] for t in types)
+            shown = f" {value!r}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+            if isinstance(value, bool) and "string" in types:
+                shown = " (quote it: YAML reads yes, no, on and off as true/false)"
+            yield path, f"{name!r} must be {wanted}, got {describe(value)}{shown}"
+            return
+    if isinstance(value, str):
+        yield from _check_string(value, schema, path, name)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            yield path, f"{name!r} must be at least {schema['minimum']}, got {value}"
+    elif isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            yield path, f"{name!r} needs at least {schema['minItems']} item(s)"
+        if "items" in schema:
+            for index, item in enumerate(value):
+                yield from check(item, schema["items"], root, path + (index,))
+    elif isinstance(value, dict):
+        yield from _check_mapping(value, schema, root, path)
+
+
+def _check_string(value: str, schema: dict, path: Path, name: str) -> Iterator[tuple[Path, str]]:
+    if len(value.strip()) < schema.get("minLength", 0):
+        yield path, f"{name!r} must not be empty"
+    pattern = schema.get("pattern")
+    if pattern and not re.match(pattern, value):
+        yield path, f"{name!r} has a bad value {value!r}{_hint(schema)}"
+
+
+def _hint(schema: dict) -> str:
+    hint = _PATTERN_HINTS.get(schema.get("pattern", ""))
+    return f" ({hint})" if hint else ""
+
+
+def _check_mapping(value: dict, schema: dict, root: dict, path: Path) -> Iterator[tuple[Path, str]]:
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    names = schema.get("propertyNames")
+    for key in schema.get("required", ()):
+        if key not in value:
+            yield path, f"missing required key {key!r}" + (f" in {_key_name(path)!r}" if path else "")
+    for key, item in value.items():
+        where = path + (key,)
+        if not isinstance(key, str):
+            yield where, f"key {key!r} must be a string"
+            continue
+        if names is not None:
+            problem = _check_name(key, names, _key_name(path))
+            if problem:
+                yield where, problem
+                continue
+        if key in properties:
+            yield from check(item, properties[key], root, where)
+        elif extra is False:
+            place = f" in {_key_name(path)!r}" if path else ""
+            yield where, f"unknown key {key!r}{place}" + closest(key, sorted(properties))
+        elif isinstance(extra, dict):
+            yield from check(item, extra, root, where)
+
+
+def _check_name(key: str, names: dict, parent: str) -> str | None:
+    """A key of a free-form mapping (weekdays, target names, calendar names) that is not allowed."""
+    if "enum" in names and key not in names["enum"]:
+        return f"unknown key {key!r} in {parent!r}" + closest(key, [str(c) for c in names["enum"]])
+    if "pattern" in names and not re.match(names["pattern"], key):
+        return f"bad key {key!r} in {parent!r}{_hint(names)}"
+    if "not" in names and key == names["not"].get("const"):
+        return f"{key!r} is built in and cannot be redefined in {parent!r}; choose another name"
+    return None

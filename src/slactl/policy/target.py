@@ -1,0 +1,65 @@
+"""A promised time: exact, at most (max), at least (min), a range, or explicitly none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from slactl.businesstime.duration import Duration
+
+TARGET_ORDER = ("evaluation", "response", "mitigation", "resolution", "follow-up")
+
+
+class Bound(str, Enum):
+    EXACT = "exact"
+    MAX = "max"
+    RANGE = "range"
+    MIN = "min"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """``name`` counted on ``calendar`` from ``start`` ("opened" or "resolved")."""
+
+    name: str
+    bound: Bound
+    calendar: str | None
+    earliest: Duration | None = None
+    latest: Duration | None = None
+    start: str = "opened"
+    note: str | None = None
+    source: str | None = None
+    assumption: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.name not in TARGET_ORDER:
+            raise ValueError(f"unknown target {self.name!r}")
+        wants = {
+            Bound.EXACT: (True, True), Bound.MAX: (False, True), Bound.RANGE: (True, True),
+            Bound.MIN: (True, False), Bound.NONE: (False, False),
+        }[self.bound]
+        if (self.earliest is not None, self.latest is not None) != wants:
+            raise ValueError(f"a {self.bound.value} target has the wrong limits")
+        if self.bound is not Bound.NONE and self.calendar is None:
+            raise ValueError("a timed target needs a calendar")
+
+    @property
+    def committed(self) -> bool:
+        """True when the provider commits to a deadline (max, exact, range)."""
+        return self.latest is not None
+
+    def describe(self) -> str:
+        if self.bound is Bound.NONE:
+            return self.note or "no estimated time"
+        if self.bound is Bound.EXACT:
+            return f"{self.latest}"
+        if self.bound is Bound.MAX:
+            return f"< {self.latest}"
+        if self.bound is Bound.MIN:
+            return f"> {self.earliest}"
+        return f"{self.earliest} - {self.latest}"
+
+    def promise(self) -> str:
+        """``describe()`` plus where the clock starts when it is not the opening (``< 48h after resolved``)."""
+        return self.describe() + ("" if self.start == "opened" else f" after {self.start}")

@@ -1,0 +1,188 @@
+"""Every communication a provider owes for one incident, each at its instant.
+
+Pure: instants in, an agenda out. The rules (docs/comms.md):
+
+- ``when: opened`` is owed at the opening, ``when: resolved`` at the resolution, ``when: <target>``
+  at that target's due time (from ``deadlines``); ``after`` adds elapsed time, ``until`` makes
+  the item a window of that length.
+- ``every: 4h`` is owed at opened + 4h, opened + 8h, ... strictly before the resolution (an
+  occurrence due at the resolution instant is replaced by the at-resolution items). Unresolved,
+  occurrences are listed up to ``until`` inclusive and the agenda is open-ended.
+- Without a resolution, resolution items have no instant yet; neither do items on a target the
+  policy gives no due time. Each such item says why.
+
+Arithmetic is on absolute (UTC) instants, so ``24h`` is 24 real hours across a DST change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from slactl.sla import due as deadlines
+from slactl.businesstime.limits import beyond_9999
+from slactl.policy.communication import Communication
+from slactl.sla.due import Deadline
+from slactl.errors import InputError
+from slactl.policy.model import Plan, Policy
+from slactl.policy.severity import Severity
+from slactl.policy.target import Bound
+
+DEFAULT_HORIZON = timedelta(hours=72)
+MAX_OCCURRENCES = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Owed:
+    """One communication owed at ``at`` (None: not yet known, see ``reason``); ``until`` ends a
+    window; ``index`` numbers the occurrences of a recurring one from 1; ``order`` is the
+    communication's position in the policy."""
+
+    communication: Communication
+    order: int
+    at: datetime | None
+    until: datetime | None = None
+    index: int | None = None
+    reason: str | None = None
+    deadline: Deadline | None = None
+
+    def __post_init__(self) -> None:
+        if (self.at is None) == (self.reason is None):
+            raise ValueError("an owed communication has either an instant or a reason for not having one")
+        if self.until is not None and (self.at is None or self.until < self.at):
+            raise ValueError("a window ends after it starts")
+
+    @property
+    def channel(self) -> str:
+        return self.communication.channel
+
+    @property
+    def what(self) -> str:
+        return self.communication.what
+
+    @property
+    def recurring(self) -> bool:
+        return self.communication.recurring
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """The communications of one incident, sorted by instant (untimed last, in policy order).
+
+    ``horizon`` is where recurring items stop being listed while unresolved; ``open_ended``
+    says they go on past it."""
+
+    policy: Policy
+    severity: Severity
+    plan: Plan | None
+    opened: datetime
+    resolved: datetime | None
+    horizon: datetime | None
+    items: tuple[Owed, ...]
+
+    def __post_init__(self) -> None:
+        if self.resolved is not None and self.resolved < self.opened:
+            raise ValueError("the resolution is before the opening")
+        if self.horizon is not None and self.horizon < self.opened:
+            raise ValueError("the horizon is before the opening")
+
+    @property
+    def open_ended(self) -> bool:
+        return self.resolved is None and any(c.recurring for c in self.policy.communications_for(self.severity))
+
+    @property
+    def timed(self) -> tuple[Owed, ...]:
+        return tuple(item for item in self.items if item.at is not None)
+
+    @property
+    def untimed(self) -> tuple[Owed, ...]:
+        return tuple(item for item in self.items if item.at is None)
+
+
+def schedule(
+    policy: Policy,
+    severity: Severity,
+    plan: Plan | None,
+    opened: datetime,
+    *,
+    resolved: datetime | None = None,
+    until: datetime | None = None,
+) -> Agenda:
+    """The agenda of ``severity`` (under ``plan``) opened at ``opened``.
+
+    ``until`` bounds the listing of recurring items while unresolved (default: 72 h after the
+    opening); it is ignored once ``resolved`` is known, since the resolution ends them."""
+    try:
+        return _schedule(policy, severity, plan, opened, resolved, until)
+    except OverflowError:
+        raise beyond_9999() from None
+
+
+def _schedule(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime,
+              resolved: datetime | None, until: datetime | None) -> Agenda:
+    horizon = None if resolved is not None else (until if until is not None else opened + DEFAULT_HORIZON)
+    due = {d.target.name: d for d in deadlines.compute(policy, severity, plan, opened, resolved=resolved)}
+    items: list[Owed] = []
+    for order, communication in enumerate(policy.communications_for(severity)):
+        if communication.recurring:
+            items += _occurrences(communication, order, opened, resolved if resolved is not None else horizon,
+                                  inclusive=resolved is None)
+        else:
+            items.append(_once(communication, order, opened, resolved, due, plan))
+    items.sort(key=lambda o: (o.at is None, _utc(o.at) if o.at else opened, o.order, o.index or 0))
+    return Agenda(policy, severity, plan, opened, resolved, horizon, tuple(items))
+
+
+def _occurrences(communication: Communication, order: int, opened: datetime, end: datetime, *,
+                 inclusive: bool) -> list[Owed]:
+    every = communication.every.as_elapsed()
+    span = _utc(end) - _utc(opened)
+    count = span // every if inclusive or span % every else span // every - 1
+    if count > MAX_OCCURRENCES:
+        raise InputError(
+            f"{communication.channel} every {communication.every} would be listed {count} times up to "
+            f"{end.isoformat()}; choose a nearer --until (at most {MAX_OCCURRENCES} occurrences)"
+        )
+    return [Owed(communication, order, _later(opened, every * k), index=k) for k in range(1, max(count, 0) + 1)]
+
+
+def _once(communication: Communication, order: int, opened: datetime, resolved: datetime | None,
+          due: dict[str, Deadline], plan: Plan | None) -> Owed:
+    offset = communication.after.as_elapsed()
+    deadline = None
+    if communication.when == "opened":
+        base, reason = opened, None
+    elif communication.when == "resolved":
+        base = resolved
+        reason = None if resolved is not None else "not resolved yet (pass --resolved)"
+    else:
+        deadline = due.get(communication.when)
+        base, reason = _deadline_base(communication.when, deadline, plan)
+    if base is None:
+        return Owed(communication, order, None, reason=reason, deadline=deadline)
+    at = _later(base, offset)
+    until = _later(at, communication.until.as_elapsed()) if communication.until else None
+    return Owed(communication, order, at, until=until, deadline=deadline)
+
+
+def _deadline_base(name: str, deadline: Deadline | None, plan: Plan | None) -> tuple[datetime | None, str | None]:
+    if deadline is None:
+        where = f" on the {plan.id} plan" if plan else ""
+        return None, f"the policy sets no {name} time for this severity{where}"
+    if deadline.due is not None:
+        return deadline.due, None
+    target = deadline.target
+    if target.bound is Bound.MIN:
+        return None, f"the {name} time is a lower bound only ({target.describe()}): no committed instant"
+    if target.bound is Bound.NONE:
+        return None, f"the {name} has no committed time ({target.note or 'no estimated time'})"
+    return None, f"the {name} time counts from {target.start}: pass --{target.start} to time it"
+
+
+def _utc(instant: datetime) -> datetime:
+    return instant.astimezone(timezone.utc)
+
+
+def _later(instant: datetime, length: timedelta) -> datetime:
+    """``instant + length`` in elapsed time, shown in the instant's own zone."""
+    return (_utc(instant) + length).astimezone(instant.tzinfo)

@@ -1,0 +1,255 @@
+"""``slactl.agenda.schedule`` over the bundled policies: the seeds' cadences, target-bound items and
+resolution items, computed by hand.
+
+Seeds live in shared/seeds: 000 Conecta, 001 IVCISA, 002 Ignus, 003 Athento, 004 Express.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from slactl.sla import comms as owed
+from slactl.policy import load as loader
+from slactl.errors import InputError
+
+BOGOTA = ZoneInfo("America/Bogota")
+MADRID = ZoneInfo("Europe/Madrid")
+GMT5 = timezone(timedelta(hours=-5))
+MEXICO = ZoneInfo("America/Mexico_City")
+
+
+@pytest.fixture(scope="module")
+def policies():
+    return loader.load(loader.bundled_paths())
+
+
+def agenda(policies, provider, severity, opened, *, plan=None, resolved=None, until=None):
+    policy = policies.get(provider)
+    return owed.schedule(policy, policy.severity(severity), policy.plan(plan), opened, resolved=resolved, until=until)
+
+
+def at(zone, text):
+    return datetime.fromisoformat(text).replace(tzinfo=zone)
+
+
+def times(result, channel, *, recurring=None):
+    return [item.at for item in result.items
+            if item.channel == channel and (recurring is None or item.recurring == recurring)]
+
+
+def hours_after(start, *steps):
+    return [start + timedelta(hours=h) for h in steps]
+
+
+MON_10 = at(BOGOTA, "2026-11-23T10:00")
+
+# (id, severity, resolved, channel, recurring, expected instants)
+CONECTA = [
+    # "Caída Total ... Comunicación: Reportamos en el estado del servicio cada 4 horas y enviamos un boletín cada 12 horas."
+    ("conecta total outage opened 10:00 and unresolved updates the status page at 14:00, 18:00 ... 18 times in 72 h",
+     "total-outage", None, "status-page", True, hours_after(MON_10, *range(4, 73, 4))),
+    ("conecta total outage opened 10:00 and unresolved sends bulletins at 22:00, 10:00 ... 6 times in 72 h",
+     "total-outage", None, "bulletin", True, hours_after(MON_10, *range(12, 73, 12))),
+    ("conecta total outage resolved at 02:00 stops the updates before it: 14:00, 18:00, 22:00",
+     "total-outage", at(BOGOTA, "2026-11-24T02:00"), "status-page", True, hours_after(MON_10, 4, 8, 12)),
+    ("conecta total outage resolved at 02:01 still owes the 02:00 update",
+     "total-outage", at(BOGOTA, "2026-11-24T02:01"), "status-page", True, hours_after(MON_10, 4, 8, 12, 16)),
+    ("conecta total outage resolved at 02:00 owes the 22:00 bulletin only",
+     "total-outage", at(BOGOTA, "2026-11-24T02:00"), "bulletin", True, hours_after(MON_10, 12)),
+    # "Actualización de Estado: Si se replica el error, creamos un caso público en nuestra página de monitoreo."
+    # "Una vez resuelto, actualizamos el estado del servicio": the public case at the opening, the final update at 02:00.
+    ("conecta total outage opens a public case at the opening and closes it with a final update at resolution",
+     "total-outage", at(BOGOTA, "2026-11-24T02:00"), "status-page", False, [MON_10, MON_10 + timedelta(hours=16)]),
+    # "Resolución y Post Mortem: Una vez resuelto, actualizamos el estado del servicio, enviamos un boletín
+    # informativo y realizamos un informe post mortem detallado ... incluyendo compensaciones según el contrato."
+    ("conecta total outage owes a resolution bulletin at resolution",
+     "total-outage", at(BOGOTA, "2026-11-24T02:00"), "bulletin", False, [MON_10 + timedelta(hours=16)]),
+    ("conecta total outage owes a post-mortem at resolution",
+     "total-outage", at(BOGOTA, "2026-11-24T02:00"), "post-mortem", False, [MON_10 + timedelta(hours=16)]),
+    ("conecta total outage unresolved has the post-mortem untimed",
+     "total-outage", None, "post-mortem", False, [None]),
+    # "Interrupción Parcial ... Comunicación: Reportamos en el estado del servicio cada 6 horas y enviamos un boletín cada 24 horas."
+    ("conecta partial outage opened 10:00 and unresolved updates the status page every 6 h, 12 times in 72 h",
+     "partial-outage", None, "status-page", True, hours_after(MON_10, *range(6, 73, 6))),
+    ("conecta partial outage opened 10:00 and unresolved sends bulletins at 10:00 on the next three days",
+     "partial-outage", None, "bulletin", True, hours_after(MON_10, 24, 48, 72)),
+    ("conecta partial outage resolved Wednesday 09:00 owes updates at 16:00, 22:00, 04:00, 10:00, 16:00, 22:00, 04:00",
+     "partial-outage", at(BOGOTA, "2026-11-25T09:00"), "status-page", True, hours_after(MON_10, 6, 12, 18, 24, 30, 36, 42)),
+    ("conecta partial outage resolved Wednesday 10:00 drops the bulletin due at that instant",
+     "partial-outage", at(BOGOTA, "2026-11-25T10:00"), "bulletin", True, hours_after(MON_10, 24)),
+    # "Resolución: Una vez resuelto, actualizamos el estado del servicio y enviamos un boletín informativo."
+    ("conecta partial outage resolved owes the final update and a bulletin at resolution",
+     "partial-outage", at(BOGOTA, "2026-11-25T10:00"), "bulletin", False, [MON_10 + timedelta(hours=48)]),
+    # "Bug ... Comunicación: No se reporta en el estado del servicio ni se envían boletines específicos."
+    ("conecta bug never touches the status page", "bug", at(BOGOTA, "2026-11-25T10:00"), "status-page", None, []),
+    # "Resolución: Una vez resuelto, actualizamos el software e informamos a través de un boletín general."
+    ("conecta bug owes one general bulletin at resolution",
+     "bug", at(BOGOTA, "2026-11-25T10:00"), "bulletin", None, [at(BOGOTA, "2026-11-25T10:00")]),
+    ("conecta bug unresolved owes one bulletin with no time yet", "bug", None, "bulletin", None, [None]),
+]
+
+
+@pytest.mark.parametrize("severity, resolved, channel, recurring, expected", [c[1:] for c in CONECTA],
+                         ids=[c[0] for c in CONECTA])
+def test_conecta_cadences(policies, severity, resolved, channel, recurring, expected):
+    result = agenda(policies, "conecta", severity, MON_10, resolved=resolved)
+    assert times(result, channel, recurring=recurring) == expected
+
+
+def test_conecta_bug_owes_nothing_but_the_bulletin(policies):
+    result = agenda(policies, "conecta", "bug", MON_10)
+    assert [(i.channel, i.at) for i in result.items] == [("bulletin", None)]
+    assert not result.open_ended
+    assert result.items[0].reason == "not resolved yet (pass --resolved)"
+
+
+def test_total_outage_at_resolution_lists_final_update_bulletin_and_post_mortem_in_policy_order(policies):
+    resolved = at(BOGOTA, "2026-11-24T02:00")
+    result = agenda(policies, "conecta", "total-outage", MON_10, resolved=resolved)
+    last = [(i.channel, i.recurring) for i in result.items if i.at == resolved]
+    assert last == [("status-page", False), ("bulletin", False), ("post-mortem", False)]
+
+
+def test_recurring_occurrences_are_numbered_from_one(policies):
+    result = agenda(policies, "conecta", "total-outage", MON_10, until=MON_10 + timedelta(hours=12))
+    assert [i.index for i in result.items if i.channel == "status-page" and i.recurring] == [1, 2, 3]
+
+
+def test_until_bounds_the_listing_inclusively_and_the_agenda_is_open_ended(policies):
+    result = agenda(policies, "conecta", "total-outage", MON_10, until=at(BOGOTA, "2026-11-23T22:00"))
+    assert times(result, "status-page", recurring=True) == hours_after(MON_10, 4, 8, 12)
+    assert times(result, "bulletin", recurring=True) == hours_after(MON_10, 12)
+    assert result.open_ended and result.horizon == at(BOGOTA, "2026-11-23T22:00")
+
+
+def test_resolution_ends_the_agenda(policies):
+    result = agenda(policies, "conecta", "total-outage", MON_10, resolved=MON_10 + timedelta(hours=1))
+    assert not result.open_ended and result.horizon is None
+    assert times(result, "status-page", recurring=True) == []
+
+
+def test_items_are_sorted_by_instant_with_untimed_last(policies):
+    result = agenda(policies, "conecta", "total-outage", MON_10)
+    timed = [i.at for i in result.items if i.at is not None]
+    assert timed == sorted(timed)
+    assert [i.at for i in result.items[-3:]] == [None, None, None]
+
+
+def test_recurring_items_count_real_hours_across_a_dst_change(policies):
+    # Madrid falls back at 03:00 CEST on 2026-10-25: 00:00 +02:00 plus 4 real hours is 03:00 +01:00.
+    opened = at(MADRID, "2026-10-25T00:00")
+    result = agenda(policies, "conecta", "total-outage", opened, until=at(MADRID, "2026-10-25T03:00"))
+    first, = times(result, "status-page", recurring=True)
+    assert first.astimezone(timezone.utc) - opened.astimezone(timezone.utc) == timedelta(hours=4)
+    assert first.astimezone(MADRID).strftime("%H:%M%z") == "03:00+0100"
+
+
+def test_a_huge_listing_is_refused(policies):
+    with pytest.raises(InputError, match="choose a nearer --until"):
+        agenda(policies, "conecta", "total-outage", MON_10, until=MON_10 + timedelta(days=365))
+
+
+SAT_03 = at(GMT5, "2026-11-21T03:00")
+SAT_09 = at(GMT5, "2026-11-21T09:00")
+
+# (id, plan, resolved, expected [(channel, at, until)])
+IVCISA = [
+    # "Primera notificación: El cliente notifica ..."; "Segunda notificación: ... situación actual de la investigación"
+    # owed by the first response, "Sistema de producción inactivo – crítico: < 2 hora" on 24x7;
+    # "Tercera notificación y verificación" at resolution; "Seguimiento ... durante las siguientes 48 horas
+    # posteriores a la resolución"; "Cierre de ticket" at the end of the follow-up.
+    ("ivcisa production down on 24x7 resolved Saturday 09:00: five steps, follow-up until Monday 09:00",
+     None, SAT_09, [
+         ("notification", SAT_03, None),
+         ("notification", at(GMT5, "2026-11-21T05:00"), None),
+         ("notification", SAT_09, None),
+         ("follow-up", SAT_09, at(GMT5, "2026-11-23T09:00")),
+         ("ticket", at(GMT5, "2026-11-23T09:00"), None),
+     ]),
+    # "El Soporte no-24×7 cubre los días laborables de lunes a viernes de 8am a 5:30pm GMT-5": 2 h from Monday 08:00.
+    ("ivcisa production down on business hours owes the second notification Monday 10:00; unresolved steps untimed",
+     "business-hours", None, [
+         ("notification", SAT_03, None),
+         ("notification", at(GMT5, "2026-11-23T10:00"), None),
+         ("notification", None, None),
+         ("follow-up", None, None),
+         ("ticket", None, None),
+     ]),
+]
+
+
+@pytest.mark.parametrize("plan, resolved, expected", [c[1:] for c in IVCISA], ids=[c[0] for c in IVCISA])
+def test_ivcisa_notification_steps(policies, plan, resolved, expected):
+    result = agenda(policies, "ivcisa", "production-down", SAT_03, plan=plan, resolved=resolved)
+    assert [(i.channel, i.at, i.until) for i in result.items] == expected
+    assert not result.open_ended
+
+
+# (id, provider, plan, severity, opened, channel, when, expected instant or None, phrase of the reason)
+TARGETED = [
+    # ignus: "Alta | 1 hora | 1-3 Día | Horario oficina", office "lunes a viernes 8 - 19 hrs".
+    ("ignus high opened Friday 18:30 owes its first response Monday 08:30",
+     "ignus", None, "high", at(MEXICO, "2026-11-20T18:30"), "ticket", "response", at(MEXICO, "2026-11-23T08:30"), None),
+    # ignus: "Urgente | 15 minutos | 2 horas | 24x7".
+    ("ignus urgent opened Saturday 23:50 owes its first response Sunday 00:05",
+     "ignus", None, "urgent", at(MEXICO, "2026-11-21T23:50"), "ticket", "response", at(MEXICO, "2026-11-22T00:05"), None),
+    # athento: Enterprise "Atención 8-20 LV", "Critica 4 horas".
+    ("athento enterprise critical opened Friday 19:30 owes its response Monday 11:30",
+     "athento", "enterprise", "critical", at(MADRID, "2026-11-20T19:30"), "ticket", "response",
+     at(MADRID, "2026-11-23T11:30"), None),
+    # athento: "Enterprise: Trivial > 2 días" is a lower bound, no committed instant.
+    ("athento enterprise trivial has no committed response instant",
+     "athento", "enterprise", "trivial", at(MADRID, "2026-11-20T19:30"), "ticket", "response", None, "lower bound only (> 2d)"),
+    # athento: Starter publishes no attention hours and no response times.
+    ("athento starter sets no response time",
+     "athento", "starter", "blocker", at(MADRID, "2026-11-20T19:30"), "ticket", "response", None,
+     "sets no response time for this severity on the starter plan"),
+    # express: "le responderá en un lapso no mayor de 60 minutos, si es viable o no".
+    ("express emergency owes the evaluation answer 60 minutes after the opening",
+     "express", None, "emergency", at(timezone.utc, "2026-11-22T23:30"), "notification", "evaluation",
+     at(timezone.utc, "2026-11-23T00:30"), None),
+]
+
+
+@pytest.mark.parametrize("provider, plan, severity, opened, channel, when, expected, reason", [c[1:] for c in TARGETED],
+                         ids=[c[0] for c in TARGETED])
+def test_items_owed_at_a_target_deadline(policies, provider, plan, severity, opened, channel, when, expected, reason):
+    result = agenda(policies, provider, severity, opened, plan=plan)
+    item = next(i for i in result.items if i.channel == channel and i.communication.when == when)
+    assert item.at == expected
+    if reason:
+        assert reason in item.reason
+    else:
+        assert item.reason is None
+
+
+EXPRESS_OPENED = at(timezone.utc, "2026-11-22T23:30")
+
+
+def test_express_daily_time_tracking_cuts_while_unresolved(policies):
+    # "los tiempos de los expertos, es controlado por un sistema de Time Tracking, con cortes diarios".
+    result = agenda(policies, "express", "emergency", EXPRESS_OPENED)
+    assert times(result, "report", recurring=True) == hours_after(EXPRESS_OPENED, 24, 48, 72)
+    assert result.open_ended
+
+
+def test_express_resolution_brings_the_technical_report_and_stops_the_cuts(policies):
+    # "al cierre parcial o total se emite informe técnico del hecho con sus evidencias, acciones".
+    resolved = at(timezone.utc, "2026-11-24T12:00")
+    result = agenda(policies, "express", "emergency", EXPRESS_OPENED, resolved=resolved)
+    assert [(i.channel, i.at, i.recurring) for i in result.items] == [
+        ("notification", at(timezone.utc, "2026-11-23T00:30"), False),
+        ("report", at(timezone.utc, "2026-11-23T23:30"), True),
+        ("report", resolved, False),
+    ]
+
+
+def test_an_owed_item_needs_an_instant_or_a_reason(policies):
+    communication = policies.get("conecta").communications_for(policies.get("conecta").severity("bug"))[0]
+    with pytest.raises(ValueError):
+        owed.Owed(communication, 0, None)
+    with pytest.raises(ValueError):
+        owed.Owed(communication, 0, MON_10, reason="both")

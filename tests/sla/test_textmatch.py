@@ -1,0 +1,92 @@
+"""Phrases found in incident text: inflection, accents, whole words, gaps, negation, clauses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from slactl.policy.names import fold
+from slactl.sla.textmatch import Text, stem
+
+SAME_WORD = [
+    ("caído", "caida"), ("caído", "caídos"), ("caído", "cayó"), ("caído", "cayeron"), ("caído", "CAÍDAS"),
+    ("lento", "lentitud"), ("lento", "lentos"), ("lento", "lentísimo"), ("intermitente", "intermitencia"),
+    ("intermitente", "intermitentemente"), ("funciona", "funcionan"), ("funciona", "funcionando"),
+    ("service", "services"), ("crash", "crashed"), ("crash", "crashes"), ("is", "are"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_WORD, ids=[f"{a} and {b} are one word" for a, b in SAME_WORD])
+def test_inflections_share_a_stem(a, b):
+    assert stem(fold(a)) == stem(fold(b))
+
+
+FOUND = [
+    ("se cayo", "Se cayó el servidor", "Se cayó"),
+    ("caido", "los servicios cayeron anoche", "cayeron"),
+    ("caido", "sitio caido desde ayer", "caido"),
+    ("servidor caido", "el servidor principal se cayó", "servidor principal se cayó"),
+    ("lentitud", "la web está muy lenta", "lenta"),
+    ("intermitente", "hay intermitencia en el servicio", "intermitencia"),
+    ("no llegan los correos", "No nos llegan los correos", "No nos llegan los correos"),
+    ("down", "The site is DOWN", "DOWN"),
+    ("ataque ddos", "sufrimos un ataque DDoS", "ataque DDoS"),
+    ("fuera de servicio", "todo fuera del servicio", "fuera del servicio"),
+    ("rds", "la base RDS no responde", "RDS"),
+    ("site not working", "Site not working", "Site not working"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "quote"), FOUND,
+                         ids=[f"{p!r} is found in {t!r} as {q!r}" for p, t, q in FOUND])
+def test_phrase_is_found_and_quoted_as_written(phrase, text, quote):
+    hit = Text.of(text).find(fold(phrase))
+    assert hit is not None and hit.quote == quote
+
+
+NOT_FOUND = [
+    ("rds", "these words are fine", "inside another word"),
+    ("caido", "no está caído", "negated in Spanish"),
+    ("caido", "no se ha caído nada", "negated before an auxiliary"),
+    ("down", "the site is not down", "negated in English"),
+    ("down", "the site isn't down", "negated by a contraction"),
+    ("site down", "the site isn't down", "negation inside the gap"),
+    ("afecten a la privacidad", "sin afectar a la privacidad", "negated by sin"),
+    ("sin servicio", "sin interrupción total del servicio", "no gap right after a negation"),
+    ("servidor caido", "el servidor funciona. Otro sistema está caído", "across a full stop"),
+    ("servidor caido", "el servidor responde pero el correo se cayó", "across pero"),
+    ("servidor caido", "servidor de la base de correo principal caído", "too far apart"),
+    ("correo caido", "caído el correo", "words in another order"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "why"), NOT_FOUND,
+                         ids=[f"{p!r} is not found in {t!r}: {w}" for p, t, w in NOT_FOUND])
+def test_phrase_is_not_found(phrase, text, why):
+    assert Text.of(text).find(fold(phrase)) is None
+
+
+def test_phrase_starting_with_a_negation_is_found():
+    hit = Text.of("Hoy no funciona nada").find("no funciona nada")
+    assert hit is not None and hit.quote == "no funciona nada"
+
+
+def test_negation_in_an_earlier_clause_does_not_count():
+    assert Text.of("No, el sitio está caído").find("caido") is not None
+
+
+def test_inside_is_strict():
+    outer = Text.of("caída parcial").find("caida parcial")
+    inner = Text.of("caída parcial").find("caido")
+    assert inner.inside(outer) and not outer.inside(outer)
+
+
+@given(st.text(max_size=80))
+def test_any_text_tokenizes_and_quotes_stay_within_it(text):
+    parsed = Text.of(text)
+    for token in parsed.tokens:
+        assert 0 <= token.start < token.end <= len(text)
+    for word in {t.word for t in parsed.tokens}:
+        hit = parsed.find(word)
+        if hit is not None:
+            assert hit.quote == text[hit.start:hit.end]
