@@ -10,7 +10,8 @@ The functions live in ``slactl.api``; the modules that compute them are ``slactl
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from slactl.version import __version__
+
 __all__ = ["__version__", "load_policies", "due", "classify", "comms", "quote"]
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from cli_helpers import run
 from slactl.policy import load as loader
+from slactl.render.hours import hours_text
 from slactl.errors import InputError, PolicyError
 
 DATA = Path(__file__).resolve().parents[1] / "testdata" / "validate"
@@ -423,7 +424,7 @@ def test_the_documented_complete_example_loads_and_matches_the_bundled_policy(tm
             found = documented.targets(documented.severity(severity.id), documented.plan(plan.id))
             assert [(t.name, t.describe(), t.calendar, t.start) for t in found] == expected
     assert documented.default_plan.id == "24x7"
-    assert documented.schedule("business").describe_hours() == "Mon-Fri 08:00-17:30"
+    assert hours_text(documented.calendar("business")) == "Mon-Fri 08:00-17:30"
 
 
 def _keys(schema: dict) -> set[str]:

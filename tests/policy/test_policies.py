@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from slactl.policy import load as loader
+from slactl.render.hours import hours_text
 from slactl.errors import InputError
 from slactl.policy.target import Bound
 
@@ -127,8 +128,8 @@ def test_athento_enterprise_critical_response_is_4_hours_on_the_08_to_20_calenda
     athento = policies.get("athento")
     target = _target(policies, "athento", "enterprise", "critical", "response")
     assert target.bound is Bound.MAX and target.latest.as_elapsed() == timedelta(hours=4)
-    assert athento.schedule(target.calendar).week[:5] == (((8 * 60, 20 * 60),),) * 5
-    assert athento.schedule(target.calendar).week[5:] == ((), ())
+    assert athento.calendar(target.calendar).hours.days[:5] == (((8 * 60, 20 * 60),),) * 5
+    assert athento.calendar(target.calendar).hours.days[5:] == ((), ())
 
 
 @pytest.mark.parametrize("plan, severity", [
@@ -171,12 +172,12 @@ def test_athento_starter_has_no_targets(policies):
     pytest.param("express", "24x7", "24x7", id="express 24x7"),
 ])
 def test_calendar_hours(policies, provider, calendar, hours):
-    assert policies.get(provider).schedule(calendar).describe_hours() == hours
+    assert hours_text(policies.get(provider).calendar(calendar)) == hours
 
 
 def test_every_assumed_calendar_says_so(policies):
-    assert policies.get("conecta").schedule("business").assumption
-    assert policies.get("ignus").schedule("office").assumption
+    assert policies.get("conecta").calendar("business").assumption
+    assert policies.get("ignus").calendar("office").assumption
 
 
 @pytest.mark.parametrize("provider, zone, offset_in_january", [

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 
-from slactl.sla.due import Clock, Deadline, clocks, resolve
+from slactl.sla.due import Deadline, Timed, resolve, timed_targets
 from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
@@ -33,7 +33,7 @@ class Setup:
     policy: Policy
     severity: Severity
     plan: Plan | None
-    clocks: tuple[Clock, ...]
+    targets: tuple[Timed, ...]
 
     @property
     def zone(self) -> tzinfo:
@@ -80,8 +80,8 @@ class Batch:
         done = {"evaluation": responded, "response": responded, "mitigation": mitigated, "resolution": resolved}
         now, start = self.judged_at(zone), _utc(opened)
         deadlines = tuple([
-            resolve(c, start, pauses=pauses, resolved=resolved, now=now, done=done.get(c.target.name), left=False)
-            for c in setup.clocks
+            resolve(timed, start, pauses=pauses, resolved=resolved, now=now, done=done.get(timed[0].name), left=False)
+            for timed in setup.targets
         ])
         return Result(ticket, setup, opened, deadlines)
 
@@ -92,7 +92,7 @@ class Batch:
             try:
                 policy = self.policies.get(provider)
                 chosen_severity, chosen_plan = policy.severity(severity), policy.plan(plan)
-                found = Setup(policy, chosen_severity, chosen_plan, clocks(policy, chosen_severity, chosen_plan))
+                found = Setup(policy, chosen_severity, chosen_plan, timed_targets(policy, chosen_severity, chosen_plan))
             except InputError as error:
                 found = str(error)
             if len(self._setups) >= CACHED_KEYS:

@@ -1,65 +1,54 @@
-"""From a policy's declared ``Schedule`` to a business-time ``Calendar`` of the engine.
+"""Public holidays from the ``holidays`` library: the dates a calendar closes on, one year at a time.
 
-Holidays come from the ``holidays`` library, imported only when a calendar that declares them
-computes something, and built one year at a time (or read from a ``HolidayStore`` such as the
-on-disk cache, so that a warm start does not import the library at all).
+The library is imported only when a calendar that declares holidays computes something (or a
+policy naming a country is validated), and each year's dates are asked for once per
+``PublicHolidays`` (a store such as the on-disk cache can answer instead of the library).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
-from slactl.businesstime import AlwaysOpen, BusinessCalendar, Calendar, WeeklyHours
-from slactl.policy.schedule import Schedule
-
-_ALWAYS = AlwaysOpen()
+HolidayDates = Callable[[str, "str | None", int], tuple[date, ...]]
+"""``(country, subdivision, year) -> dates``: the library itself (``holiday_dates``) or a store."""
 
 
 class HolidayStore(Protocol):
+    """Where holiday dates come from when not from the library directly (a cache)."""
+
     def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]: ...
 
 
-_store: HolidayStore | None = None
+@dataclass(frozen=True, slots=True)
+class PublicHolidays:
+    """The public holidays of ``country`` (ISO 3166, e.g. ``MX``) and optional ``subdivision``;
+    calling it with a year gives that year's dates (observed dates included), remembered."""
 
+    country: str
+    subdivision: str | None = None
+    store: HolidayStore | None = field(default=None, compare=False, repr=False)
+    _by_year: Callable[[int], tuple[date, ...]] = field(init=False, compare=False, repr=False)
 
-def use_holiday_store(store: HolidayStore | None) -> None:
-    """Answer holiday dates from ``store`` (None: straight from the library)."""
-    global _store
-    _store = store
+    def __post_init__(self) -> None:
+        source = self.store.dates if self.store is not None else holiday_dates
+        country, subdivision = self.country, self.subdivision
+        object.__setattr__(self, "_by_year", lru_cache(maxsize=None)(lambda year: source(country, subdivision, year)))
 
+    def __call__(self, year: int) -> tuple[date, ...]:
+        return self._by_year(year)
 
-def calendar_for(schedule: Schedule) -> Calendar:
-    """The engine calendar for ``schedule`` (cached: schedules are frozen and hashable by identity)."""
-    if schedule.is_always:
-        return _ALWAYS
-    return _business(schedule)
-
-
-@lru_cache(maxsize=64)
-def _business(schedule: Schedule) -> BusinessCalendar:
-    hours = WeeklyHours.from_minutes({day: intervals for day, intervals in enumerate(schedule.week)})
-    closed_for_year = None
-    if schedule.holiday_country:
-        closed_for_year = public_holidays(schedule.holiday_country, schedule.holiday_subdivision)
-    return BusinessCalendar(schedule.zone, hours, closed_for_year, frozenset(schedule.closed))
-
-
-def public_holidays(country: str, subdivision: str | None) -> Callable[[int], Iterable[date]]:
-    """A ``year -> dates`` function over the ``holidays`` library (observed dates included)."""
-
-    @lru_cache(maxsize=None)
-    def for_year(year: int) -> tuple[date, ...]:
-        if _store is not None:
-            return _store.dates(country, subdivision, year)
-        return holiday_dates(country, subdivision, year)
-
-    return for_year
+    @property
+    def region(self) -> str:
+        """``CO`` or ``ES-MD``."""
+        return self.country + (f"-{self.subdivision}" if self.subdivision else "")
 
 
 def holiday_dates(country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
+    """The library's dates of ``year``, sorted."""
     import holidays
 
     return tuple(sorted(holidays.country_holidays(country, subdiv=subdivision, years=year)))
@@ -68,14 +57,9 @@ def holiday_dates(country: str, subdivision: str | None, year: int) -> tuple[dat
 def holiday_subdivisions(country: str) -> tuple[str, ...] | None:
     """The subdivisions ``holidays`` knows for ``country``, or None for an unknown country.
 
-    Looks the code up in the library's registry and imports only that country's module, not
-    all of them (``list_supported_countries`` imports every country: ~0.3 s)."""
-    import importlib
+    Uses the library's public ``list_supported_countries``, which imports every country module
+    (~0.3 s): only validation calls it, and a loaded policy set is cached."""
+    import holidays
 
-    from holidays.registry import COUNTRIES
-
-    for module, (class_name, *codes) in COUNTRIES.items():
-        if country in codes and len(country) <= 3:
-            found = getattr(importlib.import_module(f"holidays.countries.{module}"), class_name)
-            return tuple(found.subdivisions)
-    return None
+    found = holidays.list_supported_countries().get(country)
+    return None if found is None else tuple(found)

@@ -89,7 +89,7 @@ def _policies(ctx: typer.Context) -> list[Policy]:
         return []
     for path in files:
         try:
-            loaded.append(loader.check_document(loader.read(path)))
+            loaded.extend(loader.load([path]))
         except SlactlError:
             continue
     return loaded

@@ -20,6 +20,5 @@ class State:
             from slactl.policy import load as loader
 
             files = list(loader.expand(loader.active_paths(self.paths)))
-            self._loaded = cache.policies(files, loader.load)
-            cache.remember_holidays()
+            self._loaded = cache.policies(files, cache.holiday_store())
         return self._loaded

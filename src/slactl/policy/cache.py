@@ -1,30 +1,43 @@
-"""A disposable cache of parsed policy sets and of public-holiday dates, for a fast start.
+"""A disposable, data-only cache of checked policy documents and public-holiday dates, for a fast start.
 
-Policy sets are pickled under ``$XDG_CACHE_HOME/slactl/`` (default ``~/.cache/slactl``),
-keyed by the slactl and Python versions and, for every policy file, its resolved path, size
-and mtime; a change to any of them (or a file added to a policy directory) misses the cache.
-Holiday dates are kept per country, subdivision and year, keyed by the installed ``holidays``
-release. Any problem reading or writing the cache is ignored: the policies are parsed again.
-Deleting the directory is always safe. ``SLACTL_NO_CACHE=1`` turns the cache off.
+What is kept is plain JSON (never a format that can run code when read): each policy file's
+parsed document with its line numbers, once it has passed the structure and every rule. A hit
+skips PyYAML, the schema and the rules; the model is built from the cached documents. Entries
+live under ``$XDG_CACHE_HOME/slactl/`` (default ``~/.cache/slactl``), keyed by the format, the
+slactl and Python versions and, for every policy file, its resolved path, size and mtime; a
+change to any of them misses. Holiday dates are kept per country, subdivision and year, keyed
+by the installed ``holidays`` release.
 
-The cache holds pickles, so it must stay writable by its owner only (like any ``~/.cache``).
+Everything read from the directory is untrusted: a directory or file that is not the user's
+own, or that others may write, is ignored (and never written to); files over ``MAX_BYTES`` and
+anything that does not parse or build are ignored; at most ``MAX_ENTRIES`` policy entries are
+kept. Any problem reading or writing means parsing again. Deleting the directory is always
+safe. ``SLACTL_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
+import stat
 import sys
+import tempfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from slactl import __version__
+from slactl.businesstime.holidays import HolidayDates as Compute
+from slactl.businesstime.holidays import HolidayStore
+from slactl.policy.model import PolicySet
+from slactl.version import __version__
 
 DISABLE = "SLACTL_NO_CACHE"
-FORMAT = 2
-"""Bump when a pickled class of the model changes shape (2: ``Severity`` keeps its folded names)."""
+FORMAT = 3
+"""Bump when what is stored changes meaning (3: JSON documents instead of pickles)."""
+MAX_BYTES = 8 * 2**20
+MAX_ENTRIES = 16
 
 
 def directory(environ: dict[str, str] | None = None) -> Path:
@@ -37,53 +50,69 @@ def enabled(environ: dict[str, str] | None = None) -> bool:
     return (os.environ if environ is None else environ).get(DISABLE, "").strip() in ("", "0")
 
 
-def fingerprint(files: Iterable[Path]) -> tuple:
-    """What a cached policy set depends on; raises OSError if a file cannot be examined."""
+def fingerprint(files: Iterable[Path]) -> list:
+    """What a cached policy set depends on, as JSON values; raises OSError if a file cannot be examined."""
     parts = []
     for file in files:
         resolved = file.resolve()
         status = resolved.stat()
-        parts.append((str(resolved), status.st_size, status.st_mtime_ns))
-    return (FORMAT, __version__, sys.version_info[:2], tuple(parts))
+        parts.append([str(resolved), status.st_size, status.st_mtime_ns])
+    return [FORMAT, __version__, list(sys.version_info[:2]), parts]
 
 
-def policies(files: list[Path], build: Callable[[list[Path]], object]):
-    """``build(files)``, or the set built earlier from exactly these files as they are now."""
+def policies(files: list[Path], holidays: HolidayStore | None = None) -> PolicySet:
+    """The policy set of ``files`` (``load.load``), from the cache when these exact files were
+    checked before. Raises ``PolicyError`` like ``load.load``."""
+    from slactl.policy import load
+
     if not enabled():
-        return build(files)
+        return load.load(files, holidays)
     try:
         key = fingerprint(files)
     except OSError:
-        return build(files)
-    path = directory() / f"policies-{_digest(key[3])}.pickle"
+        return load.load(files, holidays)
+    path = directory() / f"policies-{_digest(key[3])}.json"
     found = _read(path)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
-        return found[1]
-    built = build(files)
-    _write(path, (key, built))
-    return built
+    if isinstance(found, dict) and found.get("key") == key:
+        try:
+            return load.build_set([_document(item) for item in found["documents"]], holidays)
+        except Exception:  # noqa: BLE001 - a cache entry written by someone else: parse the files again
+            pass
+    documents = load.checked(files)
+    _write(path, {"key": key, "documents": [_stored(document) for document in documents]})
+    _prune()
+    return load.build_set(documents, holidays)
 
 
 class HolidayDates:
-    """``(country, subdivision, year) -> dates`` kept on disk; ``compute`` fills what is missing."""
+    """``(country, subdivision, year) -> dates`` kept on disk; ``compute`` fills what is missing.
+    Safe to share between threads: filling is idempotent and each write goes through its own
+    temporary file."""
 
-    def __init__(self, compute: Callable[[str, str | None, int], tuple[date, ...]], release: str | None):
+    def __init__(self, compute: Compute, release: str | None):
         self.compute, self.release = compute, release
-        self._path = directory() / "holidays.pickle"
-        self._known: dict | None = None
+        self._path = directory() / "holidays.json"
+        self._known: dict[str, list[str]] | None = None
 
     def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
         if self.release is None:
             return self.compute(country, subdivision, year)
-        if self._known is None:
+        known = self._known
+        if known is None:
             found = _read(self._path)
-            valid = isinstance(found, dict) and found.get("release") == (FORMAT, self.release)
-            self._known = found if valid else {"release": (FORMAT, self.release)}
-        key = (country, subdivision, year)
-        dates = self._known.get(key)
-        if not isinstance(dates, tuple):
-            dates = self._known[key] = self.compute(country, subdivision, year)
-            _write(self._path, self._known)
+            valid = isinstance(found, dict) and found.get("release") == [FORMAT, self.release] \
+                and isinstance(found.get("dates"), dict)
+            known = self._known = dict(found["dates"]) if valid else {}
+        name = f"{country}|{subdivision or ''}|{year}"
+        stored = known.get(name)
+        if isinstance(stored, list):
+            try:
+                return tuple(date.fromisoformat(text) for text in stored)
+            except (TypeError, ValueError):
+                pass
+        dates = self.compute(country, subdivision, year)
+        known[name] = [day.isoformat() for day in dates]
+        _write(self._path, {"release": [FORMAT, self.release], "dates": dict(known)})
         return dates
 
 
@@ -102,43 +131,80 @@ def holidays_release() -> str | None:
         return None
 
 
-def _digest(parts: tuple) -> str:
+def holiday_store() -> HolidayDates | None:
+    """The on-disk store of holiday dates, or None when the cache is off."""
+    from slactl.businesstime.holidays import holiday_dates
+
+    return HolidayDates(holiday_dates, holidays_release()) if enabled() else None
+
+
+def _stored(document: Any) -> dict:
+    return {"file": document.file, "data": document.data, "lines": [[list(path), line] for path, line in document.lines.items()]}
+
+
+def _document(item: dict) -> Any:
+    from slactl.policy.load import Document
+
+    return Document(str(item["file"]), item["data"], {tuple(path): int(line) for path, line in item["lines"]})
+
+
+def _digest(parts: list) -> str:
     """A short name for the entry; the key stored inside decides a hit, so a clash only misses.
     (zlib rather than hashlib: importing OpenSSL costs a few milliseconds of every start.)"""
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-def _read(path: Path):
+def _trusted(status: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    return status.st_uid == os.getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path) -> Any:
+    """The JSON in ``path``, or None when it is missing, untrusted, too large or not JSON."""
     try:
-        with open(path, "rb") as stream:
-            return pickle.load(stream)
-    except Exception:  # a missing, truncated, foreign or stale pickle: rebuild
+        if not _trusted(os.stat(path.parent)):
+            return None
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode) or not _trusted(status) or status.st_size > MAX_BYTES:
+                return None
+            return json.loads(stream.read(MAX_BYTES + 1))
+    except (OSError, ValueError, RecursionError):
         return None
 
 
 def _write(path: Path, value: object) -> None:
+    """Write ``value`` as JSON through a temporary file; silently nothing when the directory is
+    not ours, not safe, or not writable."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        if not _trusted(os.stat(path.parent)):
+            return
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if len(text) > MAX_BYTES:
+            return
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text)
         os.replace(temporary, path)
-    except Exception:  # read-only home, full disk, unpicklable value: run without a cache
-        try:
-            temporary.unlink()
-        except Exception:
-            pass
+        temporary = None
+    except (OSError, TypeError, ValueError):
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
-def remember_holidays() -> None:
-    """Let calendars read holiday dates from the cache (when it is on)."""
-    from slactl.businesstime import holidays as calendars
-
-    if enabled():
-        calendars.use_holiday_store(HolidayDates(_library_dates, holidays_release()))
-
-
-def _library_dates(country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
-    from slactl.businesstime.holidays import holiday_dates
-
-    return holiday_dates(country, subdivision, year)
+def _prune() -> None:
+    """Keep the ``MAX_ENTRIES`` most recently written policy entries."""
+    try:
+        entries = sorted(directory().glob("policies-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for stale in entries[MAX_ENTRIES:]:
+            stale.unlink()
+    except OSError:
+        pass

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from slactl.errors import InputError, PolicyError
-from slactl.policy.model import Policy, PolicySet
+from slactl.policy.model import PolicySet
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -29,6 +29,8 @@ Lines = dict[tuple, int]
 
 if TYPE_CHECKING:
     import yaml
+
+    from slactl.businesstime.holidays import HolidayStore
 
 
 @cache
@@ -184,9 +186,10 @@ def _read_at_most(path: FsPath, limit: int, *, fifo: bool) -> bytes:
         return stream.read(limit)
 
 
-def check_document(document: Document) -> Policy:
-    """Structure then semantics; PolicyError lists every problem found."""
-    from slactl.policy import build, spec, structure  # not needed when the policy set comes from the cache
+def check_document(document: Document) -> None:
+    """Check ``document``: its structure against the spec, then every semantic rule (``rules``).
+    Raises ``PolicyError`` with every problem found, one ``FILE:LINE: message`` each."""
+    from slactl.policy import rules, spec, structure  # not needed when the policy set comes from the cache
 
     if not isinstance(document.data, dict):
         raise PolicyError([document.problem((), f"a policy must be a mapping, got {structure.describe(document.data)}")])
@@ -194,9 +197,10 @@ def check_document(document: Document) -> Policy:
         document.problem(path, message)
         for path, message in structure.check(document.data, spec.POLICY_SCHEMA, spec.POLICY_SCHEMA)
     ]
+    if not problems:
+        problems = [document.problem(path, message) for path, message in rules.problems(document.data, document.line)]
     if problems:
         raise PolicyError(problems)
-    return build.policy(document)
 
 
 def expand(paths: Iterable[os.PathLike | str]) -> Iterator[FsPath]:
@@ -233,33 +237,54 @@ def active_paths(given: list[str] | None, environ: dict[str, str] | None = None)
     return bundled_paths()
 
 
-def load(paths: Iterable[os.PathLike | str]) -> PolicySet:
-    """Load every file, collect every problem of every file, refuse duplicate ids."""
-    policies: list[Policy] = []
-    problems: list[str] = []
-    seen: dict[str, str] = {}
-    for path in expand(paths):
-        try:
-            policy = check_document(read(path))
-        except PolicyError as error:
-            problems.extend(error.problems)
-            continue
-        if policy.id in seen:
-            problems.append(f"{path}:{policy.line}: duplicate provider id {policy.id!r} (also in {seen[policy.id]})")
-            continue
-        seen[policy.id] = str(path)
-        policies.append(policy)
+def load(paths: Iterable[os.PathLike | str], holidays: HolidayStore | None = None) -> PolicySet:
+    """The policies of ``paths`` (files, or directories of ``*.yaml``): every file read and
+    checked, every problem of every file collected into one ``PolicyError``, duplicate provider
+    ids refused. Public holidays are read through ``holidays`` when given (a cache), else from
+    the library."""
+    return build_set(checked(paths), holidays)
+
+
+def checked(paths: Iterable[os.PathLike | str]) -> list[Document]:
+    """The documents of ``paths``, each read and checked, no provider id twice; ``PolicyError``
+    lists every problem of every file."""
+    documents, problems = [], []
+    for path, document, found in _each_checked(paths):
+        if found:
+            problems.extend(found)
+        elif document is not None:
+            documents.append(document)
     if problems:
         raise PolicyError(problems)
-    return PolicySet(tuple(policies))
+    return documents
+
+
+def build_set(documents: Iterable[Document], holidays: HolidayStore | None = None) -> PolicySet:
+    """The policy set of documents that passed ``checked``."""
+    from slactl.policy import build
+
+    return PolicySet(tuple(build.policy(document, holidays) for document in documents))
 
 
 def validate(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, list[str]]]:
-    """For ``slactl validate``: each file with its problems (empty when valid)."""
+    """For ``slactl validate``: each file with its problems (empty when valid), including a
+    provider id that an earlier file already uses (every other command refuses that set)."""
+    for path, _, problems in _each_checked(paths):
+        yield path, problems
+
+
+def _each_checked(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, Document | None, list[str]]]:
+    seen: dict[str, str] = {}
     for path in expand(paths):
         try:
-            check_document(read(path))
+            document = read(path)
+            check_document(document)
         except PolicyError as error:
-            yield path, error.problems
-        else:
-            yield path, []
+            yield path, None, error.problems
+            continue
+        provider = document.data["id"]
+        if provider in seen:
+            yield path, document, [document.problem(("id",), f"duplicate provider id {provider!r} (also in {seen[provider]})")]
+            continue
+        seen[provider] = str(path)
+        yield path, document, []

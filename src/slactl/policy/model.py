@@ -8,7 +8,7 @@ from datetime import tzinfo
 from slactl.policy.communication import Communication
 from slactl.errors import InputError
 from slactl.policy.pricing import Pricing
-from slactl.policy.schedule import ALWAYS, Schedule
+from slactl.policy.calendar import Calendar
 from slactl.policy.severity import Match, Severity
 from slactl.policy.names import fold
 from slactl.policy.target import TARGET_ORDER, Target
@@ -47,7 +47,7 @@ class Policy:
     zone_name: str
     severities: tuple[Severity, ...]
     default_severity: str
-    schedules: tuple[Schedule, ...] = ()
+    calendars: tuple[Calendar, ...] = ()
     plans: tuple[Plan, ...] = ()
     protocol: tuple[str, ...] = ()
     communications: tuple[Communication, ...] = ()
@@ -63,12 +63,12 @@ class Policy:
     def default_plan(self) -> Plan | None:
         return next((p for p in self.plans if p.default), None)
 
-    def schedule(self, name: str) -> Schedule:
-        if name == ALWAYS:
-            return Schedule.always(self.zone)
-        for schedule in self.schedules:
-            if schedule.name == name:
-                return schedule
+    def calendar(self, name: str) -> Calendar:
+        """The calendar called ``name``: ``24x7`` (built in, always first in ``calendars``) or one
+        the policy declares. Raises ``InputError`` for another name."""
+        for calendar in self.calendars:
+            if calendar.name == name:
+                return calendar
         raise InputError(f"{self.id}: unknown calendar {name!r}")
 
     def severity(self, name: str) -> Severity:

@@ -6,6 +6,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from slactl.sla.due import Deadline
+from slactl.render.hours import hours_text
 from slactl.render.output import console, iso, local, table
 from slactl.render.spans import compact, span
 from slactl.policy.target import Bound
@@ -23,7 +24,7 @@ def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
         "text": target.describe(),
         "from": target.start,
         "start": iso(item.start, zone),
-        "hours": item.schedule.describe_hours() if item.schedule else None,
+        "hours": hours_text(item.calendar) if item.calendar else None,
         "left": compact(item.left) if item.left is not None else None,
         "left_seconds": int(item.left.total_seconds()) if item.left is not None else None,
         "late": compact(item.late) if item.late is not None else None,
@@ -69,13 +70,13 @@ def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadli
             row.append(_status(item))
         grid.add_row(*row)
     out.print(grid)
-    schedules = {d.schedule.name: d.schedule for d in deadlines if d.schedule and not d.schedule.is_always}
-    for name, schedule in schedules.items():
-        out.print(f"calendar {name}: {schedule.describe_hours()}")
+    calendars = {d.calendar.name: d.calendar for d in deadlines if d.calendar and not d.calendar.is_always}
+    for name, calendar in calendars.items():
+        out.print(f"calendar {name}: {hours_text(calendar)}")
 
 
 def _calendar(item: Deadline) -> str:
-    return item.schedule.name if item.schedule else "-"
+    return item.calendar.name if item.calendar else "-"
 
 
 def _due(item: Deadline, zone: tzinfo) -> str:
@@ -94,7 +95,7 @@ def _status(item: Deadline) -> str:
     if item.status.value == "breached":
         business = "" if item.late == item.late_wall else f" ({span(item.late)} of business time)"
         return f"BREACHED {span(item.late_wall, days=True)} ago{business}"
-    if item.schedule.is_always:
+    if item.calendar.is_always:
         return f"pending, due in {span(item.left)}"
     return f"pending, due in {span(item.left)} of business time"
 

@@ -7,7 +7,7 @@ from typing import Any
 from slactl.policy.communication import Communication
 from slactl.policy.model import Plan, Policy
 from slactl.render.output import console, table
-from slactl.policy.schedule import ALWAYS
+from slactl.render.hours import hours_text
 from slactl.policy.target import Target
 
 
@@ -48,8 +48,8 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
         "source": policy.source,
         "assumptions": list(policy.assumptions),
         "calendars": [
-            {"name": s.name, "label": s.label, "hours": s.describe_hours(), "source": s.source, "assumption": s.assumption}
-            for s in [policy.schedule(ALWAYS), *policy.schedules]
+            {"name": c.name, "label": c.label, "hours": hours_text(c), "source": c.source, "assumption": c.assumption}
+            for c in policy.calendars
         ],
         "plans": [
             {"id": p.id, "label": p.label, "default": p.default, "calendar": p.calendar, "contacts": p.contacts,
@@ -105,8 +105,8 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
     for assumption in policy.assumptions:
         out.print(f"  assumption: {assumption}")
     calendars = table("calendar", "hours", title="Calendars")
-    for schedule in [policy.schedule(ALWAYS), *policy.schedules]:
-        calendars.add_row(schedule.name, schedule.describe_hours() + (f"\n(assumption: {schedule.assumption})" if schedule.assumption else ""))
+    for calendar in policy.calendars:
+        calendars.add_row(calendar.name, hours_text(calendar) + (f"\n(assumption: {calendar.assumption})" if calendar.assumption else ""))
     out.print(calendars)
     if policy.plans:
         plans = table("plan", "label", "calendar", "contacts", "tickets/year", "channels", title="Plans")

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from slactl.businesstime import Calendar
-from slactl.businesstime.holidays import calendar_for
 from slactl.policy.model import Plan, Policy
-from slactl.policy.schedule import Schedule
+from slactl.policy.calendar import Calendar
 from slactl.policy.severity import Severity
 from slactl.policy.target import Target
 
@@ -41,7 +39,7 @@ class Deadline:
     until it (pending), ``took`` business time from the start to the done instant."""
 
     target: Target
-    schedule: Schedule | None
+    calendar: Calendar | None
     start: datetime | None
     earliest: datetime | None
     due: datetime | None
@@ -52,23 +50,14 @@ class Deadline:
     took: timedelta | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A target with its schedule and engine calendar resolved once, for reuse across tickets."""
-
-    target: Target
-    schedule: Schedule | None
-    calendar: Calendar | None
-
-    @classmethod
-    def of(cls, target: Target, policy: Policy) -> Clock:
-        schedule = policy.schedule(target.calendar) if target.calendar else None
-        return cls(target, schedule, calendar_for(schedule) if schedule else None)
+Timed = tuple[Target, "Calendar | None"]
+"""A target with the calendar it counts on (None for a target without a time)."""
 
 
-def clocks(policy: Policy, severity: Severity, plan: Plan | None) -> tuple[Clock, ...]:
-    """Every target of ``severity`` under ``plan``, in the canonical order, ready to count."""
-    return tuple(Clock.of(target, policy) for target in policy.targets(severity, plan))
+def timed_targets(policy: Policy, severity: Severity, plan: Plan | None) -> tuple[Timed, ...]:
+    """Every target of ``severity`` under ``plan``, in the canonical order, with its calendar."""
+    return tuple((target, policy.calendar(target.calendar) if target.calendar else None)
+                 for target in policy.targets(severity, plan))
 
 
 def compute(
@@ -86,9 +75,9 @@ def compute(
 
     ``done`` maps a target name to the instant it was done (e.g. ``{"response": ...}``)."""
     return [
-        resolve(clock, opened, pauses=pauses, resolved=resolved, now=now,
-                done=done.get(clock.target.name) if done else None)
-        for clock in clocks(policy, severity, plan)
+        resolve(timed, opened, pauses=pauses, resolved=resolved, now=now,
+                done=done.get(timed[0].name) if done else None)
+        for timed in timed_targets(policy, severity, plan)
     ]
 
 
@@ -101,11 +90,12 @@ def deadline(
     resolved: datetime | None = None,
     now: datetime | None = None,
 ) -> Deadline:
-    return resolve(Clock.of(target, policy), opened, pauses=pauses, resolved=resolved, now=now)
+    return resolve((target, policy.calendar(target.calendar) if target.calendar else None), opened,
+                   pauses=pauses, resolved=resolved, now=now)
 
 
 def resolve(
-    clock: Clock,
+    timed: Timed,
     opened: datetime,
     *,
     pauses: Sequence[Pause] = (),
@@ -115,26 +105,26 @@ def resolve(
     left: bool = True,
 ) -> Deadline:
     """``left=False`` leaves ``left`` unmeasured (None), for callers that never show it."""
-    target, schedule, calendar = clock.target, clock.schedule, clock.calendar
+    target, calendar = timed
     start = opened if target.start == "opened" else resolved
     if calendar is None or start is None:
-        return Deadline(target, schedule, start, None, None)
+        return Deadline(target, calendar, start, None, None)
     earliest = calendar.add(start, target.earliest, pauses) if target.earliest else None
     due = calendar.add(start, target.latest, pauses) if target.latest else None
     if due is None:
-        return Deadline(target, schedule, start, earliest, due)
+        return Deadline(target, calendar, start, earliest, due)
     if done is not None:
         took = calendar.elapsed(start, done, pauses)
         if done > due:
-            return Deadline(target, schedule, start, earliest, due, Status.MISSED,
+            return Deadline(target, calendar, start, earliest, due, Status.MISSED,
                             late=calendar.elapsed(due, done, pauses), late_wall=done - due, took=took)
-        return Deadline(target, schedule, start, earliest, due, Status.MET, took=took)
+        return Deadline(target, calendar, start, earliest, due, Status.MET, took=took)
     if now is None:
-        return Deadline(target, schedule, start, earliest, due)
+        return Deadline(target, calendar, start, earliest, due)
     if now > due:
-        return Deadline(target, schedule, start, earliest, due, Status.BREACHED,
+        return Deadline(target, calendar, start, earliest, due, Status.BREACHED,
                         late=calendar.elapsed(due, now, pauses), late_wall=now - due)
-    return Deadline(target, schedule, start, earliest, due, Status.PENDING,
+    return Deadline(target, calendar, start, earliest, due, Status.PENDING,
                     left=calendar.elapsed(now, due, pauses) if left else None)
 
 

@@ -165,12 +165,11 @@ class Rows:
             zone = setup.zone
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
             steps = []
-            for clock in setup.clocks:
-                counted = self._integer(clock.calendar) if clock.calendar else None
-                steps.append(Step(TARGET_AT.get(clock.target.name), clock.target.start != "opened",
-                                  DONE_SLOT.get(clock.target.name),
+            for target, calendar in setup.targets:
+                counted = self._integer(calendar.engine) if calendar else None
+                steps.append(Step(TARGET_AT.get(target.name), target.start != "opened", DONE_SLOT.get(target.name),
                                   counted.add if counted else None, counted.elapsed if counted else None,
-                                  _micros(clock.target.earliest), *(_micros(clock.target.latest) or (None, 0))))
+                                  _micros(target.earliest), *(_micros(target.latest) or (None, 0))))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             plan = Plan(head, wall, now, tuple(steps))
         if len(self._plans) >= CACHED_KEYS:

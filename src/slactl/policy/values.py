@@ -1,0 +1,60 @@
+"""Reading the values of a policy document: opening hours, weekday ranges, durations, amounts.
+
+Shared by the rules (``rules``), which say what is wrong with a value, and ``build``, which reads
+values the rules accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from slactl.businesstime.duration import Duration
+from slactl.policy.spec import WEEKDAYS
+
+RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+
+
+def parse_interval(text: str) -> tuple[int, int] | None:
+    """``"08:00-19:00"`` as minutes after midnight ``(480, 1140)``; None when it is not one."""
+    match = RANGE.match(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if m1 > 59 or m2 > 59 or start > 1440 or end > 1440 or start == 1440 or end <= start:
+        return None
+    return start, end
+
+
+def interval_texts(ranges: str | list[str]) -> list[str]:
+    """The intervals of one weekday entry: ``"09:00-13:00, 15:00-19:00"`` or a list."""
+    return [text.strip() for text in (ranges if isinstance(ranges, list) else ranges.split(","))]
+
+
+def day_range(key: str) -> list[int] | None:
+    """``mon-fri`` as weekday numbers (Monday 0); None when the range runs backwards."""
+    first, _, last = key.partition("-")
+    a, b = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+    return list(range(a, b + 1)) if a <= b else None
+
+
+def duration_of(text: Any) -> Duration | None:
+    try:
+        return Duration.parse(text)
+    except ValueError:
+        return None
+
+
+def money_of(value: Any) -> Decimal | None:
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and amount >= 0 else None
+
+
+def hhmm(minutes: int) -> str:
+    """``510`` → ``08:30``."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
