@@ -2,17 +2,17 @@
 
 The public API (see docs/api.md) is imported on first use, so ``import slactl`` stays fast::
 
-    from slactl import load_policies, due, classify, comms, quote
+    from slactl import load_policies, ticket, due, classify, comms, quote, due_frame
 
-The functions live in ``slactl.api``; the modules that compute them are ``slactl.deadlines``,
-``slactl.classification``, ``slactl.agenda`` and ``slactl.invoicing``.
+The functions live in ``slactl.api``; each command's computation is ``slactl.sla.NAME``
+(``due``, ``classify``, ``comms``, ``quote``, ``report``); docs/architecture.md has the map.
 """
 
 from __future__ import annotations
 
 from slactl.version import __version__
 
-__all__ = ["__version__", "load_policies", "due", "classify", "comms", "quote"]
+__all__ = ["__version__", "load_policies", "ticket", "due", "classify", "comms", "quote", "due_frame"]
 
 
 def __getattr__(name: str):

@@ -1,7 +1,7 @@
 """The batch's integer path gives the general path's row, or leaves the ticket to it.
 
-``Rows.fast`` (``WallClock`` + the calendars' ``add_micros``/``elapsed_micros``) must never
-disagree with ``Rows.general`` (``Batch.one`` + ``render.due.batch_row``), on plain tickets
+``Rows.fast`` (``WallClock`` + ``IntegerCalendar`` over a per-run open table) must never
+disagree with ``Rows.general`` (``Batch.one`` + ``batch.record.record``), on plain tickets
 and on the awkward ones: DST days of every bundled zone, offsets, seconds, pauses that touch,
 overlap or reverse, done times before the opening, ``now``, unknown ids."""
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from slactl.policy import load as loader
 from slactl.tickets import read as tickets
 from slactl.batch.fast.rows import Rows
-from slactl.tickets.read import BadRow, Ticket
+from slactl.tickets.read import BadRow, Row
 
 POLICIES = loader.load(loader.bundled_paths())
 CLOCK = datetime(2026, 11, 22, 12, 0, 30, 123456, tzinfo=timezone.utc)
@@ -48,14 +48,15 @@ def texts(draw, near: datetime) -> str:
 
 
 @st.composite
-def ticket(draw) -> Ticket:
+def ticket(draw) -> Row:
     provider, severity, plan = draw(st.sampled_from(COMBINATIONS))
     near = draw(st.sampled_from(AROUND))
     maybe = lambda: draw(st.one_of(st.none(), texts(near)))  # noqa: E731
     pauses = None
     if draw(st.booleans()):
         pauses = ";".join(f"{draw(texts(near))}/{draw(texts(near))}" for _ in range(draw(st.integers(1, 3))))
-    return Ticket(7, provider, severity, draw(texts(near)), "T-1", plan, pauses, maybe(), maybe(), maybe())
+    return Row(7, provider, severity, draw(texts(near)), "T-1", plan, pauses, maybe(), maybe(), maybe(),
+               followed_up=maybe())
 
 
 @settings(max_examples=1500, deadline=None)
@@ -81,7 +82,7 @@ def test_the_integer_path_answers_plain_tickets_and_agrees():
     header = generator.COLUMNS
     answered = 0
     for number, values in enumerate(generator.tickets(3000), start=2):
-        item = tickets._ticket(number, dict(zip(header, values)))
+        item = tickets.row_of(number, dict(zip(header, values)))
         fast = rows.fast(item)
         if fast is not None:
             answered += 1
@@ -91,14 +92,14 @@ def test_the_integer_path_answers_plain_tickets_and_agrees():
 
 def test_run_keeps_input_order_and_passes_bad_rows_through():
     rows = Rows(POLICIES, CLOCK)
-    stream = [Ticket(2, "ignus", "high", "2026-11-20T18:30", "A"), BadRow(3, "missing opened"),
-              Ticket(4, "nobody", "high", "2026-11-20T18:30", "C"), Ticket(5, "ignus", "high", "now", "D")]
+    stream = [Row(2, "ignus", "high", "2026-11-20T18:30", "A"), BadRow(3, "missing opened"),
+              Row(4, "nobody", "high", "2026-11-20T18:30", "C"), Row(5, "ignus", "high", "now", "D")]
     out = list(rows.run(stream))
     assert out[0][:5] == ["A", "ignus", "high", None, "2026-11-20T18:30:00-06:00"]
     assert out[0][9] == "2026-11-23T08:30:00-06:00"  # ignus "Alta | 1 hora", opened Fri 18:30
     assert out[1] == BadRow(3, "missing opened")
     assert isinstance(out[2], BadRow) and out[2].line == 4 and "nobody" in out[2].message
-    assert out[3][4] == CLOCK.astimezone(POLICIES.get("ignus").zone).isoformat()  # "now" is the clock
+    assert out[3][4] == CLOCK.astimezone(POLICIES.get("ignus").zone).isoformat()  # "now" is the judging instant
 
 
 @pytest.mark.parametrize("path", ["examples/tickets.csv"])
@@ -106,6 +107,6 @@ def test_the_example_file_takes_the_integer_path(path):
     rows = Rows(POLICIES, CLOCK, "2026-11-24T00:00")
     with open(Path(__file__).resolve().parents[2] / path, encoding="utf-8", newline="") as handle:
         for number, record in enumerate(csv.DictReader(handle), start=2):
-            item = tickets._ticket(number, {name: record.get(name) for name in tickets.REQUIRED + tickets.OPTIONAL})
+            item = tickets.row_of(number, {name: record.get(name) for name in tickets.REQUIRED + tickets.OPTIONAL})
             fast = rows.fast(item)
             assert fast is not None and fast == rows.general(item)

@@ -20,7 +20,7 @@ def test_a_partition_of_tickets_becomes_a_partition_of_deadlines_in_order():
         "opened": ["2026-11-20T18:30", "2026-11-20T18:30", "2026-11-13T18:30"],
         "responded": ["2026-11-23T08:20", None, None],
     })
-    out = due_frame(frame, loader.load(loader.bundled_paths()), clock=datetime(2026, 11, 24, 6, tzinfo=timezone.utc))
+    out = due_frame(frame, loader.load(loader.bundled_paths()), now=datetime(2026, 11, 24, 6, tzinfo=timezone.utc))
     def column(name):
         return [None if pd.isna(value) else value for value in out[name]]
 

@@ -1,4 +1,4 @@
-"""``WallClock`` reads and shows times exactly as ``parse_time`` and ``isoformat`` do, on integers."""
+"""``WallClock`` reads and shows times exactly as ``read_time`` and ``isoformat`` do, on integers."""
 
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from slactl.batch.fast.micros import from_micros, to_micros
 from slactl.businesstime.transitions import transitions_around
 from slactl.errors import InputError
-from slactl.tickets.times import parse_time
+from slactl.tickets.times import read_time
 from slactl.batch.fast.local_text import WallClock
 
 BUDGET = settings(max_examples=400, deadline=None)
@@ -37,21 +37,21 @@ def zone_and_wall(draw):
 
 def general(text: str, zone) -> int | None:
     try:
-        return to_micros(parse_time(text, zone, NOW))
+        return to_micros(read_time(text, zone, what='time', now=NOW))
     except (InputError, OverflowError):
         return None
 
 
 @BUDGET
 @given(zone_and_wall(), st.sampled_from(["auto", "minutes", "seconds", "microseconds"]))
-def test_a_wall_time_reads_as_parse_time_reads_it_or_not_at_all(case, timespec):
+def test_a_wall_time_reads_as_read_time_reads_it_or_not_at_all(case, timespec):
     zone, wall = case
     text = wall.isoformat(timespec=timespec)
     found = WallClock(zone).read(text)
     if found is not None:
         assert found == general(text, zone)
     elif 1901 <= wall.year < 9990:
-        assert general(text, zone) is None  # only a gap, an overlap or a bad text is left to parse_time
+        assert general(text, zone) is None  # only a gap, an overlap or a bad text is left to read_time
 
 
 @BUDGET
@@ -109,5 +109,5 @@ def test_madrid_round_trips(text, shown):
 @pytest.mark.parametrize("text", ["now", "2026-03-29T02:30", "2026-10-25T02:30", "1899-12-31T10:00", "mañana"],
                          ids=["the word now", "in the spring-forward gap", "in the fall-back overlap",
                               "before 1901", "not a time"])
-def test_what_only_parse_time_can_answer_is_none(text):
+def test_what_only_read_time_can_answer_is_none(text):
     assert WallClock(MADRID).read(text) is None

@@ -15,7 +15,7 @@ from cli_helpers import run
 from slactl.policy import load as loader
 from slactl.tickets import read as tickets
 from slactl.batch.runner import Batch
-from slactl.render.due import BATCH_COLUMNS
+from slactl.batch.record import COLUMNS as BATCH_COLUMNS
 
 HEADER = "id,provider,severity,plan,opened,pauses,responded,resolved\n"
 NOW = "2026-11-24T00:00"

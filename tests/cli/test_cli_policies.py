@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from cli_helpers import run, run_json
 from slactl import __version__
-from slactl.cli import app
+from slactl.cli import cli
 
 DATA = Path(__file__).resolve().parents[1] / "testdata" / "validate"
 IDS = ["athento", "conecta", "express", "ignus", "ivcisa"]
@@ -185,7 +185,7 @@ def test_version(capsys):
     ("validate", "Example: slactl validate policies/ my-policy.yaml"),
 ])
 def test_help_ends_with_a_pasteable_example(command, example):
-    result = CliRunner().invoke(app, [command, "--help"])
+    result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert example in result.output
 
@@ -217,7 +217,7 @@ def test_unknown_provider_end_to_end_has_no_traceback(tmp_path):
 def test_unknown_command_end_to_end_is_one_line(tmp_path):
     done = _slactl("bogus", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "slactl: error: No such command 'bogus'. (see slactl --help)\n"
+    assert done.stderr == "slactl: error: no such command 'bogus'. (see slactl --help)\n"
 
 
 def test_show_json_end_to_end_is_one_json_document(tmp_path):

@@ -163,4 +163,4 @@ def test_json_is_the_only_output(capsys):
 def test_the_help_ends_with_a_pasteable_example(capsys):
     code, out, _ = run(capsys, "quote", "--help")
     assert code == 0
-    assert "Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25" in out
+    assert "Example: slactl quote express --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25" in out

@@ -1,5 +1,6 @@
-"""Shell completion (bash, zsh, fish) through typer's mechanism: the installed ``slactl`` script
-run the way each shell's completion script runs it, with the words typed so far."""
+"""Shell completion (bash, zsh, fish) through click's mechanism: the installed ``slactl`` script
+run the way each shell's completion script (``slactl --show-completion SHELL``) runs it, with
+the words typed so far in ``COMP_WORDS`` and ``COMP_CWORD``."""
 
 from __future__ import annotations
 
@@ -19,26 +20,21 @@ SLACTL = shutil.which("slactl", path=str(Path(sys.executable).parent)) or shutil
 def _complete(shell: str, line: str, **extra_env: str) -> tuple[int, list[str], str]:
     """Complete the last word of ``line`` (ending in a space: a new word) as ``shell`` would."""
     env = {k: v for k, v in os.environ.items() if k != "SLACTL_POLICIES"} | extra_env
-    env["_SLACTL_COMPLETE"] = f"complete_{shell}"
-    if shell == "bash":
-        words = line.split() + ([""] if line.endswith(" ") else [])
-        env |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    env["_SLACTL_COMPLETE"] = f"{shell}_complete"
+    words = line.split() + ([""] if line.endswith(" ") else [])
+    if shell == "fish":  # fish passes the word being completed itself
+        env |= {"COMP_WORDS": line, "COMP_CWORD": words[-1]}
     else:
-        env["_TYPER_COMPLETE_ARGS"] = line
-        if shell == "fish":
-            env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+        env |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
     done = subprocess.run([SLACTL], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
     return done.returncode, done.stdout.splitlines(), done.stderr
 
 
 def _values(shell: str, lines: list[str]) -> list[str]:
-    if shell == "fish":
-        return [line.split("\t")[0] for line in lines]
-    if shell == "zsh":  # _arguments '*: :(("value":"help" ...))'
-        import re
-
-        return re.findall(r'"((?:[^"\\]|\\.)*)":', "\n".join(lines))
-    return lines
+    """click writes ``type,value`` (bash), ``type\nvalue\nhelp`` triples (zsh), ``type,value\thelp`` (fish)."""
+    if shell == "zsh":
+        return lines[1::3]
+    return [line.split(",", 1)[1].split("\t")[0] for line in lines]
 
 
 CASES = [
@@ -72,22 +68,22 @@ def test_completion_offers(shell, line, expected):
 
 def test_a_provider_given_narrows_severities_to_its_own():
     _, lines, _ = _complete("bash", "slactl due ignus --severity ")
-    assert "total-outage" not in lines and "blocker" not in lines
+    assert "plain,total-outage" not in lines and "plain,blocker" not in lines and "plain,urgent" in lines
 
 
 def test_fish_shows_the_label_as_help():
     _, lines, _ = _complete("fish", "slactl due conecta -s total")
-    assert "total-outage\tCaída Total" in lines
+    assert "plain,total-outage\tCaída Total" in lines
 
 
 def test_completion_reads_the_policies_given_with_the_root_option():
     _, lines, _ = _complete("bash", f"slactl --policies {GOOD / 'minimal.yaml'} show ")
-    assert lines == ["minimal"]
+    assert lines == ["plain,minimal"]
 
 
 def test_completion_reads_the_policies_of_the_environment():
     _, lines, _ = _complete("bash", "slactl show ", SLACTL_POLICIES=str(GOOD / "minimal.yaml"))
-    assert lines == ["minimal"]
+    assert lines == ["plain,minimal"]
 
 
 @pytest.mark.parametrize("line", [
@@ -105,4 +101,5 @@ def test_completion_never_fails_or_prints_errors(line):
 def test_show_completion_prints_the_script_for_each_shell(shell):
     done = subprocess.run([SLACTL, "--show-completion", shell], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
-    assert "_SLACTL_COMPLETE" in done.stdout
+    assert f"_SLACTL_COMPLETE={shell}_complete" in done.stdout
+    assert {"bash": "complete -o nosort -F", "zsh": "compdef", "fish": "complete --no-files --command slactl"}[shell] in done.stdout

@@ -1,37 +1,47 @@
-"""Commands are built lazily: one command imports only its own CLI module, while listing them
-(--help, completion, suggestions) still sees every command, in the order of ``MODULES``."""
+"""Commands are built lazily through click's public ``Group.list_commands``/``get_command``: one
+command imports only its own CLI module, while listing them (--help, completion, suggestions)
+sees every command, in the order of ``COMMANDS``."""
 
 from __future__ import annotations
 
-import importlib
-
-import typer.main
+import click
 from cli_helpers import modules_after
 
-from slactl.cli import HOMES, MODULES, app
+from slactl.cli import COMMANDS, cli
+
 
 def cli_modules(tmp_path, *argv: str) -> set[str]:
     return {name for name in modules_after(str(tmp_path / "cache"), *argv) if name.startswith("slactl.cli.")}
 
 
+MODULES = {f"slactl.cli.{module}" for module in COMMANDS.values()}
+
+
 def test_running_due_imports_no_other_command_module(tmp_path):
     loaded = cli_modules(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00", "--json")
-    assert loaded & {f"slactl.cli.{module}" for module in MODULES} == {"slactl.cli.due"}
+    assert loaded & MODULES == {"slactl.cli.due"}
 
 
 def test_the_root_help_lists_every_module_command(tmp_path):
-    assert {f"slactl.cli.{m}" for m in MODULES} <= cli_modules(tmp_path, "--help")
+    assert MODULES <= cli_modules(tmp_path, "--help")
 
 
-def test_every_command_lives_in_the_module_homes_names():
-    for module in MODULES:
-        importlib.import_module(f"slactl.cli.{module}")
-    for info in app.registered_commands:
-        name = info.name or typer.main.get_command_name(info.callback.__name__)
-        assert info.callback.__module__ == f"slactl.cli.{HOMES.get(name, name)}", name
+def test_every_command_lives_in_the_module_commands_names():
+    context = click.Context(cli, info_name="slactl")
+    for name, module in COMMANDS.items():
+        command = cli.get_command(context, name)
+        assert command is not None and command.callback.__module__ == f"slactl.cli.{module}", name
 
 
-def test_commands_are_listed_in_module_order():
-    names = list(typer.main.get_command(app).commands)
+def test_commands_are_listed_in_order_and_once():
+    names = cli.list_commands(click.Context(cli))
     assert names[:4] == ["providers", "show", "validate", "due"]
     assert len(names) == len(set(names))
+
+
+def test_a_mistyped_command_gets_a_suggestion(capsys):
+    from cli_helpers import run
+
+    code, out, err = run(capsys, "duee")
+    assert code == 2 and out == ""
+    assert err.startswith("slactl: error: no such command 'duee'") and "due" in err

@@ -1,4 +1,4 @@
-"""``slactl.agenda.schedule`` over the bundled policies: the seeds' cadences, target-bound items and
+"""``slactl.sla.comms.comms`` over the bundled policies: the seeds' cadences, target-bound items and
 resolution items, computed by hand.
 
 Seeds live in shared/seeds: 000 Conecta, 001 IVCISA, 002 Ignus, 003 Athento, 004 Express.
@@ -14,6 +14,7 @@ import pytest
 from slactl.sla import comms as owed
 from slactl.policy import load as loader
 from slactl.errors import InputError
+from slactl.tickets.model import Ticket
 
 BOGOTA = ZoneInfo("America/Bogota")
 MADRID = ZoneInfo("Europe/Madrid")
@@ -28,7 +29,9 @@ def policies():
 
 def agenda(policies, provider, severity, opened, *, plan=None, resolved=None, until=None):
     policy = policies.get(provider)
-    return owed.schedule(policy, policy.severity(severity), policy.plan(plan), opened, resolved=resolved, until=until)
+    ticket = Ticket(policy, policy.severity(severity), policy.plan(plan), opened,
+                    resolutions=((resolved, None),) if resolved is not None else ())
+    return owed.comms(ticket, until=until)
 
 
 def at(zone, text):

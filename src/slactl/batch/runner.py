@@ -1,13 +1,10 @@
 """Deadlines for a stream of tickets: rows in, one result per row out, in input order.
 
-Pure and streaming: nothing is kept per ticket, only the resolved targets and calendars per
+Pure and streaming: nothing is kept per ticket, only the resolved targets per
 ``(provider, severity, plan)`` as typed, so memory does not grow with the number of tickets.
-A row that cannot be computed becomes a ``BadRow`` with its line and one-line reason.
-
-Which instant finishes which target: ``responded`` the evaluation and the response,
-``mitigated`` the mitigation (``resolved`` when no ``mitigated`` is given: resolving a ticket
-mitigates it), ``resolved`` the resolution. Follow-ups have no done column and are judged
-against ``now``.
+Each row becomes a ``Ticket`` through ``tickets.build`` (the same code as the command line and
+the API, with messages naming columns); a row that cannot be read or computed becomes a
+``BadRow`` with its line and one-line reason.
 """
 
 from __future__ import annotations
@@ -16,12 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 
-from slactl.sla.due import Deadline, Timed, resolve, timed_targets
 from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
-from slactl.tickets.read import BadRow, Ticket, split_pauses
-from slactl.tickets.times import check_pauses, parse_pause, parse_time
+from slactl.sla.due import Deadline, Timed, due, timed_targets
+from slactl.tickets.build import COLUMNS, build
+from slactl.tickets.model import Ticket
+from slactl.tickets.read import BadRow, Row
+from slactl.tickets.times import STRICT, TimeReading, read_time
 
 CACHED_KEYS = 4096
 
@@ -42,23 +41,25 @@ class Setup:
 
 @dataclass(frozen=True, slots=True)
 class Result:
+    """One row's ticket and its deadlines."""
+
+    row: Row
     ticket: Ticket
-    setup: Setup
-    opened: datetime
     deadlines: tuple[Deadline, ...]
 
 
 class Batch:
-    """Computes tickets against one policy set. ``clock`` answers the word ``now`` in any time
-    column; ``now`` (text, read in each provider's zone) judges open targets, default ``clock``.
-    The business time ``left`` of a pending target is not measured: no batch output shows it."""
+    """Computes rows against one policy set. ``clock`` is the current time (it answers the word
+    ``now`` in a time column); ``now`` (text, read in each provider's zone; default ``clock``)
+    is the instant open targets are judged at. Business time ``left`` is not measured: no
+    batch output shows it. Owned by one run: its memo of setups is not shared."""
 
-    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None):
-        self.policies, self.clock, self.now_text = policies, clock, now
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, reading: TimeReading = STRICT):
+        self.policies, self.clock, self.now_text, self.reading = policies, clock, now, reading
         self._setups: dict[tuple, Setup | str] = {}
         self._now: dict[tzinfo, datetime] = {}
 
-    def run(self, rows: Iterable[Ticket | BadRow]) -> Iterator[Result | BadRow]:
+    def run(self, rows: Iterable[Row | BadRow]) -> Iterator[Result | BadRow]:
         for row in rows:
             if isinstance(row, BadRow):
                 yield row
@@ -68,22 +69,14 @@ class Batch:
             except InputError as error:
                 yield BadRow(row.line, str(error))
 
-    def one(self, ticket: Ticket) -> Result:
-        setup = self.setup(ticket.provider, ticket.severity, ticket.plan)
-        zone, clock = setup.zone, self.clock
-        opened = parse_time(ticket.opened, zone, clock, what="opened")
-        pauses = check_pauses([parse_pause(p, zone, clock) for p in split_pauses(ticket.pauses)]) if ticket.pauses else ()
-        responded = self._after(ticket.responded, "responded", opened, zone)
-        resolved = self._after(ticket.resolved, "resolved", opened, zone)
-        mitigated = self._after(ticket.mitigated, "mitigated", opened, zone) or resolved
-        responded, resolved, mitigated = _utc(responded), _utc(resolved), _utc(mitigated)
-        done = {"evaluation": responded, "response": responded, "mitigation": mitigated, "resolution": resolved}
-        now, start = self.judged_at(zone), _utc(opened)
-        deadlines = tuple([
-            resolve(timed, start, pauses=pauses, resolved=resolved, now=now, done=done.get(timed[0].name), left=False)
-            for timed in setup.targets
-        ])
-        return Result(ticket, setup, opened, deadlines)
+    def one(self, row: Row) -> Result:
+        """The deadlines of one row; ``InputError`` for a row that cannot be read."""
+        setup = self.setup(row.provider, row.severity, row.plan)
+        now = self.judged_at(setup.zone)
+        ticket = build(None, row.fields(setup.policy, setup.severity, setup.plan), naming=COLUMNS, now=now,
+                       reading=self.reading)
+        targets = setup.targets if ticket.severity is setup.severity else None
+        return Result(row, ticket, due(ticket, now, targets=targets, measure_left=False))
 
     def setup(self, provider: str, severity: str, plan: str | None) -> Setup:
         key = (provider, severity, plan)
@@ -91,8 +84,9 @@ class Batch:
         if found is None:
             try:
                 policy = self.policies.get(provider)
-                chosen_severity, chosen_plan = policy.severity(severity), policy.plan(plan)
-                found = Setup(policy, chosen_severity, chosen_plan, timed_targets(policy, chosen_severity, chosen_plan))
+                chosen_severity, chosen_plan = policy.severity(severity), policy.plan(plan, field=COLUMNS.plan)
+                found = Setup(policy, chosen_severity, chosen_plan,
+                              timed_targets(policy, chosen_severity, chosen_plan, field=COLUMNS.plan))
             except InputError as error:
                 found = str(error)
             if len(self._setups) >= CACHED_KEYS:
@@ -108,25 +102,5 @@ class Batch:
             return self.clock
         found = self._now.get(zone)
         if found is None:
-            found = self._now[zone] = _utc(parse_time(self.now_text, zone, self.clock, what="--now"))
+            found = self._now[zone] = read_time(self.now_text, zone, what="--now", now=self.clock).astimezone(timezone.utc)
         return found
-
-    def _after(self, text: str | None, what: str, opened: datetime, zone: tzinfo) -> datetime | None:
-        if not text:
-            return None
-        moment = parse_time(text, zone, self.clock, what=what)
-        if moment < opened:
-            raise InputError(f"{what} is before opened")
-        return moment
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """The same instant in UTC: the calendars count in UTC, and converting it once here spares
-    a conversion per target (a UTC instant converts to itself). An instant at the very ends of
-    the calendar, which has no UTC form, stays as it is for the calendars to refuse."""
-    if moment is None:
-        return None
-    try:
-        return moment.astimezone(timezone.utc)
-    except OverflowError:
-        return moment

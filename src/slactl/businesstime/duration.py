@@ -66,3 +66,17 @@ class Duration:
         minutes, secs = divmod(rest, 60)
         parts += [f"{v}{u}" for v, u in ((hours, "h"), (minutes, "m"), (secs, "s")) if v]
         return "".join(parts) or "0m"
+
+
+def compact(length: timedelta) -> str:
+    """``3h10m`` for JSON and CSV: hours and minutes (and seconds when present), truncated to
+    whole seconds toward zero."""
+    return compact_seconds(int(length.total_seconds()))
+
+
+def compact_seconds(seconds: int) -> str:
+    """``compact`` of a whole number of seconds."""
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
+    return ("-" if seconds < 0 else "") + (text or "0m")

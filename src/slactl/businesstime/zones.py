@@ -5,52 +5,76 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
+from enum import Enum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import tz
 
 from slactl.errors import InputError
 
 
-def localize(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
-    """Attach ``zone`` to a naive wall time, refusing gaps and overlaps."""
-    if 1 < wall.year < 9999 and type(zone) in _READ_DIRECTLY:  # fast path: no overflow possible
+class Choice(str, Enum):
+    """What to do with a wall time that a DST change makes ambiguous or skips (pandas'
+    ``tz_localize`` offers the same): refuse it, or take the earlier or later reading."""
+
+    ERROR = "error"
+    EARLIER = "earlier"
+    LATER = "later"
+    FORWARD = "forward"
+
+
+def localize(wall: datetime, zone: tzinfo, *, what: str = "time", ambiguous: Choice = Choice.ERROR,
+             nonexistent: Choice = Choice.ERROR) -> datetime:
+    """``wall`` (naive) as an aware instant in ``zone``. A wall time in a DST gap (clocks spring
+    forward) or overlap (they fall back) raises ``InputError`` naming both candidates, unless
+    ``nonexistent=FORWARD`` (the first instant after the gap, as pandas' ``shift_forward``) or
+    ``ambiguous=EARLIER``/``LATER`` choose. Also ``InputError`` for a wall time whose instant
+    is outside datetime's range."""
+    if 1 < wall.year < 9999 and type(zone) in _READ_DIRECTLY:  # no overflow possible, one offset: the common case
         if zone.utcoffset(wall) == zone.utcoffset(wall.replace(fold=1 - wall.fold)):
-            return wall.replace(tzinfo=zone, fold=0) if wall.fold else wall.replace(tzinfo=zone)
-    return _localize_checked(wall, zone, what=what)
+            return wall.replace(tzinfo=zone, fold=0)
+    first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
+    try:
+        exists, ambiguous_here = tz.datetime_exists(first), tz.datetime_ambiguous(first)
+        earlier, later = sorted((first.astimezone(timezone.utc), second.astimezone(timezone.utc)))
+    except OverflowError:
+        raise InputError(f"{what} {wall.isoformat()} is out of range") from None
+    name = zone_name(zone)
+    if not exists:
+        if nonexistent is Choice.FORWARD:
+            return _after_gap(zone, earlier, later)
+        raise InputError(
+            f"{what} {wall.isoformat(timespec='minutes')} does not exist in {name} (clocks spring forward); "
+            f"add an offset: {earlier.astimezone(zone).isoformat()} or {later.astimezone(zone).isoformat()}"
+        )
+    if ambiguous_here:
+        if ambiguous in (Choice.EARLIER, Choice.LATER):
+            return first if ambiguous is Choice.EARLIER else second
+        raise InputError(
+            f"{what} {wall.isoformat(timespec='minutes')} is ambiguous in {name} (clocks fall back, it happens twice); "
+            f"add an offset: {first.isoformat()} or {second.isoformat()}"
+        )
+    return first
+
+
+def _after_gap(zone: tzinfo, earlier: datetime, later: datetime) -> datetime:
+    """The first instant after the gap between the two readings of a skipped wall time."""
+    from slactl.businesstime.transitions import transitions_around
+
+    for change in transitions_around(zone, earlier.year):
+        at = change.at.replace(tzinfo=timezone.utc)
+        if earlier < at <= later:
+            return at.astimezone(zone)
+    return later.astimezone(zone)
 
 
 _READ_DIRECTLY = (ZoneInfo, timezone)
 """Zones whose ``utcoffset`` reads a naive wall time (and its fold) as the same wall time in them."""
 
 
-def _localize_checked(wall: datetime, zone: tzinfo, *, what: str = "time") -> datetime:
-    """The general path of ``localize``: also names the gap or overlap, and catches the wall
-    times at the ends of the calendar whose UTC instant does not exist. Only a wall time that
-    exists once (both folds give one offset) is attached; ``localize`` skips the round trip
-    for it when no overflow is possible, since that is the common case of a batch (issue 6)."""
-    first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
-    try:
-        offsets = first.utcoffset(), second.utcoffset()
-        round_trip = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
-    except OverflowError:
-        raise InputError(f"{what} {wall.isoformat()} is out of range") from None
-    if offsets[0] == offsets[1]:
-        return first
-    name = zone_name(zone)
-    earlier = first.astimezone(timezone.utc).astimezone(zone)
-    later = second.astimezone(timezone.utc).astimezone(zone)
-    if round_trip != wall:
-        raise InputError(
-            f"{what} {wall.isoformat(timespec='minutes')} does not exist in {name} (clocks spring forward); "
-            f"add an offset: {min(earlier, later).isoformat()} or {max(earlier, later).isoformat()}"
-        )
-    raise InputError(
-        f"{what} {wall.isoformat(timespec='minutes')} is ambiguous in {name} (clocks fall back, it happens twice); "
-        f"add an offset: {first.isoformat()} or {second.isoformat()}"
-    )
-
-
-def parse_zone(name: str) -> tzinfo:
-    """An IANA zone name, ``UTC`` or a fixed offset such as ``-05:00`` or ``UTC-05:00``."""
+def parse_zone(name: str, *, what: str = "--tz") -> tzinfo:
+    """An IANA zone name, ``UTC`` or a fixed offset such as ``-05:00`` or ``UTC-05:00``;
+    ``InputError`` naming ``what`` otherwise."""
     text = name.strip()
     try:
         fixed = fixed_offset(text)
@@ -61,7 +85,7 @@ def parse_zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise InputError(f"unknown time zone {name!r} (use an IANA name such as Europe/Madrid or an offset such as -05:00)") from None
+        raise InputError(f"{what}: unknown time zone {name!r} (use an IANA name such as Europe/Madrid or an offset such as -05:00)") from None
 
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$")

@@ -1,4 +1,9 @@
-"""The typer application: parses, calls the library, renders. Nothing else lives here."""
+"""The command line: parses, calls the library, renders. Nothing else lives here.
+
+Built on click's public API. Each command is built only when it runs: ``slactl due`` imports
+``slactl.cli.due`` alone (``Commands.get_command``); listing them (``--help``, completion, a
+mistyped command's suggestion) imports every command module, in ``COMMANDS`` order.
+"""
 
 from __future__ import annotations
 
@@ -6,148 +11,102 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
-from typing import Annotated, Optional
 
-import typer
-import typer.core
-import typer.main
+import click
 
-from slactl import __version__
-from slactl.cli import coercion
+from slactl.cli.params import Group
 from slactl.cli.state import State
+from slactl.version import __version__
 
-coercion.install()
+COMMANDS = {
+    "providers": "policies", "show": "policies", "validate": "policies", "due": "due", "classify": "classify",
+    "quote": "quote", "comms": "comms", "schema": "schema", "report": "report",
+}
+"""Every command and the module (``slactl.cli.NAME``) that defines it, in the order ``--help`` lists them."""
 
-MODULES = ("policies", "due", "classify", "quote", "comms", "schema", "report")
-"""The command modules, in the order ``--help`` lists them; each registers its commands on
-``app`` when it is imported. A command named like its module needs nothing else."""
-
-HOMES = {"providers": "policies", "show": "policies", "validate": "policies"}
-"""The module of each command not named after its module."""
-
-
-class _Commands(MutableMapping):
-    """The root group's commands, built only when asked for: running ``slactl due`` imports
-    ``slactl.cli.due`` alone (the start-up of a single command, issue 6). Listing them
-    (``--help``, completion, a mistyped command's suggestions) imports every module."""
-
-    def __init__(self, built: dict) -> None:
-        self._built = dict(built)
-
-    def __getitem__(self, name: str):
-        if name not in self._built:
-            home = HOMES.get(name, name)
-            self._load((home,) if home in MODULES else MODULES)
-        return self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        self._load(MODULES)
-        order = {f"slactl.cli.{module}": index for index, module in enumerate(MODULES)}
-        ranked = sorted(enumerate(app.registered_commands),
-                        key=lambda item: (order.get(item[1].callback.__module__, len(order)), item[0]))
-        return iter([_name(info) for _, info in ranked])
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __setitem__(self, name: str, command) -> None:
-        self._built[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._built[name]
-
-    def _load(self, modules: tuple[str, ...]) -> None:
-        for module in modules:
-            importlib.import_module(f"slactl.cli.{module}")
-        for info in app.registered_commands:
-            if _name(info) not in self._built:
-                self._built[_name(info)] = typer.main.get_command_from_info(
-                    info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode)
+SHELLS = ("bash", "zsh", "fish")
 
 
-def _name(info) -> str:
-    return info.name or typer.main.get_command_name(info.callback.__name__)
+class Commands(Group):
+    """The root group: commands are imported from their module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(f"slactl.cli.{module}"), name)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # the reader went away (``| head -1``): drop the rest quietly
+            _silence_stdout()
+            ctx.exit(0)
 
 
-class _LazyGroup(typer.core.TyperGroup):
-    def __init__(self, **attrs) -> None:
-        super().__init__(**attrs)
-        self.commands = _Commands(self.commands)
+def _print_completion(ctx: click.Context, _: click.Parameter, shell: str | None) -> None:
+    """``--show-completion SHELL``: that shell's completion script (click's own)."""
+    if shell is None or ctx.resilient_parsing:
+        return
+    from click.shell_completion import get_completion_class
+
+    completion = get_completion_class(shell)
+    assert completion is not None
+    click.echo(completion(cli, {}, "slactl", "_SLACTL_COMPLETE").source())
+    ctx.exit(0)
 
 
-app = typer.Typer(
-    cls=_LazyGroup,
-    name="slactl",
-    help=(
-        "Exact SLA answers from YAML support policies: severities, deadlines in business time, "
-        "communications owed, and Express emergency quotes.\n\n"
-        "Example: slactl due ignus --severity high --opened 2026-11-20T18:30"
-    ),
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+@click.group(cls=Commands, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--policies", "-p", "policies", metavar="PATH", multiple=True,
+              help="Policy file or directory (repeatable); replaces the bundled set and $SLACTL_POLICIES. "
+                   "Example: slactl --policies ./my-policies providers")
+@click.option("--show-completion", type=click.Choice(SHELLS), callback=_print_completion, expose_value=False,
+              is_eager=True, help="Print the completion script of SHELL, e.g. eval \"$(slactl --show-completion bash)\".")
+@click.version_option(__version__, "--version", prog_name="slactl", message="%(prog)s %(version)s",
+                      help="Print the version and exit.")
+@click.pass_context
+def cli(ctx: click.Context, policies: tuple[str, ...]) -> None:
+    """Exact SLA answers from YAML support policies: severities, deadlines in business time,
+    communications owed, Express emergency quotes and compliance reports.
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"slactl {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    ctx: typer.Context,
-    policies: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--policies", "-p", metavar="PATH",
-            help="Policy file or directory (repeatable); replaces the bundled set and $SLACTL_POLICIES. "
-                 "Example: slactl --policies ./my-policies providers",
-        ),
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    ctx.obj = State(policies or None)
+    \b
+    Example: slactl due ignus --severity high --opened 2026-11-20T18:30
+    """
+    ctx.obj = State(list(policies) or None)
 
 
 def main() -> None:
-    """Console entry point: expected failures become one line on stderr and an exit code."""
+    """Console entry point: expected failures become one line on stderr and an exit code
+    (2 for bad input, 1 for a failed check, 130 when interrupted)."""
     from slactl.errors import PolicyError, SlactlError
 
     _tolerate_narrow_encodings()
     try:
-        code = app(prog_name="slactl", standalone_mode=False)
+        code = cli.main(prog_name="slactl", standalone_mode=False)
     except SlactlError as error:
-        lines = error.problems if isinstance(error, PolicyError) else [str(error)]
+        lines = error.problems if isinstance(error, PolicyError) else [f"slactl: error: {error}"]
         for line in lines:
-            print(line if isinstance(error, PolicyError) else f"slactl: error: {line}", file=sys.stderr)
+            print(line, file=sys.stderr)
         sys.exit(error.exit_code)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except _CLICK_ERROR as error:
-        if type(error).__name__ == "NoArgsIsHelpError" and error.ctx is not None:
-            print(error.ctx.get_help())
-            sys.exit(2)
-        path = error.ctx.command_path if getattr(error, "ctx", None) else "slactl"
-        print(f"slactl: error: {_one_line(error.format_message())} (see {path} --help)", file=sys.stderr)
+    except click.exceptions.NoArgsIsHelpError as error:
+        print(error.ctx.get_help() if error.ctx else error.format_message())
+        sys.exit(2)
+    except click.ClickException as error:
+        context = getattr(error, "ctx", None)
+        path = context.command_path if context is not None else "slactl"
+        print(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)", file=sys.stderr)
         sys.exit(error.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except (click.Abort, KeyboardInterrupt):
         print("slactl: error: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
-    except SystemExit:
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met EPIPE and chose exit 1
-            sys.stdout = sys.__stdout__
-            _silence_stdout()
-            sys.exit(0)
-        raise
     except OSError as error:
         if error.errno not in _OUTPUT_ERRORS:
             raise
@@ -187,10 +146,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lower(text: str) -> str:
+    """click's messages start with a capital ("No such option"); slactl's errors do not."""
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
 def _silence_stdout() -> None:
     """The reader went away (``| head -1``): drop the rest quietly."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-
-
-_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")

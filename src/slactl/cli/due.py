@@ -1,41 +1,63 @@
-"""``slactl due``: every deadline of a severity, in business time, with breach checks; with
+"""``slactl due``: every deadline of a ticket, in business time, judged at an instant; with
 ``--input``, the same for every ticket of a CSV or JSON Lines file, streamed."""
 
 from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from slactl.cli import app
 from slactl.cli.options import complete_plan, complete_provider, complete_severity
+from slactl.cli.params import argument, command, json_option
+from slactl.cli.state import State
+
+TIME = "TIME"
 
 
-@app.command()
-def due(
-    ctx: typer.Context,
-    provider: Annotated[Optional[str], typer.Argument(help="Provider id, e.g. ignus (not with --input).", autocompletion=complete_provider)] = None,
-    severity: Annotated[Optional[str], typer.Option("--severity", "-s", help="Severity id, label or alias, e.g. high, alta, urgente.", autocompletion=complete_severity)] = None,
-    opened: Annotated[Optional[str], typer.Option("--opened", "-o", metavar="TIME",
-                                                  help="When the ticket was opened: ISO 8601 or now; without an offset it is the provider's local time.")] = None,
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Plan (tier), e.g. enterprise; default: the policy's default plan.", autocompletion=complete_plan)] = None,
-    pause: Annotated[Optional[list[str]], typer.Option("--pause", metavar="START/END",
-                                                       help="Clock stopped in this interval (repeatable), e.g. waiting on the customer.")] = None,
-    resolved: Annotated[Optional[str], typer.Option("--resolved", metavar="TIME", help="When it was resolved: starts follow-up clocks.")] = None,
-    now: Annotated[Optional[str], typer.Option("--now", metavar="TIME", help="Judge each target at this instant: pending or breached.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 when any target is breached at --now (default: the current time).")] = False,
-    tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
-    input: Annotated[Optional[str], typer.Option("--input", "-i", metavar="FILE|-",
-                                                 help="Batch: one ticket a row, CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", metavar="csv|jsonl", help="Batch: output format; default that of the input.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Batch: stop at the first bad row instead of skipping it.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Batch: let --output replace an existing file.")] = False,
-) -> None:
-    """When is each response, mitigation and resolution due, and is anything breached?
+@command()
+@argument("provider", required=False, metavar="PROVIDER", help="Provider id, e.g. ignus (not with --input).",
+          shell_complete=complete_provider)
+@click.option("--severity", "-s", metavar="SEVERITY", shell_complete=complete_severity,
+              help="Severity id, label or alias, e.g. high, alta, urgente (required without --input).")
+@click.option("--opened", "-o", metavar=TIME, help="When the ticket was opened: ISO 8601 or now; without an offset it "
+                                                   "is the provider's local time (required without --input).")
+@click.option("--plan", metavar="PLAN", shell_complete=complete_plan,
+              help="Plan (tier), e.g. enterprise; default: the policy's default plan.")
+@click.option("--pause", metavar="START/END", multiple=True,
+              help="The clock stops in this interval (repeatable), e.g. waiting on the customer; END may be now.")
+@click.option("--status", metavar="TIME=STATUS", multiple=True,
+              help="A status change (repeatable), e.g. 2026-11-20T12:00=pending; the policy's pause statuses stop the clocks.")
+@click.option("--responded", metavar=TIME, help="When the first response was given: finishes the evaluation and response targets.")
+@click.option("--mitigated", metavar=TIME, help="When the incident was mitigated: finishes the mitigation target.")
+@click.option("--resolved", metavar=TIME, multiple=True,
+              help="When it was resolved (repeatable, alternating with --reopened): finishes the resolution target "
+                   "and starts follow-up clocks.")
+@click.option("--reopened", metavar=TIME, multiple=True, help="When a resolved ticket was reopened (repeatable).")
+@click.option("--followed-up", "followed_up", metavar=TIME, help="When the follow-up was done: finishes the follow-up target.")
+@click.option("--severity-change", "severity_change", metavar="TIME=SEVERITY", multiple=True,
+              help="The severity changed then (repeatable); the ticket is judged by its latest severity since the opening.")
+@click.option("--now", metavar=TIME, help="Judge each open target at this instant (default: the current time).")
+@click.option("--warn", metavar="PCT|LENGTH", help="At risk once this share of a target has elapsed (75%) or this long "
+                                                   "before it is due (1h); overrides the policy's warnings.")
+@click.option("--check", is_flag=True, help="Exit 1 when any target is breached or missed (with --input: in any ticket).")
+@click.option("--fail-on", "fail_on", type=click.Choice(["breached", "at-risk"]), default="breached", show_default=True,
+              help="With --check: also exit 1 when a target is at risk.")
+@click.option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")
+@json_option
+@click.option("--input", "-i", "source", metavar="FILE|-",
+              help="Batch: one ticket a row, CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")
+@click.option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
+@click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
+@click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
+@click.pass_obj
+def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
+        pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
+        resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
+        now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
+        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool) -> None:
+    """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
     Example: slactl due ignus --severity high --opened 2026-11-20T18:30 --now 2026-11-23T09:00
@@ -43,85 +65,115 @@ def due(
     from slactl.errors import InputError
 
     clock = datetime.now(timezone.utc)
-    if input is not None:
-        single = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
-                  "--resolved": resolved, "--check": check, "--tz": tz, "--json": json}
-        given = [name for name, value in single.items() if value]
+    ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
+                      "--status": status, "--responded": responded, "--mitigated": mitigated, "--resolved": resolved,
+                      "--reopened": reopened, "--followed-up": followed_up, "--severity-change": severity_change,
+                      "--tz": tz, "--warn": warn}
+    if source is not None:
+        if as_json:
+            raise InputError("--input writes one record per ticket: use --format jsonl for JSON Lines, not --json")
+        given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        if format not in (None, "csv", "jsonl"):
-            raise InputError(f"unknown --format {format!r} (choose csv or jsonl)")
-        bad = _batch(ctx, input, output, format, strict, now, clock, force)
-        if bad:
-            raise typer.Exit(code=1)
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force)
+        if bad or (check and failed):
+            raise click.exceptions.Exit(1)
         return
-    batch_only = [name for name, value in (("--output", output), ("--format", format), ("--strict", strict), ("--force", force)) if value]
+    batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
     for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
         if not value:
             raise InputError(f"missing {name} (or give --input FILE for a batch of tickets)")
-    _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock)
+    _single(state, provider, severity, opened, plan, pause, status, responded, mitigated, resolved, reopened,
+            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock)
 
 
-def _single(ctx, provider, severity, opened, plan, pause, resolved, now, check, tz, json, clock) -> None:
-    from slactl.sla import due as engine
-    from slactl.cli.ticket import ticket
+def _single(state: State, provider, severity, opened, plan, pause, status, responded, mitigated, resolved, reopened,
+            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock) -> None:
+    from slactl.businesstime.zones import parse_zone
+    from slactl.errors import InputError
+    from slactl.policy.target import Warn
     from slactl.render import due as render
-    from slactl.tickets.times import check_pauses, parse_pause
+    from slactl.sla.due import any_failed, due as compute
+    from slactl.tickets.build import FLAGS, Fields, build, instant
 
-    asked = ticket(ctx.obj.policies(), provider, severity, plan, opened, resolved, tz, clock)
-    policy, chosen_severity, chosen_plan = asked.policy, asked.severity, asked.plan
-    pauses = check_pauses([parse_pause(p, policy.zone, clock) for p in pause or []])
-    judged_at = asked.time(now, clock, "--now") if now else (clock if check else None)
-    results = engine.compute(policy, chosen_severity, chosen_plan, asked.opened, pauses=pauses,
-                             resolved=asked.resolved, now=judged_at)
-    if json:
+    policy = state.policies().get(provider)
+    judged = instant(now, policy.zone, "--now", clock) if now else (clock if check else None)
+    ticket = build(state.policies(), Fields(
+        provider=policy, severity=severity, opened=opened, plan=plan, pauses=pause, responded=responded,
+        mitigated=mitigated, resolved=resolved, reopened=reopened, followed_up=followed_up, statuses=status,
+        severity_changes=severity_change), naming=FLAGS, now=judged or clock)
+    if judged is not None and judged < ticket.opened:
+        raise InputError(f"--now is before --opened ({judged.isoformat()} < {ticket.opened.isoformat()})")
+    try:
+        override = Warn.parse(warn) if warn else None
+    except ValueError as error:
+        raise InputError(f"--warn: {error}") from None
+    deadlines = compute(ticket, judged, warn=override)
+    shown = parse_zone(tz) if tz else policy.zone
+    if as_json:
         from slactl.render.output import emit_json
 
-        emit_json(render.due_json(policy.id, chosen_plan.id if chosen_plan else None, chosen_severity.id,
-                                  asked.opened, asked.shown_zone, asked.shown_zone_name, results, judged_at, pauses))
+        emit_json(render.due_json(ticket, deadlines, judged, shown))
     else:
-        plan_text = f", plan {chosen_plan.id}" if chosen_plan else ""
-        title = f"{policy.name}: {chosen_severity.id} ({chosen_severity.label}){plan_text}"
-        render.print_due(title, asked.opened, asked.shown_zone, asked.shown_zone_name, results, judged_at, pauses)
-    if check and engine.any_breached(results):
-        raise typer.Exit(code=1)
+        render.print_due(ticket, deadlines, judged, shown)
+    if check and any_failed(deadlines, at_risk=fail_on == "at-risk"):
+        raise click.exceptions.Exit(1)
 
 
-def _batch(ctx, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool = False) -> int:
-    """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many were bad."""
-    from slactl.tickets import read as tickets
-    from slactl.cli.outfile import open_output
+def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
+           clock: datetime, force: bool = False) -> tuple[int, int]:
+    """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
+    were bad and how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
+    from slactl.cli.outfile import open_output
     from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
-    from slactl.tickets.times import parse_time
+    from slactl.tickets import read
+    from slactl.tickets.times import read_time
 
     if now:
-        parse_time(now, timezone.utc, clock, what="--now")
-    policies = ctx.obj.policies()
-    with tickets.open_input(path) as (lines, fd, in_fmt), open_output(output, force=force, source=path) as out:
+        read_time(now, timezone.utc, what="--now", now=clock)
+    policies = state.policies()
+    with read.open_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
-        out_fmt = fmt or (tickets.guess_format(output, "").value if output else in_fmt.value)
-        write = batch_writer(out, out_fmt)
-        engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
-        bad = rows = 0
-        show = path != "-" and sys.stderr.isatty()
-        with file_progress(name, fd, enabled=show) as tick:
-            for item in engine.run(tickets.read(lines, in_fmt)):
-                rows += 1
-                if rows & 4095 == 0:
-                    tick()
-                if isinstance(item, tickets.BadRow):
-                    bad += 1
-                    if strict:
-                        print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
-                        raise typer.Exit(code=1)  # no partial --output file
-                    print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
-                    continue
-                write(item)
+        out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
+        tickets = read.read(lines, in_fmt)
+        first = next(tickets, None)  # the header is checked before any output is written
+        with open_output(output, force=force, source=path) as out:
+            write = batch_writer(out, out_fmt)
+            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
+            bad = rows = failed = 0
+            show = path != "-" and sys.stderr.isatty()
+            statuses = _status_columns()
+            with file_progress(name, fd, enabled=show) as tick:
+                for item in engine.run(_chain(first, tickets)):
+                    rows += 1
+                    if rows & 4095 == 0:
+                        tick()
+                    if isinstance(item, read.BadRow):
+                        bad += 1
+                        if strict:
+                            print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
+                            raise click.exceptions.Exit(1)  # no partial --output file
+                        print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                        continue
+                    if any(item[at] in ("breached", "missed") for at in statuses):
+                        failed += 1
+                    write(item)
     if bad:
         print(f"slactl: error: {bad} of {rows} rows skipped (bad input)", file=sys.stderr)
-    return bad
+    return bad, failed
+
+
+def _status_columns() -> tuple[int, ...]:
+    from slactl.batch.record import COLUMNS
+
+    return tuple(index for index, column in enumerate(COLUMNS) if column.endswith("_status"))
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-import typer
+import click
+from click.shell_completion import CompletionItem
 
 from slactl.policy.names import fold
 
@@ -20,12 +21,12 @@ if TYPE_CHECKING:
 Choice = tuple[str, str]
 
 
-def complete_provider(ctx: typer.Context, incomplete: str) -> list[Choice]:
+def complete_provider(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Provider ids, with the provider's name as help."""
     return _safe(lambda: _matching(((p.id, p.name) for p in _policies(ctx)), incomplete))
 
 
-def complete_severity(ctx: typer.Context, incomplete: str) -> list[Choice]:
+def complete_severity(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Severity ids, then every Spanish and English alias typed as one word (``caida-total``),
     of the chosen provider (every provider when none is chosen yet)."""
     def choices() -> Iterator[Choice]:
@@ -38,7 +39,7 @@ def complete_severity(ctx: typer.Context, incomplete: str) -> list[Choice]:
     return _safe(lambda: _matching(choices(), incomplete))
 
 
-def complete_plan(ctx: typer.Context, incomplete: str) -> list[Choice]:
+def complete_plan(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Plan ids of the chosen provider (every provider when none is chosen yet)."""
     def choices() -> Iterator[Choice]:
         for policy in _chosen(ctx):
@@ -52,8 +53,8 @@ def _word(name: str) -> str:
     return fold(name).replace(" ", "-")
 
 
-def _matching(choices: Iterator[Choice], incomplete: str) -> list[Choice]:
-    """Choices that match ignoring case and accents. Typer keeps only values that start with
+def _matching(choices: Iterator[Choice], incomplete: str) -> list[CompletionItem]:
+    """Choices that match ignoring case and accents. Shells keep only values that start with
     the word as typed, so ``caí`` is completed as ``caída-total`` (slactl reads it as
     ``caida-total``)."""
     wanted = _word(incomplete)
@@ -63,10 +64,10 @@ def _matching(choices: Iterator[Choice], incomplete: str) -> list[Choice]:
         if word.startswith(wanted):
             shown = value if value.startswith(incomplete) else incomplete + word[len(wanted):]
             found.setdefault(shown, help)
-    return list(found.items())
+    return [CompletionItem(value, help=help) for value, help in found.items()]
 
 
-def _chosen(ctx: typer.Context) -> list[Policy]:
+def _chosen(ctx: click.Context) -> list[Policy]:
     """The provider given on the line so far, else every provider. While an option still waits
     for its value (``show athento --plan <TAB>``) the parse stops short and the provider is
     among the unparsed words."""
@@ -76,12 +77,12 @@ def _chosen(ctx: typer.Context) -> list[Policy]:
     return [p for p in policies if fold(p.id) in given] or policies
 
 
-def _policies(ctx: typer.Context) -> list[Policy]:
+def _policies(ctx: click.Context) -> list[Policy]:
     """The active policies that load; the root ``--policies`` option lives on the root context."""
     from slactl.policy import load as loader
     from slactl.errors import SlactlError
 
-    paths = ctx.find_root().params.get("policies") or None
+    paths = list(ctx.find_root().params.get("policies") or ()) or None
     loaded = []
     try:
         files = list(loader.expand(loader.active_paths(paths)))
@@ -95,7 +96,7 @@ def _policies(ctx: typer.Context) -> list[Policy]:
     return loaded
 
 
-def _safe(compute: Callable[[], list[Choice]]) -> list[Choice]:
+def _safe(compute: Callable[[], list[CompletionItem]]) -> list[CompletionItem]:
     try:
         return compute()
     except Exception:  # noqa: BLE001 - a completion must never break the user's shell

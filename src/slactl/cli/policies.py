@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from slactl.cli import app
 from slactl.cli.options import complete_plan, complete_provider
+from slactl.cli.params import argument, command, json_option
+from slactl.cli.state import State
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 
-
-@app.command()
-def providers(ctx: typer.Context, json: JsonOption = False) -> None:
+@command()
+@json_option
+@click.pass_obj
+def providers(state: State, as_json: bool) -> None:
     """List the active providers with their time zone, plans and severities.
 
+    \b
     Example: slactl providers --json
     """
     from slactl.render import policy as render
 
-    policies = ctx.obj.policies()
-    if json:
+    policies = state.policies()
+    if as_json:
         from slactl.render.output import emit_json
 
         emit_json([render.summary_json(p) for p in policies])
@@ -30,22 +31,22 @@ def providers(ctx: typer.Context, json: JsonOption = False) -> None:
         render.print_providers(policies)
 
 
-@app.command()
-def show(
-    ctx: typer.Context,
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. ignus.", autocompletion=complete_provider)],
-    plan: Annotated[Optional[str], typer.Option("--plan", help="Show only this plan, e.g. enterprise.", autocompletion=complete_plan)] = None,
-    json: JsonOption = False,
-) -> None:
+@command()
+@argument("provider", help="Provider id, e.g. ignus.", shell_complete=complete_provider)
+@click.option("--plan", metavar="PLAN", help="Show only this plan, e.g. enterprise.", shell_complete=complete_plan)
+@json_option
+@click.pass_obj
+def show(state: State, provider: str, plan: str | None, as_json: bool) -> None:
     """Show a whole policy: calendars, plans, targets, communications, protocol, notes.
 
+    \b
     Example: slactl show athento --plan enterprise
     """
     from slactl.render import policy as render
 
-    policy = ctx.obj.policies().get(provider)
-    chosen = policy.plan(plan) if plan else None
-    if json:
+    policy = state.policies().get(provider)
+    chosen = policy.plan(plan, field="--plan") if plan else None
+    if as_json:
         from slactl.render.output import emit_json
 
         emit_json(render.policy_json(policy, chosen))
@@ -53,26 +54,26 @@ def show(
         render.print_policy(policy, chosen)
 
 
-@app.command()
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories; default: the active set.")] = None,
-) -> None:
+@command()
+@argument("paths", nargs=-1, metavar="[PATH]...", help="Policy files or directories; default: the active set.")
+@click.pass_obj
+def validate(state: State, paths: tuple[str, ...]) -> None:
     """Check policy files; print `ok FILE` or each problem as `FILE:LINE: message`. Exit 1 if any is invalid.
 
+    \b
     Example: slactl validate policies/ my-policy.yaml
     """
-    from slactl.policy import load as loader
+    from slactl.policy import load
 
-    targets = [loader.FsPath(p) for p in paths] if paths else loader.active_paths(ctx.obj.paths)
+    targets = [load.FsPath(p) for p in paths] if paths else load.active_paths(state.paths)
     bad = 0
-    for path, problems in loader.validate(targets):
+    for path, problems in load.validate(targets):
         if problems:
             bad += 1
             for problem in problems:
                 sys.stderr.write(f"{problem}\n")
         else:
-            typer.echo(f"ok {path}")
+            click.echo(f"ok {path}")
     if bad:
         sys.stderr.write(f"slactl: error: {bad} invalid policy file(s)\n")
-        raise typer.Exit(code=1)
+        raise click.exceptions.Exit(1)

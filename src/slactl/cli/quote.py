@@ -4,50 +4,44 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import timedelta, timezone, tzinfo
+from datetime import tzinfo
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Optional
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import typer
+import click
 
-from slactl.cli import app
+from slactl.businesstime.zones import parse_zone
 from slactl.cli.options import complete_provider
+from slactl.cli.params import argument, command, json_option
+from slactl.cli.state import State
 from slactl.errors import InputError
 from slactl.policy.pricing import GuaranteeMode
 
 _RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
-_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
 
-
-@app.command("quote")
-def quote_command(
-    ctx: typer.Context,
-    normalization: Annotated[Optional[str], typer.Option(
-        "--normalization", metavar="H", help="Estimated hours to restore service, billed at the Express rate: 5, 1.5, 90m, 1h30m.")] = None,
-    mitigation: Annotated[Optional[str], typer.Option(
-        "--mitigation", metavar="H", help="Estimated hours to mitigate the causes, billed at the on-demand rate.")] = None,
-    guarantee: Annotated[Optional[str], typer.Option(
-        "--guarantee", metavar="N", help="Prepaid guarantee hours, a whole number within the policy's range (Express: 1-8, default 1).")] = None,
-    guarantee_mode: Annotated[Optional[GuaranteeMode], typer.Option(
-        "--guarantee-mode", help="separate (own invoice, default), credited (deducted from the fees) or waived.")] = None,
-    monthly_plan: Annotated[bool, typer.Option(
-        "--monthly-plan", help="The customer has an active monthly plan: no guarantee; the plan's rates via --express-rate/--on-demand-rate.")] = False,
-    express_rate: Annotated[Optional[str], typer.Option(
-        "--express-rate", metavar="R", help="Rate per hour for normalization (default: the policy's, 35.00 for express).")] = None,
-    on_demand_rate: Annotated[Optional[str], typer.Option(
-        "--on-demand-rate", metavar="R", help="Rate per hour for mitigation (default: the policy's pricing.on_demand_rate).")] = None,
-    worklog: Annotated[Optional[Path], typer.Option(
-        "--worklog", metavar="FILE", exists=True, dir_okay=False, readable=True,
-        help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")] = None,
-    provider: Annotated[str, typer.Option(
-        "--provider", help="Policy whose pricing: block applies.", autocompletion=complete_provider)] = "express",
-    tz: Annotated[Optional[str], typer.Option(
-        "--tz", metavar="ZONE", help="Zone of worklog times without an offset and of the daily cut (default: the policy's).")] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")] = False,
-) -> None:
+@command()
+@argument("provider", required=False, default="express", metavar="[PROVIDER]", shell_complete=complete_provider,
+          help="Policy whose pricing: block applies (default: express).")
+@click.option("--normalization", metavar="H", help="Estimated hours to restore service, billed at the Express rate: 5, 1.5, 90m, 1h30m.")
+@click.option("--mitigation", metavar="H", help="Estimated hours to mitigate the causes, billed at the on-demand rate.")
+@click.option("--guarantee", metavar="N", help="Prepaid guarantee hours, a whole number within the policy's range (Express: 1-8, default 1).")
+@click.option("--guarantee-mode", "guarantee_mode", type=click.Choice([m.value for m in GuaranteeMode]),
+              help="separate (own invoice, default), credited (deducted from the fees) or waived.")
+@click.option("--monthly-plan", "monthly_plan", is_flag=True,
+              help="The customer has an active monthly plan: no guarantee; the plan's rates via --express-rate/--on-demand-rate.")
+@click.option("--express-rate", "express_rate", metavar="R", help="Rate per hour for normalization (default: the policy's, 35.00 for express).")
+@click.option("--on-demand-rate", "on_demand_rate", metavar="R", help="Rate per hour for mitigation (default: the policy's pricing.on_demand_rate).")
+@click.option("--worklog", metavar="FILE", type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
+              help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")
+@click.option("--provider", "provider_option", metavar="PROVIDER", shell_complete=complete_provider,
+              help="The same as PROVIDER (kept for scripts written before it was an argument).")
+@click.option("--tz", metavar="ZONE", help="Zone of worklog times without an offset and of the daily cut (default: the policy's).")
+@json_option
+@click.pass_obj
+def quote(state: State, provider: str, normalization: str | None, mitigation: str | None, guarantee: str | None,
+          guarantee_mode: str | None, monthly_plan: bool, express_rate: str | None, on_demand_rate: str | None,
+          worklog: Path | None, provider_option: str | None, tz: str | None, as_json: bool) -> None:
     """Quote an Express emergency: the guarantee, normalization and mitigation invoices, and the estimate sheet.
 
     Hours: 5, 1.5, 90m, 1h30m. Amounts are exact and rounded half-up to cents on each line.
@@ -55,17 +49,21 @@ def quote_command(
     in the policy's zone (or --tz); rows that overlap or end before they start are refused.
 
     \b
-    Example: slactl quote --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
+    Example: slactl quote express --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
     """
     from slactl.sla.work_hours import parse_hours, parse_whole_hours
     from slactl.sla.quote import Effort, Phase, Work, quote
     from slactl.render import quote as render
 
-    policy = ctx.obj.policies().get(provider)
+    if provider_option is not None:
+        if provider != "express" and provider_option != provider:
+            raise InputError(f"PROVIDER {provider} and --provider {provider_option} disagree: give one")
+        provider = provider_option
+    policy = state.policies().get(provider)
     if policy.pricing is None:
-        priced = ", ".join(p.id for p in ctx.obj.policies() if p.pricing is not None) or "none"
+        priced = ", ".join(p.id for p in state.policies() if p.pricing is not None) or "none"
         raise InputError(f"{policy.id} publishes no prices (no pricing: block); policies with prices: {priced}")
-    zone, zone_name = (_zone(tz), tz) if tz else (policy.zone, policy.zone_name)
+    zone, zone_name = (parse_zone(tz, what="--tz"), tz) if tz else (policy.zone, policy.zone_name)
     if worklog is not None:
         if normalization is not None or mitigation is not None:
             raise InputError("--worklog gives the hours: drop --normalization and --mitigation")
@@ -78,12 +76,12 @@ def quote_command(
     work = Work(
         efforts=efforts,
         guarantee_hours=None if guarantee is None else _parse(parse_whole_hours, guarantee, "--guarantee"),
-        guarantee_mode=guarantee_mode, monthly_plan=monthly_plan,
+        guarantee_mode=GuaranteeMode(guarantee_mode) if guarantee_mode else None, monthly_plan=monthly_plan,
         express_rate=_rate(express_rate, "--express-rate"), on_demand_rate=_rate(on_demand_rate, "--on-demand-rate"),
     )
     result = quote(policy.pricing, work)
     within = _evaluation_within(policy)
-    if json:
+    if as_json:
         from slactl.render.output import emit_json
 
         emit_json(render.quote_json(result, policy.id, zone_name, within))
@@ -111,7 +109,7 @@ def _tracked(path: Path, zone: tzinfo):
         for problem in error.problems:
             sys.stderr.write(f"{problem}\n")
         sys.stderr.write(f"slactl: error: {len(error.problems)} problem(s) in worklog {path}; nothing was billed\n")
-        raise typer.Exit(code=2) from None
+        raise click.exceptions.Exit(2) from None
 
 
 def _parse(parser, text: str, option: str):
@@ -127,20 +125,6 @@ def _rate(text: str | None, option: str) -> Decimal | None:
     if not _RATE.match(text.strip()):
         raise InputError(f"{option}: bad rate {text!r}: write an amount per hour such as 35 or 35.00")
     return Decimal(text.strip())
-
-
-def _zone(text: str) -> tzinfo:
-    if text.strip().upper() in ("UTC", "Z", "GMT"):
-        return timezone.utc
-    if offset := _OFFSET.match(text.strip()):
-        sign, hh, mm = offset.groups()
-        delta = timedelta(hours=int(hh), minutes=int(mm))
-        if delta < timedelta(hours=24):
-            return timezone(-delta if sign == "-" else delta)
-    try:
-        return ZoneInfo(text.strip())
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise InputError(f"--tz: unknown time zone {text!r} (use an IANA name such as America/Bogota or an offset such as -05:00)") from None
 
 
 def _evaluation_within(policy) -> str | None:

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import json
 
-import typer
+import click
 
-from slactl.cli import app
+from slactl.cli.params import command
 
 
-@app.command()
+@command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the policy format: the same document the loader
-    checks every policy file against (``slactl.spec.POLICY_SCHEMA``). Editors use it to complete
-    and check policy YAML as it is typed (see README, "Editor support").
+    checks every policy file against (``slactl.policy.spec.POLICY_SCHEMA``). Editors use it to
+    complete and check policy YAML as it is typed (see README, "Editor support").
 
     \b
     Example: slactl schema > policy.schema.json
     """
     from slactl.policy.spec import POLICY_SCHEMA
 
-    typer.echo(render(POLICY_SCHEMA), nl=False)
+    click.echo(render(POLICY_SCHEMA), nl=False)
 
 
 def render(document: dict) -> str:

@@ -21,7 +21,7 @@ from slactl.policy.names import fold
 from slactl.policy.pricing import GuaranteeHours, Pricing
 from slactl.policy.values import day_range, interval_texts, money_of, parse_interval
 from slactl.policy.severity import Facts, Match, Severity
-from slactl.policy.target import Bound, Target
+from slactl.policy.target import Bound, Target, Warn
 
 if TYPE_CHECKING:
     from slactl.policy.load import Document
@@ -44,6 +44,7 @@ def policy(document: Document, holidays: HolidayStore | None = None) -> Policy:
         notes=tuple(_note(raw) for raw in data.get("notes", [])),
         facts_from_text=tuple(_match(raw) for raw in data.get("facts_from_text", [])),
         pricing=_pricing(data["pricing"]) if "pricing" in data else None,
+        pause_statuses=tuple(data.get("pause_statuses", [])), on_reopen=data.get("on_reopen", "resume"),
         assumptions=tuple(data.get("assumptions", [])),
         source=data.get("source"), file=document.file, line=document.line(("id",)),
     )
@@ -90,7 +91,8 @@ def _target(name: str, raw: dict, plan_calendar: str | None = None, in_plan: boo
     bound = (Bound.EXACT if "exact" in limits else Bound.RANGE if len(limits) == 2
              else Bound.MAX if "max" in limits else Bound.MIN)
     return Target(name, bound, calendar, earliest, latest, start=start, note=note,
-                  source=raw.get("source"), assumption=raw.get("assumption"))
+                  source=raw.get("source"), assumption=raw.get("assumption"), estimate=raw.get("estimate", False),
+                  warn=Warn.parse(raw["warn"]) if "warn" in raw else None)
 
 
 def _targets(raw: dict, plan_calendar: str | None = None, in_plan: bool = False) -> tuple[Target, ...]:

@@ -14,6 +14,12 @@ from slactl.policy.names import fold
 from slactl.policy.target import TARGET_ORDER, Target
 
 
+STATUSES = ("new", "open", "in-progress", "pending", "on-hold", "waiting-on-customer", "waiting-on-third-party",
+            "solved", "resolved", "closed")
+"""Ticket statuses slactl knows for every policy (the help desks' common ones); a policy's
+``pause_statuses`` are known too, and only those stop the clocks."""
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     id: str
@@ -54,6 +60,8 @@ class Policy:
     notes: tuple[Note, ...] = ()
     facts_from_text: tuple[Match, ...] = ()
     pricing: Pricing | None = None
+    pause_statuses: tuple[str, ...] = ()
+    on_reopen: str = "resume"
     assumptions: tuple[str, ...] = ()
     source: str | None = None
     file: str = ""
@@ -71,6 +79,16 @@ class Policy:
                 return calendar
         raise InputError(f"{self.id}: unknown calendar {name!r}")
 
+    def status(self, name: str) -> str:
+        """A ticket status as the policy knows it: one of ``STATUSES`` or of ``pause_statuses``
+        (case, accents, spaces and dashes ignored). Raises ``InputError`` with the close ones."""
+        wanted = fold(name)
+        known = list(dict.fromkeys((*STATUSES, *self.pause_statuses)))
+        for status in known:
+            if fold(status) == wanted:
+                return status
+        raise InputError(f"unknown status {name!r} for {self.id}{_suggest(name, known)}")
+
     def severity(self, name: str) -> Severity:
         wanted = fold(name)
         for severity in self.severities:
@@ -79,25 +97,26 @@ class Policy:
         choices = [s.id for s in self.severities]
         raise InputError(f"unknown severity {name!r} for {self.id}{_suggest(name, choices, [a for s in self.severities for a in s.names()])}")
 
-    def plan(self, name: str | None) -> Plan | None:
-        """The named plan, the default plan, or None when the policy has no plans.
-
-        A policy with plans but no default needs one named."""
+    def plan(self, name: str | None, *, field: str = "--plan") -> Plan | None:
+        """The named plan (by id or label, case and accents ignored), the default plan, or None
+        when the policy has no plans. Raises ``InputError`` when a policy with plans and no
+        default gets none, or a policy without plans gets one; ``field`` says where the plan
+        is given (``--plan``, ``the plan column``, ``plan=``)."""
         if name is None:
             if self.plans and self.default_plan is None:
-                raise InputError(f"{self.id} has plans and no default: choose one with --plan ({', '.join(p.id for p in self.plans)})")
+                raise InputError(f"{self.id} has plans and no default: choose one with {field} ({', '.join(p.id for p in self.plans)})")
             return self.default_plan
         if not self.plans:
-            raise InputError(f"{self.id} has no plans; drop --plan {name}")
+            raise InputError(f"{self.id} has no plans; drop {field} {name}")
         wanted = fold(name)
         for plan in self.plans:
             if wanted in (fold(plan.id), fold(plan.label)):
                 return plan
         raise InputError(f"unknown plan {name!r} for {self.id}{_suggest(name, [p.id for p in self.plans])}")
 
-    def targets(self, severity: Severity, plan: Plan | None) -> tuple[Target, ...]:
+    def targets(self, severity: Severity, plan: Plan | None, *, field: str = "--plan") -> tuple[Target, ...]:
         """The severity's targets, overridden by the plan's, in the canonical order, with
-        ``plan`` calendars resolved to the plan's calendar."""
+        ``plan`` calendars resolved to the plan's calendar (``InputError`` without a plan)."""
         merged = {t.name: t for t in severity.targets}
         if plan is not None:
             merged.update({t.name: t for t in plan.targets_for(severity.id)})
@@ -106,7 +125,7 @@ class Policy:
             if target.calendar == "plan":
                 calendar = plan.calendar if plan else None
                 if calendar is None:
-                    raise InputError(f"{self.id}: the {target.name} target of {severity.id} counts on the plan's calendar; choose a plan with --plan")
+                    raise InputError(f"{self.id}: the {target.name} target of {severity.id} counts on the plan's calendar; choose a plan with {field}")
                 target = replace(target, calendar=calendar)
             resolved.append(target)
         return tuple(sorted(resolved, key=lambda t: TARGET_ORDER.index(t.name)))

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slactl.businesstime.duration import Duration
 from slactl.businesstime.zones import fixed_offset
 from slactl.policy.names import fold
+from slactl.policy.target import Warn
 from slactl.policy.spec import WEEKDAYS
 from slactl.policy.values import RANGE, day_range, duration_of, hhmm, interval_texts, money_of, parse_interval
 
@@ -351,6 +352,25 @@ def _range_inverted(item: tuple, _: dict) -> Iterator[Fields]:
             yield {"name": name, "low": low, "high": high}
 
 
+def _warn_outside_target(item: tuple, _: dict) -> Iterator[Fields]:
+    name, target, _, _ = item
+    if "warn" not in target:
+        return
+    text = target["warn"].strip()
+    if text.endswith("%") and not 0 < int(text[:-1]) <= 100:
+        yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "a share runs above 0% up to 100%"}
+        return
+    try:
+        warn = Warn.parse(text)
+    except ValueError:
+        yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "it is not a share or a length"}
+        return
+    if not _timed(target) or "max" not in target and "exact" not in target:
+        yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "the target has no due time to warn before"}
+    elif warn.before is not None and warn.before.is_zero:
+        yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "a warning 0 before the due time is the breach itself"}
+
+
 def _rule_without_match(rule: dict, _: dict) -> Iterator[Fields]:
     if "phrases" not in rule and "facts" not in rule:
         yield {}
@@ -499,6 +519,7 @@ RULES: tuple[Rule, ...] = (
     Rule("target-calendar-open", "calendar {calendar!r} has no opening hours, so target {name!r} could never be due",
          _targets, _calendar_never_open),
     Rule("target-range-order", "range of {name!r} has min {low} greater than max {high}", _targets, _range_inverted),
+    Rule("target-warn", "warning {text!r} of target {name!r} cannot apply: {reason}", _targets, _warn_outside_target),
     Rule("match-something", "a rule needs phrases, facts or both", _matches, _rule_without_match),
     Rule("phrase-letters", "phrase {phrase!r} must contain letters or digits", _matches, _phrase_without_letters),
     Rule("recurring-alone", "a recurring communication (every) cannot also have {key!r}; drop it or drop 'every'",

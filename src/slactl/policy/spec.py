@@ -14,6 +14,7 @@ FORMAT_VERSION = 1
 DURATION = r"^\s*(\d+\s*[dhms]\s*)+$"
 DAY_TIME_RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WARN = r"^\s*(\d{1,3}\s*%|(\d+\s*[dhms]\s*)+)$"
 DAY_KEY = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$"
 ID = r"^[a-z0-9][a-z0-9-]*$"
 TARGET_NAMES = ("evaluation", "response", "mitigation", "resolution", "follow-up")
@@ -97,6 +98,11 @@ _target = _object(
             "description": "A calendar name, `24x7`, or `plan` for the plan's calendar. Defaults to the plan's calendar inside a plan.",
         },
         "from": {"enum": ["opened", "resolved"], "description": "What the clock counts from (default opened)."},
+        "estimate": {"type": "boolean", "description": "The provider publishes this time as an estimate, not a "
+                     "commitment: it is judged within-estimate or over-estimate, never breached, and left out of "
+                     "compliance and --check."},
+        "warn": {"type": "string", "pattern": WARN, "description": "When the target is at risk: a share of its length "
+                 "(`75%`) or a time before it is due (`1h`, business time)."},
         "source": _source,
         "assumption": _assumption,
     },
@@ -262,6 +268,13 @@ POLICY_SCHEMA: dict[str, Any] = {
             },
             "notes": {"type": "array", "items": {"$ref": "#/$defs/note"}},
             "pricing": {"$ref": "#/$defs/pricing"},
+            "pause_statuses": {"type": "array", "items": {"type": "string", "pattern": ID},
+                               "description": "Ticket statuses that stop every clock while the ticket is in them "
+                                              "(e.g. pending: waiting on the customer)."},
+            "pause_statuses_source": _source,
+            "pause_statuses_assumption": _assumption,
+            "on_reopen": {"enum": ["resume", "restart"], "description": "What a reopened ticket's resolution clock "
+                          "does: resume where it stopped (default) or restart from the reopening."},
         },
         required=("slactl", "id", "name", "timezone", "severities"),
     ),

@@ -34,6 +34,7 @@ _PATTERN_HINTS = {
     spec.ID: "use lowercase letters, digits and dashes, e.g. my-provider",
     spec.DAY_KEY: "write a weekday (mon, tue, wed, thu, fri, sat, sun) or a range such as mon-fri",
     spec.DAY_TIME_RANGE: "write HH:MM-HH:MM, e.g. 08:00-17:30",
+    spec.WARN: "write a share of the target such as 75% or a time before it is due such as 1h",
     r"^[A-Z]{2}$": "write a two-letter ISO 3166 country code in capitals, e.g. CO, MX, ES",
     r"^[A-Z]{3}$": "write a three-letter ISO 4217 currency code in capitals, e.g. USD",
     r"^\d+(\.\d{1,2})?$": 'write an amount with at most two decimals, e.g. "35.00"',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from fractions import Fraction
 
 from slactl.businesstime.duration import Duration
 
@@ -19,6 +20,36 @@ class Bound(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Warn:
+    """When a target is at risk: once ``share`` of its length has elapsed (0 < share <= 1), or
+    ``before`` (business time) before it is due."""
+
+    share: Fraction | None = None
+    before: Duration | None = None
+
+    def __post_init__(self) -> None:
+        if (self.share is None) == (self.before is None):
+            raise ValueError("a warning is a share of the target or a time before it is due")
+        if self.share is not None and not 0 < self.share <= 1:
+            raise ValueError("a warning share is above 0% and at most 100%")
+
+    @classmethod
+    def parse(cls, text: str) -> Warn:
+        """``75%`` or ``1h`` (``Duration``); ValueError otherwise."""
+        cleaned = text.strip()
+        if cleaned.endswith("%"):
+            try:
+                share = Fraction(int(cleaned[:-1].strip()), 100)
+            except ValueError:
+                raise ValueError(f"bad warning {text!r}: write 75% or 1h") from None
+            return cls(share=share)
+        return cls(before=Duration.parse(cleaned))
+
+    def __str__(self) -> str:
+        return f"{self.share * 100:g}%" if self.share is not None else str(self.before)
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """``name`` counted on ``calendar`` from ``start`` ("opened" or "resolved")."""
 
@@ -31,6 +62,8 @@ class Target:
     note: str | None = None
     source: str | None = None
     assumption: str | None = None
+    estimate: bool = False
+    warn: Warn | None = None
 
     def __post_init__(self) -> None:
         if self.name not in TARGET_ORDER:

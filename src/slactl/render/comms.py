@@ -7,6 +7,7 @@ from typing import Any
 
 from slactl.policy.communication import Communication
 from slactl.sla.comms import Agenda, Owed
+from slactl.businesstime.zones import zone_name
 from slactl.render.output import console, iso, local, table
 
 
@@ -54,7 +55,7 @@ def owed_json(item: Owed, zone: tzinfo) -> dict[str, Any]:
     }
 
 
-def agenda_json(agenda: Agenda, zone: tzinfo, zone_name: str) -> dict[str, Any]:
+def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
     return {
         "provider": agenda.policy.id,
         "plan": agenda.plan.id if agenda.plan else None,
@@ -64,19 +65,19 @@ def agenda_json(agenda: Agenda, zone: tzinfo, zone_name: str) -> dict[str, Any]:
         "resolved": iso(agenda.resolved, zone),
         "until": iso(agenda.horizon, zone),
         "open_ended": agenda.open_ended,
-        "timezone": zone_name,
+        "timezone": zone_name(zone),
         "communications": [owed_json(item, zone) for item in agenda.items],
     }
 
 
-def print_agenda(agenda: Agenda, zone: tzinfo, zone_name: str) -> None:
+def print_agenda(agenda: Agenda, zone: tzinfo) -> None:
     out = console()
     policy, severity = agenda.policy, agenda.severity
     plan = f", plan {agenda.plan.id}" if agenda.plan else ""
     out.print(f"{policy.name}: communications for {severity.id} ({severity.label}){plan}")
     state = (f"resolved {local(agenda.resolved, zone, offset=True)}" if agenda.resolved
              else "unresolved")
-    out.print(f"opened {local(agenda.opened, zone, offset=True)}; {state}; times in {zone_name}")
+    out.print(f"opened {local(agenda.opened, zone, offset=True)}; {state}; times in {zone_name(zone)}")
     if not agenda.items:
         out.print("The policy lists no communications for this severity.")
         return

@@ -5,22 +5,34 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from slactl.sla.due import Deadline
+from collections.abc import Sequence
+
+from slactl.batch.record import COLUMNS
+from slactl.businesstime.zones import zone_name
+from slactl.policy.target import Bound
 from slactl.render.hours import hours_text
 from slactl.render.output import console, iso, local, table
 from slactl.render.spans import compact, span
-from slactl.policy.target import Bound
+from slactl.sla.due import Deadline, Status
+from slactl.tickets.model import Ticket
 
 
 def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
+    """One target: the contract keys (name, due, status, left, late, ...) plus when it was done,
+    whether the resolution stood in for that event (``implied``) and the share elapsed."""
     target = item.target
     return {
         "name": target.name,
         "calendar": target.calendar,
         "bound": "exact" if target.bound is Bound.EXACT else target.bound.value,
+        "estimate": target.estimate,
         "earliest": iso(item.earliest, zone),
         "due": iso(item.due, zone),
         "status": item.status.value if item.status else None,
+        "done": iso(item.done, zone),
+        "implied": item.implied,
+        "elapsed_pct": item.elapsed_pct,
+        "warn": str(item.warn) if item.warn else None,
         "text": target.describe(),
         "from": target.start,
         "start": iso(item.start, zone),
@@ -30,44 +42,65 @@ def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
         "late": compact(item.late) if item.late is not None else None,
         "late_seconds": int(item.late.total_seconds()) if item.late is not None else None,
         "late_wall": compact(item.late_wall) if item.late_wall is not None else None,
+        "took": compact(item.took) if item.took is not None else None,
         "note": target.note,
         "source": target.source,
     }
 
 
-def due_json(provider: str, plan: str | None, severity: str, opened: datetime, zone: tzinfo, zone_name: str,
-             deadlines: list[Deadline], now: datetime | None, pauses) -> dict[str, Any]:
+def due_json(ticket: Ticket, deadlines: Sequence[Deadline], now: datetime | None, zone: tzinfo) -> dict[str, Any]:
+    """``slactl due --json``."""
     return {
-        "provider": provider,
-        "plan": plan,
-        "severity": severity,
-        "opened": iso(opened, zone),
-        "timezone": zone_name,
+        "provider": ticket.policy.id,
+        "plan": ticket.plan.id if ticket.plan else None,
+        "severity": ticket.severity.id,
+        "opened": iso(ticket.opened, zone),
+        "timezone": zone_name(zone),
         "now": iso(now, zone),
-        "pauses": [{"start": iso(s, zone), "end": iso(e, zone)} for s, e in pauses],
-        "breached": any(d.status is not None and d.status.value == "breached" for d in deadlines),
+        "pauses": [{"start": iso(s, zone), "end": iso(e, zone)} for s, e in ticket.pauses],
+        "responded": iso(ticket.responded, zone),
+        "mitigated": iso(ticket.mitigated, zone),
+        "resolved": iso(ticket.resolved, zone),
+        "reopened": [iso(t, zone) for t in ticket.reopened],
+        "followed_up": iso(ticket.followed_up, zone),
+        "severity_changes": [{"at": iso(t, zone), "severity": s.id} for t, s in ticket.severity_changes[1:]],
+        "statuses": [{"at": iso(t, zone), "status": s} for t, s in ticket.statuses],
+        "breached": any(d.status is Status.BREACHED for d in deadlines),
+        "at_risk": any(d.status is Status.AT_RISK for d in deadlines),
         "targets": [deadline_json(d, zone) for d in deadlines],
     }
 
 
-def print_due(title: str, opened: datetime, zone: tzinfo, zone_name: str, deadlines: list[Deadline],
-              now: datetime | None, pauses) -> None:
+def print_due(ticket: Ticket, deadlines: Sequence[Deadline], now: datetime | None, zone: tzinfo) -> None:
+    """``slactl due``: a title, the ticket's history, one row per target, the calendars' hours."""
     out = console()
-    out.print(title)
-    out.print(f"opened {local(opened, zone, offset=True)}" + (f"; now {local(now, zone, offset=True)}" if now else "")
-              + f"; times in {zone_name}")
-    for start, end in pauses:
+    policy, severity, plan = ticket.policy, ticket.severity, ticket.plan
+    out.print(f"{policy.name}: {severity.id} ({severity.label})" + (f", plan {plan.id}" if plan else ""))
+    out.print(f"opened {local(ticket.opened, zone, offset=True)}" + (f"; now {local(now, zone, offset=True)}" if now else "")
+              + f"; times in {zone_name(zone)}")
+    for when, changed in ticket.severity_changes[1:]:
+        out.print(f"severity {changed.id} from {local(when, zone)} (judged as if since the opening)")
+    for start, end in ticket.pauses:
         out.print(f"paused {local(start, zone)} -> {local(end, zone)}")
+    events = [(name, moment) for name, moment in (("responded", ticket.responded), ("mitigated", ticket.mitigated))
+              if moment is not None]
+    events += [(label, moment) for resolved, reopened in ticket.resolutions
+               for label, moment in (("resolved", resolved), ("reopened", reopened)) if moment is not None]
+    if ticket.followed_up is not None:
+        events.append(("followed up", ticket.followed_up))
+    if events:
+        out.print("; ".join(f"{name} {local(moment, zone)}" for name, moment in events))
     if not deadlines:
         out.print("No targets: the policy commits to no response or resolution time here.")
         return
-    columns = ["target", "promise", "calendar", "earliest", "due"] + (["status"] if now else [])
+    judged = any(item.status is not None for item in deadlines)
+    columns = ["target", "promise", "calendar", "earliest", "due"] + (["status"] if judged else [])
     grid = table(*columns)
     for item in deadlines:
-        row = [item.target.name, item.target.promise(), _calendar(item),
-               local(item.earliest, zone) if item.earliest else "-", _due(item, zone)]
-        if now:
-            row.append(_status(item))
+        row = [item.target.name, item.target.promise() + (" (estimate)" if item.target.estimate else ""),
+               _calendar(item), local(item.earliest, zone) if item.earliest else "-", _due(item, zone)]
+        if judged:
+            row.append(_status(item, zone))
         grid.add_row(*row)
     out.print(grid)
     calendars = {d.calendar.name: d.calendar for d in deadlines if d.calendar and not d.calendar.is_always}
@@ -89,48 +122,38 @@ def _due(item: Deadline, zone: tzinfo) -> str:
     return "no committed deadline (lower bound only)"
 
 
-def _status(item: Deadline) -> str:
-    if item.status is None:
+def _status(item: Deadline, zone: tzinfo) -> str:
+    """The status in words, e.g. ``met: responded Mon 10:20 (implied by the resolution)``."""
+    status = item.status
+    if status is None:
         return "-"
-    if item.status.value == "breached":
-        business = "" if item.late == item.late_wall else f" ({span(item.late)} of business time)"
-        return f"BREACHED {span(item.late_wall, days=True)} ago{business}"
-    if item.calendar.is_always:
-        return f"pending, due in {span(item.left)}"
-    return f"pending, due in {span(item.left)} of business time"
+    business = "" if item.calendar is None or item.calendar.is_always else " of business time"
+    if status is Status.BREACHED:
+        extra = "" if item.late == item.late_wall else f" ({span(item.late)}{business})"
+        return f"BREACHED {span(item.late_wall, days=True)} ago{extra}"
+    if status in (Status.MET, Status.WITHIN_ESTIMATE) and item.done is not None:
+        word = "met" if status is Status.MET else "within the estimate"
+        implied = " (implied by the resolution)" if item.implied else ""
+        return f"{word}: done {local(item.done, zone)}{implied}"
+    if status in (Status.MISSED, Status.OVER_ESTIMATE) and item.done is not None:
+        word = "MISSED" if status is Status.MISSED else "over the estimate"
+        implied = " (implied by the resolution)" if item.implied else ""
+        return f"{word}: done {local(item.done, zone)}{implied}, {_late(item, business)}"
+    if status is Status.OVER_ESTIMATE:
+        return f"over the estimate by {span(item.late_wall, days=True)} (an estimate, not a commitment)"
+    left = f"due in {span(item.left)}{business}" if item.left is not None else "not due yet"
+    if status is Status.AT_RISK:
+        return f"AT RISK: {left} (warning at {item.warn})"
+    if status is Status.WITHIN_ESTIMATE:
+        return f"within the estimate, {left}"
+    return f"pending, {left}"
 
 
-BATCH_TARGETS = ("evaluation", "response", "mitigation", "resolution", "follow-up")
-BATCH_FIELDS = ("due", "status", "late", "took")
-BATCH_COLUMNS = ("id", "provider", "severity", "plan", "opened") + tuple(
-    f"{name.replace('-', '_')}_{field}" for name in BATCH_TARGETS for field in BATCH_FIELDS
-)
-
-
-def batch_row(result) -> list[str | None]:
-    """One ``slactl due --input`` output row (a ``batch.Result``), in ``BATCH_COLUMNS`` order.
-    A target named twice is shown as its last occurrence."""
-    setup, zone = result.setup, result.setup.zone
-    row: list[str | None] = [result.ticket.id, setup.policy.id, setup.severity.id,
-                             setup.plan.id if setup.plan else None, result.opened.astimezone(zone).isoformat()]
-    row += _EMPTY_TARGETS
-    for item in result.deadlines:
-        at = TARGET_AT.get(item.target.name)
-        if at is None:
-            continue
-        if item.due is None:
-            row[at:at + 4] = _EMPTY_TARGET
-            continue
-        late, took = item.late, item.took
-        row[at:at + 4] = (item.due.astimezone(zone).isoformat(), item.status.value if item.status else None,
-                          compact(late) if late is not None else None, compact(took) if took is not None else None)
-    return row
-
-
-TARGET_AT = {name: 5 + 4 * place for place, name in enumerate(BATCH_TARGETS)}
-"""The row index of each target's first column (``due``) in ``BATCH_COLUMNS``."""
-_EMPTY_TARGET = (None,) * len(BATCH_FIELDS)
-_EMPTY_TARGETS = [None] * (len(BATCH_FIELDS) * len(BATCH_TARGETS))
+def _late(item: Deadline, business: str) -> str:
+    """How late: never "0 late" for a miss done after closing, before the next opening."""
+    if item.late is not None and item.late.total_seconds() < 60 and item.late_wall is not None and item.late_wall > item.late:
+        return f"after closing: 0 business minutes, {span(item.late_wall, days=True)} wall"
+    return f"{span(item.late)} late{business}"
 
 
 def batch_writer(stream, fmt: str):
@@ -139,8 +162,8 @@ def batch_writer(stream, fmt: str):
         import csv
 
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(BATCH_COLUMNS)
-        write, commas = stream.write, len(BATCH_COLUMNS) - 1
+        writer.writerow(COLUMNS)
+        write, commas = stream.write, len(COLUMNS) - 1
 
         def write_csv(row: list) -> None:
             """``writer.writerow``, joined directly when no value needs quoting: one comma per
@@ -159,7 +182,7 @@ def batch_writer(stream, fmt: str):
         return write_csv
     import json
 
-    dumps, write, columns = json.dumps, stream.write, BATCH_COLUMNS
+    dumps, write, columns = json.dumps, stream.write, COLUMNS
 
     def write_json(row: list) -> None:
         write(dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")

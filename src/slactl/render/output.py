@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import datetime, tzinfo
 from typing import Any
@@ -14,13 +15,33 @@ def emit_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (all but tab and line feed) and the bidirectional overrides, which would
+let data move the cursor, recolour the terminal or reorder the text around it."""
+
+
+def plain(text: str) -> str:
+    """``text`` safe to print as data: control characters shown as ``\\x1b`` or ``\\u202e``."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def console():
-    """A rich Console on stdout; off a terminal it prints plain text with ASCII boxes."""
+    """A rich Console on stdout that prints data as plain text: markup is never interpreted and
+    control characters are escaped (``plain``). Off a terminal it prints ASCII boxes."""
     from rich.console import Console
 
+    class Plain(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            super().print(*(plain(o) if isinstance(o, str) else o for o in objects), **options)
+
     interactive = sys.stdout.isatty()
-    out = Console(highlight=False, emoji=False, width=None if interactive else 140,
-                  force_terminal=False if not interactive else None)
+    out = Plain(highlight=False, emoji=False, markup=False, width=None if interactive else 140,
+                force_terminal=False if not interactive else None)
     out.on_broken_pipe = _reader_went_away  # rich would exit 1; the CLI exits 0 quietly
     return out
 
@@ -34,11 +55,16 @@ _IDENTIFIERS = {"id", "provider", "plan", "severity", "target", "calendar", "tic
 
 
 def table(*columns: str, title: str | None = None):
+    """A table whose cells are data: plain text, control characters escaped."""
     from rich import box
     from rich.table import Table
 
+    class PlainTable(Table):
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*(plain(c) if isinstance(c, str) else c for c in cells), **options)
+
     interactive = sys.stdout.isatty()
-    grid = Table(title=title, box=box.ROUNDED if interactive else box.ASCII2, title_justify="left",
+    grid = PlainTable(title=plain(title) if title else None, box=box.ROUNDED if interactive else box.ASCII2, title_justify="left",
                  header_style="bold" if interactive else "", show_lines=False)
     for column in columns:
         grid.add_column(column, overflow="fold", no_wrap=column in _IDENTIFIERS)

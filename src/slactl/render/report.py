@@ -36,15 +36,18 @@ def _miss_json(miss: Miss) -> dict[str, Any]:
         "severity": miss.severity, "target": miss.target, "status": "missed" if miss.done else "breached",
         "due": iso(miss.due, miss.zone), "done": iso(miss.done, miss.zone),
         "late": compact(miss.late), "late_seconds": int(miss.late.total_seconds()),
+        "late_wall": compact(miss.late_wall),
     }
 
 
-def report_json(report: Report, now, since, until) -> dict[str, Any]:
+def report_json(report: Report, now, since: str | None, until: str | None) -> dict[str, Any]:
+    """``slactl report --json``; ``since`` and ``until`` as given (read in each ticket's zone)."""
     return {
-        "now": iso(now), "since": iso(since), "until": iso(until),
+        "now": iso(now), "since": since, "until": until,
         "total": _group_json(report.total()),
         "groups": [_group_json(g) for g in report.groups.values()],
         "misses": [_miss_json(m) for m in report.misses],
+        "misses_total": report.missed_targets,
     }
 
 
@@ -53,32 +56,35 @@ def print_report(report: Report, misses_shown: int | None) -> None:
     if not report.groups:
         out.print("No tickets in the period.")
         return
-    grid = table("provider", "plan", "severity", "tickets", "met", "missed", "open+breached", "pending",
-                 "compliance", "response median / p90", "resolution median / p90",
+    grid = table("provider", "plan", "severity", "tickets", "met", "missed", "breached", "pending", "untimed",
+                 "compliance", "response p50/p90", "resolution p50/p90",
                  title="SLA compliance (business time)")
     groups = sorted(report.groups.values(), key=lambda g: (g.provider, g.plan or "", g.severity))
     for group in groups + [report.total()]:
         times = _times(group)
         grid.add_row(group.provider, group.plan or "-", group.severity, str(group.tickets), str(group.counts["met"]),
                      str(group.counts["missed"]), str(group.counts["breached"]), str(group.counts["pending"]),
+                     str(group.counts["untimed"]),
                      _percent(group.compliance),
-                     f"{times['response_median'] or '-'} / {times['response_p90'] or '-'}",
-                     f"{times['resolution_median'] or '-'} / {times['resolution_p90'] or '-'}")
+                     f"{times['response_median'] or '-'}/{times['response_p90'] or '-'}",
+                     f"{times['resolution_median'] or '-'}/{times['resolution_p90'] or '-'}")
     out.print(grid)
+    out.print("breached: open past a due time; pending: open, nothing late; untimed: no due time. "
+              "Compliance: met / (met + missed + breached).")
     out.print("Compliance")
     for group in groups:
         name = f"{group.provider} {group.plan or ''} {group.severity}".replace("  ", " ")
         out.print(f"{name:<40} {_bar(group.compliance)} {_percent(group.compliance)}")
     if report.misses:
         shown = report.misses if misses_shown is None else report.misses[:misses_shown]
-        misses = table("ticket", "provider", "severity", "target", "due", "status", "late (business)",
-                       title=f"Misses ({len(report.misses)})")
+        misses = table("ticket", "provider", "severity", "target", "due", "status", "late (business)", "late (wall)",
+                       title=f"Misses ({report.missed_targets})")
         for miss in shown:
-            misses.add_row(miss.ticket, miss.provider, miss.severity, miss.target, local(miss.due, miss.zone),
-                           "missed" if miss.done else "open, breached", span(miss.late))
+            misses.add_row(miss.ticket, miss.provider, miss.severity, miss.target, local(miss.due, miss.zone, offset=True),
+                           "missed" if miss.done else "open, breached", span(miss.late), span(miss.late_wall, days=True))
         out.print(misses)
-        if len(shown) < len(report.misses):
-            out.print(f"... {len(report.misses) - len(shown)} more (--misses 0 shows all, --json lists all)")
+        if len(shown) < report.missed_targets:
+            out.print(f"... {report.missed_targets - len(shown)} more (--misses 0 shows all; slactl due --input lists every ticket)")
 
 
 def _bar(percent: float | None) -> str:

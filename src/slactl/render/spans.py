@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from slactl.businesstime.duration import compact, compact_seconds  # noqa: F401 - the machine form, for render modules
+
 
 def span(length: timedelta, *, days: bool = False) -> str:
     """``1 h 30 min``; with ``days`` whole 24-hour days are named too (``2 d 4 h``)."""
@@ -23,17 +25,3 @@ def span(length: timedelta, *, days: bool = False) -> str:
     if secs and not parts:
         parts.append(f"{secs} s")
     return " ".join(parts) or "0 min"
-
-
-def compact(length: timedelta) -> str:
-    """``3h10m`` for JSON and CSV: hours and minutes (and seconds when present)."""
-    return compact_seconds(int(length.total_seconds()))
-
-
-def compact_seconds(seconds: int) -> str:
-    """``compact`` of a whole number of seconds (a length truncated toward zero, as
-    ``int(length.total_seconds())`` does)."""
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
-    return ("-" if seconds < 0 else "") + (text or "0m")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from slactl.sla import due as engine
+from slactl.tickets.model import Ticket
 from slactl.policy.communication import Communication
 from slactl.policy.model import Note, Plan, Policy
 from slactl.policy.severity import Facts, Match, Severity
@@ -59,7 +60,7 @@ class PlanTargets:
     plan: Plan | None
     targets: tuple[Target, ...]
     deadlines: tuple = ()
-    """``slactl.deadlines.Deadline`` per target when the incident has an opening time."""
+    """``slactl.sla.due.Deadline`` per target when the incident has an opening time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,6 @@ def _targets(policy: Policy, severity: Severity, plan: Plan | None, opened: date
     plans = [plan] if plan is not None else [policy.default_plan] if policy.default_plan else list(policy.plans) or [None]
     result = []
     for each in plans:
-        deadlines = tuple(engine.compute(policy, severity, each, opened)) if opened is not None else ()
+        deadlines = engine.due(Ticket(policy, severity, each, opened)) if opened is not None else ()
         result.append(PlanTargets(each, policy.targets(severity, each), deadlines))
     return tuple(result)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from slactl.sla import due as deadlines
+from slactl.tickets.model import Ticket
 from slactl.businesstime.limits import beyond_9999
 from slactl.policy.communication import Communication
 from slactl.sla.due import Deadline
@@ -99,29 +100,22 @@ class Agenda:
         return tuple(item for item in self.items if item.at is None)
 
 
-def schedule(
-    policy: Policy,
-    severity: Severity,
-    plan: Plan | None,
-    opened: datetime,
-    *,
-    resolved: datetime | None = None,
-    until: datetime | None = None,
-) -> Agenda:
-    """The agenda of ``severity`` (under ``plan``) opened at ``opened``.
-
-    ``until`` bounds the listing of recurring items while unresolved (default: 72 h after the
-    opening); it is ignored once ``resolved`` is known, since the resolution ends them."""
+def comms(ticket: Ticket, *, until: datetime | None = None) -> Agenda:
+    """Every communication owed for ``ticket`` (its latest severity, its plan), each at its
+    instant. ``until`` bounds the listing of recurring items while unresolved (default: 72 h
+    after the opening); once the ticket is resolved the resolution ends them. Raises
+    ``InputError`` when a recurring item would be listed more than ``MAX_OCCURRENCES`` times
+    or an instant is past the year 9999."""
     try:
-        return _schedule(policy, severity, plan, opened, resolved, until)
+        return _comms(ticket, until)
     except OverflowError:
         raise beyond_9999() from None
 
 
-def _schedule(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime,
-              resolved: datetime | None, until: datetime | None) -> Agenda:
+def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
+    policy, severity, plan, opened, resolved = ticket.policy, ticket.severity, ticket.plan, ticket.opened, ticket.resolved
     horizon = None if resolved is not None else (until if until is not None else opened + DEFAULT_HORIZON)
-    due = {d.target.name: d for d in deadlines.compute(policy, severity, plan, opened, resolved=resolved)}
+    due = {d.target.name: d for d in deadlines.due(ticket)}
     items: list[Owed] = []
     for order, communication in enumerate(policy.communications_for(severity)):
         if communication.recurring:

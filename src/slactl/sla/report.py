@@ -1,16 +1,19 @@
 """SLA compliance over a ticket export: per provider, plan and severity, who met the contract.
 
-Pure aggregation over ``batch`` results. A ticket's verdict looks at the targets a done column
-can finish (evaluation, response, mitigation, resolution) that have a due time:
+Pure aggregation over ``batch`` results, so a ticket's targets are judged exactly as ``slactl
+due --input`` judges them. A ticket's verdict looks at its targets that have a due time and
+are not estimates:
 
 - ``missed`` if any was done after its due time;
 - else ``breached`` (open and breached) if any is not done and ``now`` is past its due time;
 - else ``met`` if every one was done in time;
-- else ``pending`` (still open, nothing late yet). Tickets without such targets are ``untimed``.
+- else ``pending`` (still open, nothing late yet; at risk counts here).
+Tickets without such targets are ``untimed``.
 
 Compliance is met / (met + missed + breached); pending and untimed tickets are left out.
 Times to response and resolution are business time on the target's calendar (pauses
-excluded); the median and p90 are nearest-rank (the value at rank ceil(q * n)).
+excluded); the median and p90 are nearest-rank (the value at rank ceil(q * n)). Memory: one
+small integer per finished response or resolution, and at most ``keep_misses`` misses.
 """
 
 from __future__ import annotations
@@ -19,19 +22,21 @@ import math
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from slactl.batch.runner import Result
 from slactl.sla.due import Status
+from slactl.tickets.times import read_time
 
-JUDGED = ("evaluation", "response", "mitigation", "resolution")
 VERDICTS = ("met", "missed", "breached", "pending", "untimed")
 
 
 @dataclass(frozen=True, slots=True)
 class Miss:
+    """One target missed or breached: which ticket, when it was due and how late (business time)."""
+
     ticket: str
-    line: int
+    line: int | None
     provider: str
     plan: str | None
     severity: str
@@ -39,11 +44,15 @@ class Miss:
     due: datetime
     done: datetime | None
     late: timedelta
-    zone: object
+    late_wall: timedelta
+    zone: tzinfo
 
 
 @dataclass(slots=True)
 class Group:
+    """The tickets of one provider, plan and severity: verdict counts and response and
+    resolution times (whole seconds of business time)."""
+
     provider: str
     plan: str | None
     severity: str
@@ -57,14 +66,18 @@ class Group:
 
     @property
     def compliance(self) -> float | None:
+        """Percent of judged tickets (met, missed, breached) that met every target."""
         judged = self.counts["met"] + self.counts["missed"] + self.counts["breached"]
         return 100.0 * self.counts["met"] / judged if judged else None
 
 
 @dataclass(slots=True)
 class Report:
+    """Groups by ``(provider, plan, severity)``, the first misses, and how many there were."""
+
     groups: dict[tuple, Group] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
+    missed_targets: int = 0
 
     def total(self) -> Group:
         whole = Group("all", None, "all")
@@ -77,7 +90,8 @@ class Report:
 
 
 def verdict(result: Result) -> str:
-    statuses = [d.status for d in result.deadlines if d.target.name in JUDGED and d.due is not None]
+    """``met``, ``missed``, ``breached``, ``pending`` or ``untimed`` (see the module)."""
+    statuses = [d.status for d in result.deadlines if d.due is not None and not d.target.estimate]
     if not statuses:
         return "untimed"
     if Status.MISSED in statuses:
@@ -89,27 +103,44 @@ def verdict(result: Result) -> str:
     return "pending"
 
 
-def build(results: Iterable[Result], *, since: datetime | None = None, until: datetime | None = None) -> Report:
-    """Aggregate ``results`` opened in ``[since, until)`` (either side open when None)."""
+def build(results: Iterable[Result], *, since: str | None = None, until: str | None = None,
+          clock: datetime | None = None, keep_misses: int | None = None) -> Report:
+    """Aggregate ``results`` opened in ``[since, until)`` (either side open when None). The
+    bounds are text read in each ticket's provider zone when they have no offset (one rule for
+    times everywhere); ``clock`` answers ``now``. At most ``keep_misses`` misses are kept
+    (None: all of them)."""
     report = Report()
+    bounds: dict[tzinfo, tuple[datetime | None, datetime | None]] = {}
     for result in results:
-        if (since is not None and result.opened < since) or (until is not None and result.opened >= until):
+        ticket = result.ticket
+        zone = ticket.policy.zone
+        low, high = bounds.get(zone) or bounds.setdefault(zone, _bounds(since, until, zone, clock))
+        if (low is not None and ticket.opened < low) or (high is not None and ticket.opened >= high):
             continue
-        setup = result.setup
-        key = (setup.policy.id, setup.plan.id if setup.plan else None, setup.severity.id)
+        key = (ticket.policy.id, ticket.plan.id if ticket.plan else None, ticket.severity.id)
         group = report.groups.get(key)
         if group is None:
             group = report.groups[key] = Group(*key)
         group.counts[verdict(result)] += 1
         for item in result.deadlines:
             name = item.target.name
-            if item.took is not None and name in ("response", "resolution"):
+            if item.took is not None and name in ("response", "resolution") and not item.target.estimate:
                 getattr(group, name).append(int(item.took.total_seconds()))
-            if item.status in (Status.MISSED, Status.BREACHED) and name in JUDGED:
-                done = item.due + item.late_wall if item.status is Status.MISSED else None
-                report.misses.append(Miss(result.ticket.id or f"line {result.ticket.line}", result.ticket.line,
-                                          *key, name, item.due, done, item.late, setup.zone))
+            if item.failed and item.due is not None and item.late is not None and item.late_wall is not None:
+                report.missed_targets += 1
+                if keep_misses is None or len(report.misses) < keep_misses:
+                    report.misses.append(Miss(ticket.id or f"line {ticket.line}", ticket.line, *key, name, item.due,
+                                              item.done if item.status is Status.MISSED else None, item.late,
+                                              item.late_wall, zone))
     return report
+
+
+def _bounds(since: str | None, until: str | None, zone: tzinfo,
+            clock: datetime | None) -> tuple[datetime | None, datetime | None]:
+    def read(text: str | None, what: str) -> datetime | None:
+        return None if text is None else read_time(text, zone, what=what, now=clock).astimezone(timezone.utc)
+
+    return read(since, "--since"), read(until, "--until")
 
 
 def quantile(values: array, q: float) -> timedelta | None:

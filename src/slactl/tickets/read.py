@@ -1,12 +1,14 @@
 """Reading a ticket export: CSV with a header, or JSON Lines, one ticket a row.
 
 Rows come out one at a time with the line they start on, so a bad row can be named and
-skipped while the rest stream on in constant memory. Values stay text here; times are read
-in the provider's zone by ``batch``.
+skipped while the rest stream on in constant memory. Values stay text here (a ``Row``);
+``tickets.build`` reads them into a ``Ticket``.
 
-Columns: ``provider``, ``severity``, ``opened`` (required), ``plan``, ``id``, ``pauses``
-(``START/END;START/END``), ``responded``, ``mitigated``, ``resolved`` (optional). Unknown
-columns are ignored; an empty value is absent.
+Columns: ``provider``, ``severity``, ``opened`` (required), ``id``, ``plan``, ``pauses``
+(``START/END;START/END``), ``responded``, ``mitigated``, ``resolved`` and ``reopened`` (each
+``;``-separated when a ticket was reopened), ``followed_up``, ``statuses`` and
+``severity_changes`` (``TIME=VALUE;TIME=VALUE``) (optional). Unknown columns are ignored; an
+empty value is absent.
 """
 
 from __future__ import annotations
@@ -21,12 +23,18 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from slactl.errors import InputError
+from slactl.tickets.build import Fields
+
+if TYPE_CHECKING:
+    from slactl.policy.model import Plan, Policy
+    from slactl.policy.severity import Severity
 
 REQUIRED = ("provider", "severity", "opened")
-OPTIONAL = ("id", "plan", "pauses", "responded", "mitigated", "resolved")
+OPTIONAL = ("id", "plan", "pauses", "responded", "mitigated", "resolved", "reopened", "followed_up", "statuses",
+            "severity_changes")
 MAX_LINE = 1024 * 1024
 
 
@@ -35,11 +43,11 @@ class Format(str, Enum):
     JSONL = "jsonl"
 
 
-class Ticket(NamedTuple):
-    """One row as typed: every value a stripped string, or None when absent or empty.
+class Row(NamedTuple):
+    """One ticket as a file gives it: every value a stripped string, or None when absent or empty.
 
     A named tuple rather than a frozen dataclass: one is made per input row, and a tuple is
-    made three times faster (issue 6); it is just as immutable."""
+    made three times faster; it is just as immutable."""
 
     line: int
     provider: str
@@ -51,6 +59,19 @@ class Ticket(NamedTuple):
     responded: str | None = None
     mitigated: str | None = None
     resolved: str | None = None
+    reopened: str | None = None
+    followed_up: str | None = None
+    statuses: str | None = None
+    severity_changes: str | None = None
+
+    def fields(self, provider: Policy | None = None, severity: Severity | None = None, plan: Plan | None = None) -> Fields:
+        """The row as ``tickets.build.Fields`` (``;``-separated lists split); the provider,
+        severity and plan as already resolved objects when given."""
+        return Fields(provider=provider or self.provider, severity=severity or self.severity, opened=self.opened,
+                      plan=plan if provider is not None else self.plan, id=self.id,
+                      pauses=split(self.pauses), responded=self.responded, mitigated=self.mitigated,
+                      resolved=split(self.resolved), reopened=split(self.reopened), followed_up=self.followed_up,
+                      statuses=split(self.statuses), severity_changes=split(self.severity_changes), line=self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +89,12 @@ def guess_format(name: str | None, first_line: str) -> Format:
     return Format.JSONL if first_line.lstrip().startswith("{") else Format.CSV
 
 
-def read(lines: Iterable[str], fmt: Format) -> Iterator[Ticket | BadRow]:
+def read(lines: Iterable[str], fmt: Format) -> Iterator[Row | BadRow]:
     """Tickets (or the reason a row is unusable) in input order."""
     return _csv(lines) if fmt is Format.CSV else _jsonl(lines)
 
 
-def _csv(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
+def _csv(lines: Iterable[str]) -> Iterator[Row | BadRow]:
     reader = csv.reader(iter(lines))
     try:
         header = next(reader)
@@ -109,7 +130,7 @@ def _csv(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
         line = reader.line_num + 1
 
 
-def _jsonl(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
+def _jsonl(lines: Iterable[str]) -> Iterator[Row | BadRow]:
     for line, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -124,33 +145,35 @@ def _jsonl(lines: Iterable[str]) -> Iterator[Ticket | BadRow]:
         fields = {}
         for name in REQUIRED + OPTIONAL:
             value = record.get(name)
-            if isinstance(value, list) and name == "pauses":
+            if isinstance(value, list) and name in LISTS:
                 value = ";".join(str(v) for v in value)
             fields[name] = None if value is None else str(value)
-        yield _ticket(line, fields)
+        yield row_of(line, fields)
 
 
-def _ticket(line: int, fields: dict[str, str | None]) -> Ticket | BadRow:
+def row_of(line: int, fields: dict[str, str | None]) -> Row | BadRow:
     """A ticket from named values (absent: None or missing)."""
     return _row_ticket(line, tuple(fields.get(name) or "" for name in REQUIRED + OPTIONAL))
 
 
-def _row_ticket(line: int, fields: tuple[str, ...]) -> Ticket | BadRow:
+def _row_ticket(line: int, fields: tuple[str, ...]) -> Row | BadRow:
     """A ticket from its values in ``REQUIRED + OPTIONAL`` order ("" when absent): stripped,
     empty ones None, the required ones checked. Without a dict in between, as a CSV row is
     read in the batch hot loop (issue 6)."""
     values = [value.strip() or None for value in fields]
     if not (values[0] and values[1] and values[2]):
         return BadRow(line, f"missing {', '.join(n for n, v in zip(REQUIRED, values) if not v)}")
-    return _TUPLE(Ticket, (line, *values))
+    return _TUPLE(Row, (line, *values))
 
 
 _TUPLE = tuple.__new__
-"""Makes a ``Ticket`` from its ten values in C (``Ticket._make`` runs Python code per row)."""
+"""Makes a ``Row`` from its values in C (``Row._make`` runs Python code per row)."""
+LISTS = ("pauses", "resolved", "reopened", "statuses", "severity_changes")
+"""Columns that may hold several values, ``;``-separated (a JSON list in JSON Lines)."""
 
 
-def split_pauses(text: str | None) -> list[str]:
-    """``START/END;START/END`` → ``["START/END", "START/END"]``."""
+def split(text: str | None) -> list[str]:
+    """``A;B`` → ``["A", "B"]``; nothing for an absent value."""
     if not text:
         return []
     return [part.strip() for part in text.split(";") if part.strip()]

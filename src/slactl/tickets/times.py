@@ -1,63 +1,68 @@
-"""Reading the instants people type: ISO 8601 or ``now``; local times in the provider's zone.
+"""Reading the instants people type: ISO 8601, ``T24:00``, or the word ``now``.
 
-A wall time without an offset that does not exist (spring forward) or exists twice (fall back)
-is refused with both candidates, never guessed.
+One rule everywhere (flags, file columns, API arguments): a time without an offset is the
+provider's local time; ``now`` is the instant the caller says it is (the CLI's ``--now``, or
+its clock), never read here. A wall time that a DST change skips or repeats is refused with
+both readings unless the caller chose (``businesstime.zones.Choice``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
 
-from slactl.businesstime.zones import localize
+from slactl.businesstime.zones import Choice, localize
 from slactl.errors import InputError
-
-
-def parse_time(text: str, zone: tzinfo, now: datetime, *, what: str = "time") -> datetime:
-    """An aware datetime from ``text``; ``now`` (aware) answers the word ``now``."""
-    if text.strip().lower() == "now":
-        return now
-    return read_time(text, zone, what=what, also=", or now")
-
-
-def read_time(text: str, zone: tzinfo, *, what: str = "time", also: str = "") -> datetime:
-    """An aware datetime from ISO 8601 ``text``; a wall time is local to ``zone``."""
-    raw = text.strip()
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise InputError(
-            f"bad {what} {text!r}: write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00"
-            f"{' or' if not also else ','} 2026-11-20T23:30Z{also}"
-        ) from None
-    if moment.year < FIRST_YEAR:
-        raise InputError(f"{what} {raw} is out of range: slactl reads times from the year {FIRST_YEAR} on")
-    if moment.tzinfo is not None:
-        return moment
-    return localize(moment, zone, what=what)
-
 
 FIRST_YEAR = 1900
 """Earlier instants are typing mistakes, and their conversions to UTC can leave Python's range."""
+_MIDNIGHT_END = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00(?:\.0+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+"""``2026-11-23T24:00``: the end of that day, as policies write opening hours."""
 
 
-def parse_pause(text: str, zone: tzinfo, now: datetime) -> tuple[datetime, datetime]:
-    """``START/END`` as two instants, END after START."""
-    start_text, slash, end_text = text.partition("/")
-    if not slash or not start_text.strip() or not end_text.strip():
-        raise InputError(f"bad pause {text!r}: write START/END, e.g. 2026-11-20T10:00/2026-11-20T12:00")
-    start = parse_time(start_text, zone, now, what="pause start")
-    end = parse_time(end_text, zone, now, what="pause end")
-    if end <= start:
-        raise InputError(f"pause {text!r} ends before it starts")
-    return start, end
+@dataclass(frozen=True, slots=True)
+class TimeReading:
+    """How wall times are read: what to do with the ones a DST change skips (``nonexistent``:
+    error or forward) or repeats (``ambiguous``: error, earlier or later)."""
+
+    ambiguous: Choice = Choice.ERROR
+    nonexistent: Choice = Choice.ERROR
 
 
-def check_pauses(pauses: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
-    """Sorted pauses; overlapping ones are refused (they would count a stop twice)."""
-    ordered = sorted(pauses)
-    for (s1, e1), (s2, e2) in zip(ordered, ordered[1:]):
-        if s2 < e1:
-            raise InputError(f"pauses overlap: {s1.isoformat()}/{e1.isoformat()} and {s2.isoformat()}/{e2.isoformat()}")
-    return ordered
+STRICT = TimeReading()
 
 
+def read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None = None,
+              reading: TimeReading = STRICT) -> datetime:
+    """An aware instant from ``text``: ISO 8601 with or without an offset (without: local to
+    ``zone``), ``T24:00`` (the next day's 00:00) or ``now`` (the instant ``now``). Raises
+    ``InputError`` naming ``what`` (``--opened``, ``opened``) for anything else, for ``now``
+    when no current time was given, and for years before 1900."""
+    raw = text.strip()
+    if raw.lower() == "now":
+        if now is None:
+            raise InputError(f"{what}: 'now' needs the current time; pass an aware datetime such as "
+                             f"datetime.now(timezone.utc) instead (the library never reads the clock)")
+        return now
+    end_of_day = _MIDNIGHT_END.match(raw)
+    if end_of_day:
+        day, offset = end_of_day.groups()
+        raw = f"{day}T00:00{offset or ''}"
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        also = ", 2026-11-20T23:30Z, or now" if now is not None else " or 2026-11-20T23:30Z"
+        raise InputError(
+            f"bad {what} {text!r}: write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00{also}"
+        ) from None
+    if moment.year < FIRST_YEAR:
+        raise InputError(f"{what} {raw} is out of range: slactl reads times from the year {FIRST_YEAR} on")
+    if end_of_day:
+        try:
+            moment += timedelta(days=1)
+        except OverflowError:
+            raise InputError(f"{what} {text.strip()} is out of range") from None
+    if moment.tzinfo is not None:
+        return moment
+    return localize(moment, zone, what=what, ambiguous=reading.ambiguous, nonexistent=reading.nonexistent)

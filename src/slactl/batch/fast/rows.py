@@ -1,5 +1,4 @@
-"""Output rows of ``slactl due --input`` (``render.due.BATCH_COLUMNS``), in input order: the
-batch hot loop (issue 6).
+"""Records of ``slactl due --input`` (``batch.record``), in input order: the batch hot loop.
 
 Each ticket first takes the *integer path*: times read with ``WallClock`` into integer
 microseconds, deadlines from the calendars' ``add_micros``/``elapsed_micros`` (the open table
@@ -7,8 +6,10 @@ in integers; the datetime engine only for an operation next to a DST change), ti
 lengths written straight to text, no datetime or result object per ticket. When the ticket is
 unusual (``now`` in a column, a wall time in a DST gap or overlap, a far year, a bad value, an
 error to word) it returns None and the ticket takes the general path, ``Batch.one`` then
-``render.due.batch_row``, which also words every error. Both give the same row:
-``tests/test_batch_rows.py`` checks that on generated tickets.
+``batch.record.record``, which also words every error. Both give the same row:
+``tests/batch/test_fast_rows.py`` checks that on generated tickets. Tickets whose lifecycle
+needs more (a reopening, status history, a severity change) and targets that are estimates or
+carry a warning always take the general path.
 """
 
 from __future__ import annotations
@@ -24,18 +25,19 @@ from slactl.batch.fast.micros import US, to_micros
 from slactl.businesstime.duration import Duration
 from slactl.errors import InputError
 from slactl.policy.model import PolicySet
-from slactl.render.due import BATCH_FIELDS, TARGET_AT, batch_row
-from slactl.render.spans import compact_seconds
-from slactl.tickets.read import BadRow, Ticket
 from slactl.batch.fast.local_text import WallClock
+from slactl.batch.record import FIELDS, TARGET_AT, record
+from slactl.businesstime.duration import compact_seconds
+from slactl.tickets.read import BadRow, Row
 
-Row = list[str | None]
-DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2}
-"""Which done instant finishes a target: responded, mitigated (else resolved), resolved."""
+Record = list[str | None]
+DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2, "follow-up": 3}
+"""Which done instant finishes a target: responded (else resolved), mitigated (else resolved),
+resolved, followed_up."""
 
 
 class Step(NamedTuple):
-    """One target of a ``Plan``: where it goes in the row (``at``, None when no column shows
+    """One target of a ``Recipe``: where it goes in the row (``at``, None when no column shows
     it) and how it counts, in integers. A tuple, unpacked once per target in the hot loop."""
 
     at: int | None
@@ -50,7 +52,7 @@ class Step(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class Recipe:
     """What every ticket of one ``(provider, severity, plan)`` shares, for the integer path."""
 
     head: tuple[str | None, ...]
@@ -68,40 +70,42 @@ class Rows:
     def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None):
         self.batch = Batch(policies, clock, now)
         self.blank = blank
-        self._empty = (blank,) * len(BATCH_FIELDS)
-        self._targets = [blank] * (len(BATCH_FIELDS) * len(TARGET_AT))
-        self._plans: dict[tuple, Plan | None] = {}
+        self._empty = (blank,) * len(FIELDS)
+        self._targets = [blank] * (len(FIELDS) * len(TARGET_AT))
+        self._recipes: dict[tuple, Recipe | None] = {}
         self._walls: dict[tzinfo, WallClock] = {}
         self._calendars: dict[int, IntegerCalendar] = {}
 
-    def run(self, tickets: Iterable[Ticket | BadRow]) -> Iterator[Row | BadRow]:
+    def run(self, rows: Iterable[Row | BadRow]) -> Iterator[Record | BadRow]:
         fast, general = self.fast, self.general
-        for ticket in tickets:
-            if isinstance(ticket, BadRow):
-                yield ticket
+        for row in rows:
+            if isinstance(row, BadRow):
+                yield row
             else:
-                yield fast(ticket) or general(ticket)
+                yield fast(row) or general(row)
 
-    def general(self, ticket: Ticket) -> Row | BadRow:
+    def general(self, row: Row) -> Record | BadRow:
         try:
-            return batch_row(self.batch.one(ticket))
+            return record(self.batch.one(row))
         except InputError as error:
-            return BadRow(ticket.line, str(error))
+            return BadRow(row.line, str(error))
 
-    def fast(self, ticket: Ticket) -> Row | None:
-        """The row on the integer path, or None when the general path must say."""
-        key = (ticket.provider, ticket.severity, ticket.plan)
-        plan = self._plans.get(key, False)
-        if plan is False:
-            plan = self._plan(key)
-        if plan is None:
+    def fast(self, ticket: Row) -> Record | None:
+        """The record on the integer path, or None when the general path must say."""
+        if ticket.reopened or ticket.statuses or ticket.severity_changes:
             return None
-        wall = plan.wall
+        key = (ticket.provider, ticket.severity, ticket.plan)
+        recipe = self._recipes.get(key, False)
+        if recipe is False:
+            recipe = self._recipe(key)
+        if recipe is None:
+            return None
+        wall = recipe.wall
         read = wall.read
         opened = read(ticket.opened)
         if opened is None:
             return None
-        responded = mitigated = resolved = None
+        responded = mitigated = resolved = followed_up = None
         if ticket.responded:
             responded = read(ticket.responded)
             if responded is None or responded < opened:
@@ -114,15 +118,20 @@ class Rows:
             resolved = read(ticket.resolved)
             if resolved is None or resolved < opened:
                 return None
-        done = (responded, resolved if mitigated is None else mitigated, resolved)
+        if ticket.followed_up:
+            followed_up = read(ticket.followed_up)
+            if followed_up is None or followed_up < opened:
+                return None
+        done = (resolved if responded is None else responded, resolved if mitigated is None else mitigated, resolved,
+                followed_up)
         stops = _stops(ticket.pauses, read) if ticket.pauses else ()
         if stops is None:
             return None
-        show, now, empty, blank, lengths = wall.show, plan.now, self._empty, self.blank, _LENGTHS
-        row: Row = [ticket.id or blank, *plan.head, show(opened), *self._targets]
+        show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
+        row: Record = [ticket.id or blank, *recipe.head, show(opened), *self._targets]
         try:
-            for at, from_resolution, slot, add, elapsed, earliest, days, time in plan.steps:
-                # as deadlines.resolve then render.due.batch_row
+            for at, from_resolution, slot, add, elapsed, earliest, days, time in recipe.steps:
+                # as sla.due.due then batch.record.record
                 start = resolved if from_resolution else opened
                 if add is None or start is None or days is None:
                     if earliest is not None and add is not None and start is not None:
@@ -152,16 +161,19 @@ class Rows:
             return None
         return row
 
-    def _plan(self, key: tuple) -> Plan | None:
-        """The integer plan of ``key``; None (remembered) when the general path must answer:
-        an unknown provider, severity or plan, or a ``--now`` it cannot read in the zone."""
-        plan = None
+    def _recipe(self, key: tuple) -> Recipe | None:
+        """The integer recipe of ``key``; None (remembered) when the general path must answer:
+        an unknown provider, severity or plan, a ``--now`` it cannot read in the zone, a target
+        that is an estimate or has a warning."""
+        recipe = None
         try:
             setup = self.batch.setup(*key)
             now = to_micros(self.batch.judged_at(setup.zone))
         except InputError:
             pass
         else:
+            if any(target.estimate or target.warn is not None for target, _ in setup.targets):
+                return self._remember(key, None)
             zone = setup.zone
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
             steps = []
@@ -171,11 +183,14 @@ class Rows:
                                   counted.add if counted else None, counted.elapsed if counted else None,
                                   _micros(target.earliest), *(_micros(target.latest) or (None, 0))))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
-            plan = Plan(head, wall, now, tuple(steps))
-        if len(self._plans) >= CACHED_KEYS:
-            self._plans.clear()
-        self._plans[key] = plan
-        return plan
+            recipe = Recipe(head, wall, now, tuple(steps))
+        return self._remember(key, recipe)
+
+    def _remember(self, key: tuple, recipe: Recipe | None) -> Recipe | None:
+        if len(self._recipes) >= CACHED_KEYS:
+            self._recipes.clear()
+        self._recipes[key] = recipe
+        return recipe
 
 
     def _integer(self, calendar) -> IntegerCalendar:

@@ -1,0 +1,224 @@
+"""From a ticket as given (text from a flag, a file column or an API argument, or objects) to a
+``Ticket``: the one place where a ticket's values are read and checked.
+
+Every message names the value the way the user gave it (``Naming``): ``--resolved is before
+--opened`` on the command line, ``resolved is before opened`` for a file column or an API
+argument. Errors are ``InputError``; a file reader turns them into a skipped row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Union
+
+from slactl.businesstime.pauses import Pause
+from slactl.errors import InputError
+from slactl.policy.model import Plan, Policy, PolicySet
+from slactl.policy.severity import Severity
+from slactl.tickets.model import Ticket
+from slactl.tickets.times import STRICT, TimeReading, read_time
+
+Time = Union[datetime, str]
+Event = Union[str, tuple[Time, str]]
+"""``"TIME=VALUE"`` text, or a ``(time, value)`` pair."""
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """How messages call a ticket's values: ``flags`` (``--opened``), ``columns`` (``opened``)
+    or ``arguments`` (``opened``). ``plan`` is how to say where a plan is given."""
+
+    style: str
+    plan: str
+
+    def __call__(self, field: str) -> str:
+        return "--" + field.replace("_", "-") if self.style == "flags" else field
+
+
+FLAGS = Naming("flags", "--plan")
+COLUMNS = Naming("columns", "a plan column")
+ARGUMENTS = Naming("arguments", "plan=")
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """A ticket as given. Times are text (ISO 8601 or ``now``; without an offset, the
+    provider's local time) or aware datetimes (naive ones are local too). ``resolved`` and
+    ``reopened`` may repeat, alternating (resolved, reopened, resolved, ...). ``pauses`` are
+    ``"START/END"`` or ``(start, end)``; ``statuses`` and ``severity_changes`` are
+    ``"TIME=VALUE"`` or ``(time, value)``."""
+
+    provider: Union[str, Policy]
+    severity: Union[str, Severity]
+    opened: Time
+    plan: Union[str, Plan, None] = None
+    id: str | None = None
+    pauses: Sequence[Union[str, tuple[Time, Time]]] = ()
+    responded: Time | None = None
+    mitigated: Time | None = None
+    resolved: Sequence[Time] = ()
+    reopened: Sequence[Time] = ()
+    followed_up: Time | None = None
+    statuses: Sequence[Event] = ()
+    severity_changes: Sequence[Event] = ()
+    line: int | None = None
+
+
+def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: datetime | None = None,
+          reading: TimeReading = STRICT) -> Ticket:
+    """The ``Ticket`` of ``fields``. ``now`` is the instant the word ``now`` means (None: the
+    word is refused). Raises ``InputError`` for an unknown provider, severity or plan, a bad or
+    out-of-order time, a pause that ends before it starts or overlaps another, an unknown
+    status, an event before the opening."""
+    policy = fields.provider if isinstance(fields.provider, Policy) else _policies(policies).get(fields.provider)
+    zone = policy.zone
+
+    def time(value: Time, field: str) -> datetime:
+        return instant(value, zone, naming(field), now, reading)
+
+    opened = time(fields.opened, "opened")
+    plan = fields.plan if isinstance(fields.plan, Plan) else policy.plan(fields.plan, field=naming.plan)
+    severity = fields.severity if isinstance(fields.severity, Severity) else policy.severity(fields.severity)
+
+    def after_opening(value: Time | None, field: str) -> datetime | None:
+        if value is None:
+            return None
+        moment = time(value, field)
+        if moment < opened:
+            raise InputError(f"{naming(field)} is before {naming('opened')}")
+        return moment
+
+    changes = tuple(sorted(((after_opening(when, "severity_change"), policy.severity(value))
+                            for when, value in (_event(item, naming("severity_change")) for item in fields.severity_changes)),
+                           key=lambda change: change[0]))  # type: ignore[arg-type,return-value]
+    if changes:
+        changes = ((opened, severity), *changes)
+        severity = changes[-1][1]
+    statuses = _statuses(policy, [(after_opening(when, "status"), value)
+                                  for when, value in (_event(item, naming("status")) for item in fields.statuses)], naming)
+    status_pauses = _status_pauses(policy, statuses, now, naming)
+    explicit = [pause(item, zone, naming, now, reading) for item in fields.pauses]
+    return Ticket(
+        policy=policy, severity=severity, plan=plan, opened=opened, id=fields.id,
+        pauses=merged_pauses(explicit + status_pauses, naming),
+        responded=after_opening(fields.responded, "responded"),
+        mitigated=after_opening(fields.mitigated, "mitigated"),
+        resolutions=_resolutions([after_opening(t, "resolved") for t in fields.resolved],
+                                 [after_opening(t, "reopened") for t in fields.reopened], naming),
+        followed_up=after_opening(fields.followed_up, "followed_up"),
+        statuses=tuple(statuses), severity_changes=changes, line=fields.line,
+    )
+
+
+def instant(value: Time, zone: tzinfo, what: str, now: datetime | None, reading: TimeReading = STRICT) -> datetime:
+    """One instant of a ticket: text read in ``zone`` (``tickets.times.read_time``), a naive
+    datetime as local to ``zone``, an aware one as it is."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is not None:
+            return value
+        from slactl.businesstime.zones import localize
+
+        return localize(value, zone, what=what, ambiguous=reading.ambiguous, nonexistent=reading.nonexistent)
+    if not isinstance(value, str):
+        raise InputError(f"{what}: expected a datetime or ISO 8601 text, got {type(value).__name__}")
+    return read_time(value, zone, what=what, now=now, reading=reading)
+
+
+def pause(value: Union[str, tuple[Time, Time]], zone: tzinfo, naming: Naming, now: datetime | None,
+          reading: TimeReading = STRICT) -> Pause:
+    """``START/END`` (or a pair) as two instants; ``now`` in it is the instant ``now``. A pause
+    may be empty (it changes nothing); one that ends before it starts is refused."""
+    if isinstance(value, str):
+        start_text, slash, end_text = value.partition("/")
+        if not slash or not start_text.strip() or not end_text.strip():
+            raise InputError(f"bad {naming('pause')} {value!r}: write START/END, e.g. 2026-11-20T10:00/2026-11-20T12:00")
+        start = instant(start_text, zone, "pause start", now, reading)
+        end = instant(end_text, zone, "pause end", now, reading)
+        shown = value
+    else:
+        start, end = (instant(t, zone, name, now, reading) for t, name in zip(value, ("pause start", "pause end"), strict=True))
+        shown = f"{start.isoformat()}/{end.isoformat()}"
+    if end < start:
+        raise InputError(f"{naming('pause')} {shown!r} ends before it starts")
+    return start, end
+
+
+def merged_pauses(pauses: list[Pause], naming: Naming) -> tuple[Pause, ...]:
+    """Sorted pauses, empty ones dropped, touching ones joined; overlapping ones are refused
+    (they would stop the clock twice)."""
+    ordered = sorted(p for p in pauses if p[1] > p[0])
+    merged: list[Pause] = []
+    for start, end in ordered:
+        if merged and start < merged[-1][1]:
+            s1, e1 = merged[-1]
+            raise InputError(f"pauses overlap: {s1.isoformat()}/{e1.isoformat()} and {start.isoformat()}/{end.isoformat()}")
+        if merged and start == merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _policies(policies: PolicySet | None) -> PolicySet:
+    if policies is None:
+        raise InputError("a provider id needs the policy set it belongs to")
+    return policies
+
+
+def _event(item: Event, what: str) -> tuple[Time, str]:
+    if isinstance(item, str):
+        when, equals, value = item.rpartition("=")
+        if not equals or not when.strip() or not value.strip():
+            raise InputError(f"bad {what} {item!r}: write TIME=VALUE, e.g. 2026-11-20T10:00=pending")
+        return when.strip(), value.strip()
+    when, value = item
+    return when, value
+
+
+def _statuses(policy: Policy, found: list[tuple[datetime | None, str]], naming: Naming) -> list[tuple[datetime, str]]:
+    """Status changes in time order, each a status the policy knows; two different statuses at
+    one instant are refused."""
+    ordered = sorted(((when, policy.status(name)) for when, name in found if when is not None), key=lambda item: item[0])
+    for (t1, s1), (t2, s2) in zip(ordered, ordered[1:]):
+        if t1 == t2 and s1 != s2:
+            raise InputError(f"{naming('status')} changes to both {s1!r} and {s2!r} at {t1.isoformat()}")
+    return ordered
+
+
+def _status_pauses(policy: Policy, statuses: list[tuple[datetime, str]], now: datetime | None,
+                   naming: Naming) -> list[Pause]:
+    """While the ticket is in a status the policy pauses on (``pause_statuses``), its clocks stop:
+    until the next status change, or until ``now`` when it is still in that status."""
+    pauses = []
+    for (when, status), following in zip(statuses, [*statuses[1:], None]):
+        if status not in policy.pause_statuses:
+            continue
+        if following is None and now is None:
+            raise InputError(f"the ticket is in status {status!r} since {when.isoformat()}, which stops its clocks: "
+                             f"give {naming('now')} to judge it")
+        end = following[0] if following is not None else now
+        pauses.append((when, max(when, end)))  # type: ignore[type-var]
+    return pauses
+
+
+def _resolutions(resolved: list[datetime | None], reopened: list[datetime | None],
+                 naming: Naming) -> tuple[tuple[datetime, datetime | None], ...]:
+    """Resolutions and reopenings alternate, in time order: r1 < o1 <= r2 < o2 ..."""
+    resolved_at = sorted(t for t in resolved if t is not None)
+    reopened_at = sorted(t for t in reopened if t is not None)
+    if len(reopened_at) not in (len(resolved_at), len(resolved_at) - 1):
+        raise InputError(f"{naming('reopened')} must follow a {naming('resolved')} each time "
+                         f"(got {len(resolved_at)} resolution(s) and {len(reopened_at)} reopening(s))")
+    pairs: list[tuple[datetime, datetime | None]] = []
+    for index, done in enumerate(resolved_at):
+        again = reopened_at[index] if index < len(reopened_at) else None
+        if again is not None and again < done:
+            raise InputError(f"{naming('reopened')} {again.isoformat()} is before the {naming('resolved')} "
+                             f"{done.isoformat()} it reopens")
+        if pairs and pairs[-1][1] is not None and done < pairs[-1][1]:
+            raise InputError(f"{naming('resolved')} {done.isoformat()} is before the {naming('reopened')} "
+                             f"{pairs[-1][1].isoformat()} before it")
+        pairs.append((done, again))
+    return tuple(pairs)
