@@ -45,9 +45,18 @@ def test_sla_check_fails_the_pipeline_only_when_breached(now, code):
     assert ("SLA breached: ivcisa production-down ticket opened 2026-11-21T03:00" in done.stderr) == (code == 1)
 
 
-def test_sla_check_stops_on_bad_input():
+def test_sla_check_passes_an_answered_ticket():
+    # Responded at 04:10, before the 05:00 due time: met, though it is now 06:00.
+    done = _run(str(EXAMPLES / "sla-check.sh"), "ivcisa", "production-down", "2026-11-21T03:00", "2026-11-21T06:00",
+                "--responded", "2026-11-21T04:10")
+    assert done.returncode == 0, done.stderr
+    assert "met: done Sat 2026-11-21 04:10" in done.stdout
+
+
+def test_sla_check_reports_bad_input_as_bad_input_not_as_a_breach():
     done = _run(str(EXAMPLES / "sla-check.sh"), "ivcisa", "nosuch", "2026-11-21T03:00", "2026-11-21T04:00")
-    assert done.returncode != 0 and "unknown severity 'nosuch'" in done.stderr
+    assert done.returncode == 2 and "unknown severity 'nosuch'" in done.stderr
+    assert "bad input (slactl exit 2)" in done.stderr and "SLA breached" not in done.stderr
 
 
 class _Hook(BaseHTTPRequestHandler):

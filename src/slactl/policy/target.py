@@ -46,7 +46,7 @@ class Warn:
         return cls(before=Duration.parse(cleaned))
 
     def __str__(self) -> str:
-        return f"{self.share * 100:g}%" if self.share is not None else str(self.before)
+        return f"{float(self.share * 100):g}%" if self.share is not None else str(self.before)
 
 
 @dataclass(frozen=True, slots=True)

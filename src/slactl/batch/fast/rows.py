@@ -8,8 +8,8 @@ unusual (``now`` in a column, a wall time in a DST gap or overlap, a far year, a
 error to word) it returns None and the ticket takes the general path, ``Batch.one`` then
 ``batch.record.record``, which also words every error. Both give the same row:
 ``tests/batch/test_fast_rows.py`` checks that on generated tickets. Tickets whose lifecycle
-needs more (a reopening, status history, a severity change) and targets that are estimates or
-carry a warning always take the general path.
+needs more (a reopening, status history, a severity change) and targets that carry a warning
+always take the general path.
 """
 
 from __future__ import annotations
@@ -49,6 +49,12 @@ class Step(NamedTuple):
     days: int | None
     """The due time's length: business days (None without a due time), then ``time``."""
     time: int
+    words: tuple[str, str, str, str]
+    """The status when met, missed, breached, pending (an estimate's are within or over it)."""
+
+
+COMMITTED = ("met", "missed", "breached", "pending")
+ESTIMATED = ("within-estimate", "over-estimate", "over-estimate", "within-estimate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,7 @@ class Rows:
         show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
         row: Record = [ticket.id or blank, *recipe.head, show(opened), *self._targets]
         try:
-            for at, from_resolution, slot, add, elapsed, earliest, days, time in recipe.steps:
+            for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
                 start = resolved if from_resolution else opened
                 if add is None or start is None or days is None:
@@ -149,14 +155,14 @@ class Rows:
                     took = lengths[int(elapsed(start, finished, stops) / 1_000_000)]
                     if finished > due:
                         late = lengths[int(elapsed(due, finished, stops) / 1_000_000)]
-                        row[at:at + 4] = show(due), "missed", late, took
+                        row[at:at + 4] = show(due), words[1], late, took
                     else:
-                        row[at:at + 4] = show(due), "met", blank, took
+                        row[at:at + 4] = show(due), words[0], blank, took
                 elif now > due:
                     late = lengths[int(elapsed(due, now, stops) / 1_000_000)]
-                    row[at:at + 4] = show(due), "breached", late, blank
+                    row[at:at + 4] = show(due), words[2], late, blank
                 else:
-                    row[at:at + 4] = show(due), "pending", blank, blank
+                    row[at:at + 4] = show(due), words[3], blank, blank
         except InputError:
             return None
         return row
@@ -164,7 +170,7 @@ class Rows:
     def _recipe(self, key: tuple) -> Recipe | None:
         """The integer recipe of ``key``; None (remembered) when the general path must answer:
         an unknown provider, severity or plan, a ``--now`` it cannot read in the zone, a target
-        that is an estimate or has a warning."""
+        with a warning."""
         recipe = None
         try:
             setup = self.batch.setup(*key)
@@ -172,7 +178,7 @@ class Rows:
         except InputError:
             pass
         else:
-            if any(target.estimate or target.warn is not None for target, _ in setup.targets):
+            if any(target.warn is not None for target, _ in setup.targets):
                 return self._remember(key, None)
             zone = setup.zone
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
@@ -181,7 +187,8 @@ class Rows:
                 counted = self._integer(calendar.engine) if calendar else None
                 steps.append(Step(TARGET_AT.get(target.name), target.start != "opened", DONE_SLOT.get(target.name),
                                   counted.add if counted else None, counted.elapsed if counted else None,
-                                  _micros(target.earliest), *(_micros(target.latest) or (None, 0))))
+                                  _micros(target.earliest), *(_micros(target.latest) or (None, 0)),
+                                  ESTIMATED if target.estimate else COMMITTED))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             recipe = Recipe(head, wall, now, tuple(steps))
         return self._remember(key, recipe)

@@ -1,0 +1,137 @@
+"""The event form of a ticket file: one row per thing that happened, folded into tickets.
+
+A file whose header has ``time`` and ``event`` columns (a JSON Lines file whose objects have
+those keys) lists events: ``id`` says which ticket, ``value`` carries what the event needs,
+``provider`` and ``plan`` may be on any row of the ticket. Events:
+
+==============  ==========================================================================
+``opened``      the ticket is opened; value: its severity (exactly once per ticket)
+``responded``   the first response (the first one counts)
+``mitigated``   the mitigation (the first one counts)
+``resolved``    a resolution; ``reopened`` a reopening (they alternate)
+``followed_up`` the follow-up (the first one counts)
+``status``      a status change; value: the status (the policy's pause statuses stop the clocks)
+``severity``    a severity change; value: the new severity
+``pause``       the clocks stop; ``resume`` they run again (a pause without its resume lasts
+                until the judging instant)
+==============  ==========================================================================
+
+A ticket's rows may be anywhere in the file; each ticket comes out (as a ``Row`` of the ticket
+form, so it is judged exactly as a ticket row) at the end of the file, in the order of its
+first row, with the line of its first row. Its state is kept compactly until then: memory
+grows with the number of tickets in the file, not of events. A problem (an unknown event, a
+ticket without ``opened``) skips that ticket with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from slactl.tickets.row import BadRow, Row, row_of
+
+COLUMNS = ("time", "event", "id", "value", "provider", "plan")
+EVENTS = ("opened", "responded", "mitigated", "resolved", "reopened", "followed_up", "status", "severity",
+          "pause", "resume")
+_FIRST_ONLY = ("responded", "mitigated", "followed_up")
+_ALIASES = {"followed-up": "followed_up", "follow-up": "followed_up", "followup": "followed_up",
+            "severity_change": "severity", "severity-change": "severity"}
+
+
+class _Ticket:
+    """What is known of one ticket so far: text values, as a ticket row holds them."""
+
+    __slots__ = ("line", "provider", "plan", "opened", "severity", "responded", "mitigated", "followed_up",
+                 "resolved", "reopened", "statuses", "changes", "pauses", "paused", "problem")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.provider = self.plan = self.opened = self.severity = None
+        self.responded = self.mitigated = self.followed_up = self.paused = self.problem = None
+        self.resolved: list[str] = []
+        self.reopened: list[str] = []
+        self.statuses: list[str] = []
+        self.changes: list[str] = []
+        self.pauses: list[str] = []
+
+
+def fold(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -> Iterator[Row | BadRow]:
+    """The tickets of event records ``(line, {column: value})``; bad records pass through."""
+    tickets: dict[str, _Ticket] = {}
+    for record in records:
+        if isinstance(record, BadRow):
+            yield record
+            continue
+        line, values = record
+        ticket_id = (values.get("id") or "").strip()
+        if not ticket_id:
+            yield BadRow(line, "an event row needs an id (which ticket it belongs to)")
+            continue
+        ticket = tickets.get(ticket_id)
+        if ticket is None:
+            ticket = tickets[ticket_id] = _Ticket(line)
+        if ticket.problem is None:
+            ticket.problem = _apply(ticket, line, values)
+    for ticket_id, ticket in sorted(tickets.items(), key=lambda item: item[1].line):
+        yield _row(ticket_id, ticket)
+
+
+def _apply(ticket: _Ticket, line: int, values: dict[str, str | None]) -> BadRow | None:
+    """Record one event; the reason the ticket cannot be used, else None."""
+    name = (values.get("event") or "").strip().lower().replace(" ", "_")
+    name = _ALIASES.get(name, name)
+    time = (values.get("time") or "").strip()
+    value = (values.get("value") or "").strip()
+    for field in ("provider", "plan"):
+        given = (values.get(field) or "").strip()
+        if given:
+            known = getattr(ticket, field)
+            if known is not None and known != given:
+                return BadRow(line, f"{field} {given!r} differs from {known!r} given earlier for this ticket")
+            setattr(ticket, field, given)
+    if name not in EVENTS:
+        near = difflib.get_close_matches(name, EVENTS, n=2, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        return BadRow(line, f"unknown event {values.get('event')!r}{hint} (choose from: {', '.join(EVENTS)})")
+    if not time:
+        return BadRow(line, f"event {name!r} has no time")
+    if name in ("status", "severity", "opened") and not value:
+        return BadRow(line, f"event {name!r} needs a value ({'the severity' if name != 'status' else 'the status'})")
+    if name == "opened":
+        if ticket.opened is not None:
+            return BadRow(line, f"the ticket is opened twice (first at line {ticket.line})")
+        ticket.opened, ticket.severity, ticket.line = time, value, min(ticket.line, line)
+    elif name in _FIRST_ONLY:
+        if getattr(ticket, name) is None:
+            setattr(ticket, name, time)
+    elif name == "resolved":
+        ticket.resolved.append(time)
+    elif name == "reopened":
+        ticket.reopened.append(time)
+    elif name == "status":
+        ticket.statuses.append(f"{time}={value}")
+    elif name == "severity":
+        ticket.changes.append(f"{time}={value}")
+    elif name == "pause":
+        if ticket.paused is None:
+            ticket.paused = time
+    elif name == "resume":
+        if ticket.paused is None:
+            return BadRow(line, "resume without a pause before it")
+        ticket.pauses.append(f"{ticket.paused}/{time}")
+        ticket.paused = None
+    return None
+
+
+def _row(ticket_id: str, ticket: _Ticket) -> Row | BadRow:
+    if ticket.problem is not None:
+        return ticket.problem
+    if ticket.opened is None:
+        return BadRow(ticket.line, f"ticket {ticket_id} has no opened event")
+    pauses = ticket.pauses + ([f"{ticket.paused}/now"] if ticket.paused is not None else [])
+    return row_of(ticket.line, {
+        "provider": ticket.provider, "severity": ticket.severity, "opened": ticket.opened, "id": ticket_id,
+        "plan": ticket.plan, "pauses": ";".join(pauses), "responded": ticket.responded, "mitigated": ticket.mitigated,
+        "resolved": ";".join(ticket.resolved), "reopened": ";".join(ticket.reopened), "followed_up": ticket.followed_up,
+        "statuses": ";".join(ticket.statuses), "severity_changes": ";".join(ticket.changes),
+    })
