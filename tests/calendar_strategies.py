@@ -4,13 +4,14 @@ changes, durations and pauses."""
 from datetime import date, datetime, timedelta
 
 from hypothesis import assume, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from calendar_samples import MADRID, MEXICO_CITY, NEW_YORK, UTC, UTC_MINUS_5
 from slactl.businesstime import BusinessCalendar, WeeklyHours
 from slactl.businesstime.duration import Duration
 
-BUDGET = settings(max_examples=200, deadline=None)
+BUDGET = settings(max_examples=examples(200), deadline=None)
 ONE_MINUTE = timedelta(minutes=1)
 ONE_MICROSECOND = timedelta(microseconds=1)
 

@@ -4,6 +4,7 @@ answers exactly as the engine calendars, or hands the question to them."""
 from datetime import date, datetime, timedelta
 
 from hypothesis import given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from calendar_samples import MADRID_SPLIT_DAY, MEXICO_CITY, MX_OFFICE, UTC
@@ -14,7 +15,7 @@ from slactl.businesstime.pauses import merge_pauses
 from slactl.businesstime.duration import Duration
 from calendar_strategies import calendars, closed_dates, durations, instants, pause_lists, weekly_hours
 
-BUDGET = settings(max_examples=300, deadline=None)
+BUDGET = settings(max_examples=examples(300), deadline=None)
 anywhere = st.datetimes(datetime(1990, 1, 1), datetime(2060, 12, 31), timezones=st.just(UTC))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from slactl.policy import load as loader
@@ -59,7 +60,7 @@ def ticket(draw) -> Row:
                followed_up=maybe())
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(ticket(), st.sampled_from([None, "2026-11-22T00:00Z", "2026-12-01T09:00", "2026-03-29T02:30"]),
        st.sampled_from([None, ""]))
 def test_the_integer_path_gives_the_general_row_or_none(case, now, blank):

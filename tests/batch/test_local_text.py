@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from slactl.batch.fast.micros import from_micros, to_micros
@@ -13,7 +14,7 @@ from slactl.errors import InputError
 from slactl.tickets.times import read_time
 from slactl.batch.fast.local_text import WallClock
 
-BUDGET = settings(max_examples=400, deadline=None)
+BUDGET = settings(max_examples=examples(400), deadline=None)
 NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
 ZONES = ["Europe/Madrid", "America/Mexico_City", "America/Bogota", "America/Sao_Paulo", "America/Santiago",
          "Australia/Lord_Howe", "Pacific/Chatham", "Pacific/Apia", "Asia/Kathmandu", "America/St_Johns",

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from hypothesis import assume, given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from calendar_samples import UTC, UTC_MINUS_5
@@ -140,7 +141,7 @@ class MinuteByMinute:
         return count * ONE_MINUTE
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(calendars(), minute_instants, st.integers(1, 240))
 def test_add_agrees_with_a_minute_by_minute_walk(calendar, start, minutes):
     reference = MinuteByMinute(calendar)
@@ -150,7 +151,7 @@ def test_add_agrees_with_a_minute_by_minute_walk(calendar, start, minutes):
     assert calendar.is_open(start) == reference.is_open(start)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(calendars(), minute_instants, st.integers(0, 60 * 24 * 9))
 def test_elapsed_agrees_with_a_minute_by_minute_count(calendar, start, minutes):
     end = start + minutes * ONE_MINUTE

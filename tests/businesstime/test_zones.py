@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from slactl.businesstime.zones import Choice, localize
@@ -28,7 +29,7 @@ def outcome(function, wall, zone):
         return str(error)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(walls, st.sampled_from(ZONES), st.integers(0, 1))
 def test_a_wall_time_is_read_as_the_one_instant_showing_it_or_refused(wall, zone, fold):
     found = outcome(localize, wall.replace(fold=fold), zone)
@@ -39,7 +40,7 @@ def test_a_wall_time_is_read_as_the_one_instant_showing_it_or_refused(wall, zone
         assert "clocks spring forward" in found or "clocks fall back" in found
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(near_changes, st.sampled_from(ZONES[:4]))
 def test_every_choice_gives_an_instant_near_the_wall_time(wall, zone):
     for choice in (dict(ambiguous=Choice.EARLIER, nonexistent=Choice.FORWARD),

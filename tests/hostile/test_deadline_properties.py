@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from slactl.sla import comms as agenda
@@ -17,7 +18,7 @@ from slactl.tickets.model import Ticket
 POLICIES = loader.load(loader.bundled_paths())
 COMBINATIONS = [(policy, severity, plan) for policy in POLICIES for severity in policy.severities
                 for plan in (policy.plans or (None,))]
-BUDGET = settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+BUDGET = settings(max_examples=examples(120), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 openings = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2032, 12, 31),
                         timezones=st.just(timezone.utc))

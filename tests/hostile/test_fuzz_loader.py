@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from budget import examples
 from hypothesis import strategies as st
 
 from slactl.policy import build
@@ -20,7 +21,7 @@ from slactl.policy.model import Policy
 POLICIES = Path(__file__).resolve().parents[2] / "policies"
 BUNDLED = [p.read_text(encoding="utf-8") for p in sorted(POLICIES.glob("*.yaml"))]
 PROBLEM = re.compile(r"^.+:\d+: .+$")
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=examples(150), deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 TOKENS = [
@@ -89,7 +90,7 @@ def test_mutated_bundled_policies_are_a_policy_or_located_problems(text):
     _judge(text)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300), st.sampled_from(BUNDLED))
 def test_arbitrary_bytes_in_a_file_are_a_policy_or_located_problems(noise, text):
     with tempfile.TemporaryDirectory() as directory:
