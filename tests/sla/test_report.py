@@ -97,3 +97,37 @@ def test_quantiles(values, q, expected):
 
 def test_no_values_no_quantile():
     assert quantile(array("q"), 0.5) is None
+
+
+def test_report_agrees_with_due_input_on_every_ticket(capsys, tmp_path):
+    """Both commands over one generated file (every provider, plan and severity; pauses, done
+    times, Madrid's DST days): report's verdict counts are those the due rows imply."""
+    import csv as csv_module
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import tickets as generator
+
+    path = tmp_path / "tickets.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv_module.writer(handle)
+        writer.writerow(generator.COLUMNS)
+        writer.writerows(generator.tickets(1500))
+    code, out, _ = run(capsys, "due", "--input", str(path), "--now", "2026-12-01T00:00", "--format", "jsonl")
+    assert code == 0
+    expected: Counter = Counter()
+    for row in map(json.loads, out.splitlines()):
+        statuses = [row[f"{t}_status"] for t in ("evaluation", "response", "mitigation", "resolution", "follow_up")
+                    if row[f"{t}_due"] and row[f"{t}_status"] not in ("within-estimate", "over-estimate")]
+        verdict = ("untimed" if not statuses else "missed" if "missed" in statuses else "breached" if "breached" in statuses
+                   else "met" if all(s == "met" for s in statuses) else "pending")
+        expected[(row["provider"], row["plan"], row["severity"], verdict)] += 1
+    code, out, _ = run(capsys, "report", str(path), "--now", "2026-12-01T00:00", "--json")
+    found: Counter = Counter()
+    for group in json.loads(out)["groups"]:
+        for verdict in ("met", "missed", "breached", "pending", "untimed"):
+            if group[verdict]:
+                found[(group["provider"], group["plan"], group["severity"], verdict)] += group[verdict]
+    assert found == expected and sum(found.values()) == 1500
