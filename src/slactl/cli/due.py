@@ -75,7 +75,7 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force)
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, count_failed=check)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
@@ -123,9 +123,9 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool = False, count_failed: bool = False) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
-    were bad and how many tickets have a breached or missed target."""
+    were bad and (with ``count_failed``) how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
     from slactl.cli.outfile import open_output
     from slactl.render.due import batch_writer
@@ -146,7 +146,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
             engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
-            statuses = _status_columns()
+            statuses = _status_columns() if count_failed else ()
             with file_progress(name, fd, enabled=show) as tick:
                 for item in engine.run(_chain(first, tickets)):
                     rows += 1
@@ -159,7 +159,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                             raise click.exceptions.Exit(1)  # no partial --output file
                         print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
                         continue
-                    if any(item[at] in ("breached", "missed") for at in statuses):
+                    if statuses and any(item[at] in ("breached", "missed") for at in statuses):
                         failed += 1
                     write(item)
     if bad:

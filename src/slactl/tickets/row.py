@@ -66,7 +66,7 @@ def _row_ticket(line: int, fields: tuple[str, ...]) -> Row | BadRow:
     """A ticket from its values in ``REQUIRED + OPTIONAL`` order ("" when absent): stripped,
     empty ones None, the required ones checked. Without a dict in between, as a CSV row is
     read in the batch hot loop (issue 6)."""
-    values = [value.strip() or None for value in fields]
+    values = [(value.strip() or None) if value else None for value in fields]
     if not (values[0] and values[1] and values[2]):
         return BadRow(line, f"missing {', '.join(n for n, v in zip(REQUIRED, values) if not v)}")
     return _TUPLE(Row, (line, *values))

@@ -26,25 +26,40 @@ LAST_MICROS = (date(9990, 1, 1).toordinal() - 1) * DAY
 
 
 class IntegerCalendar:
-    """``add`` and ``elapsed`` of ``calendar`` on microseconds, with the same answers and errors."""
+    """``add`` and ``elapsed`` of ``calendar`` on microseconds, with the same answers and errors.
+    Both are chosen once, for the kind of calendar, so that the hot loop calls them directly."""
 
-    __slots__ = ("calendar", "table")
+    __slots__ = ("calendar", "table", "add", "elapsed")
 
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
-        self.table = OpenTable(calendar.ledger) if isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty else None
+        self.table = None
+        if isinstance(calendar, AlwaysOpen):
+            self.add, self.elapsed = self._add_always, self._elapsed_always
+        else:
+            if isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty:
+                self.table = OpenTable(calendar.ledger)
+            self.add, self.elapsed = self._add_business, self._elapsed_business
 
-    def add(self, start: int, days: int, time: int, stops: Stops = ()) -> int:
-        """``calendar.add`` of ``days`` business days then ``time`` microseconds from ``start``."""
+    def _add_always(self, start: int, days: int, time: int, stops: Stops = ()) -> int:
+        """``AlwaysOpen.add`` of ``days`` then ``time`` microseconds from ``start``."""
+        length = days * DAY + time
+        reached = add_through_pauses(start, length, stops, elapsed, advance) if stops else start + length
+        if reached < LAST_MICROS:
+            return reached
+        return self._engine_add(start, days, time, stops)
+
+    def _elapsed_always(self, start: int, end: int, stops: Stops = ()) -> int:
+        if end <= start:
+            return 0
+        return elapsed_outside_pauses(start, end, stops, elapsed) if stops else end - start
+
+    def _add_business(self, start: int, days: int, time: int, stops: Stops = ()) -> int:
+        """``BusinessCalendar.add`` on microseconds: the table answers, else the engine."""
         if not days and not time:
             return start
-        if isinstance(self.calendar, AlwaysOpen):
-            length = days * DAY + time
-            reached = add_through_pauses(start, length, stops, elapsed, advance) if stops else start + length
-            if reached < LAST_MICROS:
-                return reached
-        elif self.table is not None:
-            table = self.table
+        table = self.table
+        if table is not None:
             if not stops:
                 reached = table.add_micros(start, days, time)
                 if reached is not None:
@@ -57,14 +72,12 @@ class IntegerCalendar:
                     return add_through_pauses(start, span, stops, self._elapsed, self._advance)
                 except _Unsure:
                     pass
-        return to_micros(self.calendar.add(from_micros(start), Duration(days, time * US), as_pauses(stops)))
+        return self._engine_add(start, days, time, stops)
 
-    def elapsed(self, start: int, end: int, stops: Stops = ()) -> int:
-        """``calendar.elapsed`` in microseconds."""
+    def _elapsed_business(self, start: int, end: int, stops: Stops = ()) -> int:
+        """``BusinessCalendar.elapsed`` in microseconds."""
         if end <= start:
             return 0
-        if isinstance(self.calendar, AlwaysOpen):
-            return elapsed_outside_pauses(start, end, stops, elapsed) if stops else end - start
         table = self.table
         if table is not None:
             if not stops:
@@ -78,8 +91,11 @@ class IntegerCalendar:
                     pass
         return self.calendar.elapsed(from_micros(start), from_micros(end), as_pauses(stops)) // US
 
+    def _engine_add(self, start: int, days: int, time: int, stops: Stops) -> int:
+        return to_micros(self.calendar.add(from_micros(start), Duration(days, time * US), as_pauses(stops)))
+
     def _add(self, start: int, days: int, time: int) -> int:
-        reached = self.table.add_micros(start, days, time)
+        reached = self.table.add_micros(start, days, time)  # type: ignore[union-attr]
         if reached is None:
             raise _Unsure
         return reached
@@ -90,7 +106,7 @@ class IntegerCalendar:
     def _elapsed(self, start: int, end: int) -> int:
         if end <= start:
             return 0
-        found = self.table.elapsed_micros(start, end)
+        found = self.table.elapsed_micros(start, end)  # type: ignore[union-attr]
         if found is None:
             raise _Unsure
         return found
