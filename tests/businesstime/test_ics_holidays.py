@@ -35,9 +35,10 @@ def test_cancelled_events_and_instants_close_nothing():
 
 
 @pytest.mark.parametrize("data, message", [
-    pytest.param(b"hello", "not iCalendar (Content line could not be parsed into parts: 'hello': Invalid content line)",
-                 id="text that is not iCalendar"),
-    pytest.param(b"", "not iCalendar (Found no components where exactly one is required: b'')", id="an empty file"),
+    pytest.param(b"hello", "not iCalendar (it does not start with BEGIN:VCALENDAR)", id="text that is not iCalendar"),
+    pytest.param(b"", "not iCalendar (it does not start with BEGIN:VCALENDAR)", id="an empty file"),
+    pytest.param(b"BEGIN:VCALENDAR\r\nthis line is not a property\r\nEND:VCALENDAR\r\n",
+                 "not iCalendar (Content line could not be parsed into parts", id="a broken content line"),
     pytest.param(b"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261224\r\nEND:VEVENT\r\n",
                  "not iCalendar (it starts with VEVENT, not VCALENDAR)", id="an event without its calendar"),
     pytest.param(ics("DTSTART;VALUE=DATE:20261225\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Navidad\r\n"),

@@ -44,6 +44,8 @@ def read_ics(data: bytes) -> IcsHolidays:
     close nothing."""
     import icalendar
 
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:"):
+        raise ValueError("not iCalendar (it does not start with BEGIN:VCALENDAR)")
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except ValueError as error:
