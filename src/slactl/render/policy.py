@@ -169,15 +169,27 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
 
 
 def _dated_rows(policy: Policy) -> list[tuple[str, str, str, str]]:
-    """One row per date a calendar treats specially: exceptions, added and removed holidays."""
+    """One row per date a calendar treats specially: exceptions, added and removed holidays,
+    and what its iCalendar file closes (timed closures shown in the policy's zone)."""
     rows = []
     for calendar in policy.calendars:
-        dated = [(day, intervals_text(walls), "exception: hours of its own" if walls else "exception: closed")
+        dated = [(day.isoformat(), intervals_text(walls), "exception: hours of its own" if walls else "exception: closed")
                  for day, walls in calendar.exceptions]
-        dated += [(day, "closed", "holiday added") for day in calendar.holidays_added]
-        dated += [(day, "weekly hours", "holiday removed: worked") for day in calendar.holidays_removed]
-        rows += [(calendar.name, day.isoformat(), hours, why) for day, hours, why in sorted(dated)]
+        dated += [(day.isoformat(), "closed", "holiday added") for day in calendar.holidays_added]
+        dated += [(day.isoformat(), "weekly hours", "holiday removed: worked") for day in calendar.holidays_removed]
+        if calendar.ics_holidays is not None:
+            source = f"holiday in {calendar.ics}"
+            dated += [(day.isoformat(), "closed", source) for day in calendar.ics_holidays.dates]
+            dated += [(*_closure(calendar, start, end), f"timed {source}") for start, end in calendar.ics_holidays.spans]
+        rows += [(calendar.name, day, hours, why) for day, hours, why in sorted(dated)]
     return rows
+
+
+def _closure(calendar: Calendar, start, end) -> tuple[str, str]:
+    """``("2026-11-27", "closed 14:00-19:00")`` in the calendar's zone (floating times are its own)."""
+    start, end = (t.astimezone(calendar.zone) if t.tzinfo else t for t in (start, end))
+    until = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
+    return start.date().isoformat(), f"closed {start.strftime('%H:%M')}-{until}"
 
 
 def _when(item: Communication) -> str:
