@@ -6,6 +6,10 @@ positions) and therefore never shared between runs or threads. Every answer equa
 datetime answer: where the table cannot tell (a date next to an offset change, a far year, a
 reach past its span) the engine itself answers. ``tests/batch/test_fast_calendars.py`` checks
 both agree.
+
+The table knows weekly hours and whole closed dates (holidays however adjusted: added, removed,
+from an iCalendar file), not dates with hours of their own, timed closures or night intervals
+(issue 17): a calendar with any of those has no table, and the engine answers every call.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ class IntegerCalendar:
 
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
-        self.table = OpenTable(calendar.ledger) if isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty else None
+        self.table = OpenTable(calendar.ledger) if tabulable(calendar) else None
 
     def add(self, start: int, days: int, time: int, stops: Stops = ()) -> int:
         """``calendar.add`` of ``days`` business days then ``time`` microseconds from ``start``."""
@@ -94,6 +98,12 @@ class IntegerCalendar:
         if found is None:
             raise _Unsure
         return found
+
+
+def tabulable(calendar: Calendar) -> bool:
+    """A business calendar whose dates are its weekday's hours or closed: what ``OpenTable`` holds."""
+    return (isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty and not calendar.exceptions
+            and not calendar.closures and not calendar.hours.runs_overnight)
 
 
 class _Unsure(Exception):

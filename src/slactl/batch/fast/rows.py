@@ -154,14 +154,18 @@ class Rows:
 
     def _plan(self, key: tuple) -> Plan | None:
         """The integer plan of ``key``; None (remembered) when the general path must answer:
-        an unknown provider, severity or plan, or a ``--now`` it cannot read in the zone."""
+        an unknown provider, severity or plan, a ``--now`` it cannot read in the zone, or an
+        ``end-of-day`` target (a closing, not a length: the engine finds it)."""
         plan = None
         try:
             setup = self.batch.setup(*key)
             now = to_micros(self.batch.judged_at(setup.zone))
         except InputError:
-            pass
-        else:
+            setup = None
+        if setup is not None and any(length is not None and length.end_of_day for target, _ in setup.targets
+                                     for length in (target.earliest, target.latest)):
+            setup = None
+        if setup is not None:
             zone = setup.zone
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
             steps = []
