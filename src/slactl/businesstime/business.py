@@ -77,15 +77,16 @@ class BusinessCalendar:
             raise ValueError(f"zone must be a tzinfo, got {type(self.zone).__name__}")
         if not isinstance(self.hours, WeeklyHours):
             raise ValueError(f"hours must be WeeklyHours, got {type(self.hours).__name__}")
-        object.__setattr__(self, "closed_dates", frozenset(self.closed_dates))
+        closed, closures = frozenset(self.closed_dates), _closures(self.closures)
         given = self.exceptions.items() if isinstance(self.exceptions, Mapping) else self.exceptions
         exceptions = tuple(sorted((day, day_intervals(walls, day.isoformat())) for day, walls in given))
         _check_nights(self.hours, dict(exceptions))
+        object.__setattr__(self, "closed_dates", closed)
         object.__setattr__(self, "exceptions", exceptions)
-        object.__setattr__(self, "closures", _closures(self.closures))
+        object.__setattr__(self, "closures", closures)
         object.__setattr__(self, "ledger", Ledger(
-            self.zone, self.hours, self.closed_for_year, self.closed_dates,
-            {day.toordinal(): walls for day, walls in exceptions}, self.closures))
+            self.zone, self.hours, self.closed_for_year, closed, {day.toordinal(): walls for day, walls in exceptions},
+            closures))
         object.__setattr__(self, "_nights", self.ledger._nights)
 
     def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:

@@ -55,7 +55,7 @@ def read_ics(data: bytes) -> IcsHolidays:
     dates: set[date] = set()
     spans: list[tuple[datetime, datetime]] = []
     for event in calendar.walk("VEVENT"):
-        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+        if not isinstance(event, icalendar.Event) or str(event.get("STATUS", "")).upper() == "CANCELLED":
             continue
         name = _name(event)
         if "RRULE" in event or "RDATE" in event:
@@ -64,22 +64,29 @@ def read_ics(data: bytes) -> IcsHolidays:
             start, end = event.start, event.end
         except ValueError as error:
             raise ValueError(f"event {name}: {_first_line(error)}") from None
-        if isinstance(start, datetime) and (start.tzinfo is None) != (end.tzinfo is None):
-            raise ValueError(f"event {name} mixes a floating time with a zoned one")
-        for key in ("DTSTART", "DTEND"):
-            zone = event[key].params.get("TZID") if key in event else None
-            if zone and isinstance(start, datetime) and (start.tzinfo is None or end.tzinfo is None):
-                raise ValueError(f"event {name} names an unknown time zone {str(zone)!r}")
-        if end < start:
-            raise ValueError(f"event {name} ends before it starts")
-        if isinstance(start, datetime):
-            if start < end:
-                spans.append((start, end))
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            spans.extend(_span(event, name, start, end))
         else:
+            if end < start:
+                raise ValueError(f"event {name} ends before it starts")
             if (end - start).days > MAX_DAYS:
                 raise ValueError(f"event {name} lasts more than {MAX_DAYS} days")
             dates.update(start + n * ONE_DAY for n in range((end - start).days))
     return IcsHolidays(tuple(sorted(dates)), tuple(sorted(spans, key=_sort_key)))
+
+
+def _span(event, name: str, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+    """A timed event's span (none when it is an instant); ValueError when its times mix a
+    floating time with a zoned one, name an unknown zone, or run backwards."""
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        raise ValueError(f"event {name} mixes a floating time with a zoned one")
+    for key in ("DTSTART", "DTEND"):
+        zone = event[key].params.get("TZID") if key in event else None
+        if zone and start.tzinfo is None:
+            raise ValueError(f"event {name} names an unknown time zone {str(zone)!r}")
+    if end < start:
+        raise ValueError(f"event {name} ends before it starts")
+    return [(start, end)] if start < end else []
 
 
 def _name(event) -> str:

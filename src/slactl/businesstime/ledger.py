@@ -262,7 +262,7 @@ class Ledger:
 
 def _dates_near(transitions: tuple[Transition, ...], year: int) -> set[int]:
     """Local dates of ``year`` that a transition may touch: a generous two days either side."""
-    near = set()
+    near: set[int] = set()
     for transition in transitions:
         middle = transition.at.toordinal()
         near.update(range(middle - 2, middle + 3))

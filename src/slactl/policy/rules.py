@@ -309,25 +309,27 @@ def _night_into_next_day(calendar: dict, _: dict) -> Iterator[Fields]:
     keys = [next((key for _, _, key in intervals), None) for intervals in week]
     found: dict[tuple, list[str]] = {}
     for day in range(7):
-        night, following = days[day][-1:] , days[(day + 1) % 7][:1]
+        night, following = days[day][-1:], days[(day + 1) % 7][:1]
         if night and following and night[0][1] - 1440 > following[0][0]:
             found.setdefault((("hours", keys[day]), night[0], following[0]), []).append(WEEKDAYS[day])
-    exceptions = {_date_of(key): (key, day_intervals(ranges)) for key, ranges in calendar.get("exceptions", {}).items()}
-    exceptions.pop(None, None)
+    exceptions: dict[date, tuple[Any, list[tuple[int, int]]]] = {}
+    for key, ranges in calendar.get("exceptions", {}).items():
+        if (day_of := _date_of(key)) is not None:
+            exceptions[day_of] = (key, day_intervals(ranges))
 
     def hours_of(day: date) -> list[tuple[int, int]]:
         return exceptions[day][1] if day in exceptions else days[day.weekday()]
 
-    for day, (key, own) in sorted(exceptions.items()):
-        if not date.min < day < date.max:
+    for dated, (key, _own) in sorted(exceptions.items()):
+        if not date.min < dated < date.max:
             continue
-        for before, after in ((day - ONE_DAY, day), (day, day + ONE_DAY)):
+        for before, after in ((dated - ONE_DAY, dated), (dated, dated + ONE_DAY)):
             night, following = hours_of(before)[-1:], hours_of(after)[:1]
             if night and following and night[0][1] - 1440 > following[0][0]:
                 found.setdefault((("exceptions", key), night[0], following[0]), []).append(before.isoformat())
-    for (at, night, following), named in found.items():
-        yield {"at": at, "night": f"{hhmm(night[0])}-{hhmm(night[1])}", "days": ", ".join(dict.fromkeys(named)),
-               "next": f"{hhmm(following[0])}-{hhmm(following[1])}"}
+    for (at, (start, end), (opens, closes)), named in found.items():
+        yield {"at": at, "night": f"{hhmm(start)}-{hhmm(end)}", "days": ", ".join(dict.fromkeys(named)),
+               "next": f"{hhmm(opens)}-{hhmm(closes)}"}
 
 
 def _date_of(text: Any) -> date | None:

@@ -25,6 +25,8 @@ from datetime import datetime, timedelta, timezone
 
 from slactl.sla import due as deadlines
 from slactl.businesstime.limits import beyond_9999
+from slactl.businesstime.duration import Duration
+from slactl.policy.calendar import Calendar
 from slactl.policy.communication import Communication
 from slactl.sla.due import Deadline
 from slactl.errors import InputError
@@ -140,8 +142,9 @@ def _schedule(policy: Policy, severity: Severity, plan: Plan | None, opened: dat
 def _occurrences(communication: Communication, order: int, opened: datetime, end: datetime, *,
                  inclusive: bool) -> list[Owed]:
     calendar, cadence = communication.calendar, communication.every
+    assert cadence is not None, "only recurring communications have occurrences"
     if calendar is not None and (cadence.end_of_day or not calendar.is_always):
-        return _counted(communication, order, opened, end, inclusive=inclusive)
+        return _counted(communication, calendar, cadence, order, opened, end, inclusive=inclusive)
     every = cadence.as_elapsed()
     span = _utc(end) - _utc(opened)
     count = span // every if inclusive or span % every else span // every - 1
@@ -153,14 +156,14 @@ def _occurrences(communication: Communication, order: int, opened: datetime, end
     return [Owed(communication, order, _later(opened, every * k), index=k) for k in range(1, max(count, 0) + 1)]
 
 
-def _counted(communication: Communication, order: int, opened: datetime, end: datetime, *,
-             inclusive: bool) -> list[Owed]:
-    """Occurrences on the cadence's calendar: each ``every`` of its business time (or the next
-    closing, for end-of-day) after the one before, up to ``end``."""
+def _counted(communication: Communication, calendar: Calendar, every: Duration, order: int, opened: datetime,
+             end: datetime, *, inclusive: bool) -> list[Owed]:
+    """Occurrences on the cadence's ``calendar``: each ``every`` of its business time (or the
+    next closing, for end-of-day) after the one before, up to ``end``."""
     items: list[Owed] = []
     at, end = _utc(opened), _utc(end)
     while True:
-        at = communication.calendar.add(at, communication.every)
+        at = calendar.add(at, every)
         if at > end or (at == end and not inclusive):
             return items
         if len(items) == MAX_OCCURRENCES:

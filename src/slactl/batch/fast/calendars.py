@@ -15,6 +15,7 @@ from an iCalendar file), not dates with hours of their own, timed closures or ni
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeGuard
 
 from slactl.batch.fast.micros import DAY, US, as_pauses, from_micros, to_micros
 from slactl.batch.fast.open_table import OpenTable
@@ -100,7 +101,7 @@ class IntegerCalendar:
         return found
 
 
-def tabulable(calendar: Calendar) -> bool:
+def tabulable(calendar: Calendar) -> TypeGuard[BusinessCalendar]:
     """A business calendar whose dates are its weekday's hours or closed: what ``OpenTable`` holds."""
     return (isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty and not calendar.exceptions
             and not calendar.closures and not calendar.hours.runs_overnight)
