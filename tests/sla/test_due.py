@@ -277,3 +277,15 @@ def test_breached_end_of_day_is_late_by_business_time(capsys):
     # Due Monday 19:00; judged Tuesday 09:00: 1 business hour late (Monday night is closed), 14 h wall.
     found, _ = _targets_with(capsys, ["acme", "-s", "p1", "--opened", "2026-11-23T10:00", "--now", "2026-11-24T09:00"])
     assert (found["response"]["status"], found["response"]["late_seconds"]) == ("breached", 3600)
+
+
+def test_the_api_computes_the_same_closings():
+    from slactl import comms, due, load_policies
+
+    acme = load_policies(CALENDARS[1]).get("acme")
+    # As in the CLI table above: a two-hour pause on Monday moves end-of-day to Tuesday 10:00.
+    found = {d.target.name: d.due.isoformat() for d in due(acme, "p1", "2026-11-23T10:00",
+                                                          pauses=["2026-11-23T11:00/2026-11-23T13:00"])}
+    assert found == {"response": "2026-11-24T16:00:00+00:00", "resolution": "2026-11-25T16:00:00+00:00"}
+    agenda = comms(acme, "p3", "2026-11-20T16:00", until="2026-11-23T10:00")
+    assert [item.at.isoformat() for item in agenda.items if item.channel == "status-page"] == ["2026-11-23T09:00:00-06:00"]
