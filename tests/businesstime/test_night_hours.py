@@ -5,7 +5,7 @@ is worked out by hand in the comment beside it; Madrid is +01:00 in winter, +02:
 and changes on Sunday 2026-03-29 (02:00 -> 03:00) and Sunday 2026-10-25 (03:00 -> 02:00).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -93,3 +93,18 @@ def test_a_night_is_open_until_its_closing_and_the_next_opening_follows():
 def test_a_night_running_into_the_next_days_hours_cannot_exist():
     with pytest.raises(ValueError, match="runs into weekday 5's 00:00-08:00"):
         WeeklyHours.from_minutes({4: [(hm("22:00"), hm("06:00") + 1440)], 5: [(0, hm("08:00"))]})
+
+
+def test_a_night_ending_inside_the_repeated_hour_hands_over_to_the_next_day_in_order():
+    # Saturday 2026-10-24 22:00-02:30 and Sunday 02:30-08:00, Madrid; clocks fall back at 03:00
+    # (+02:00) to 02:00 (+01:00). Saturday's night covers 22:00-02:30 of the first pass (20:00-00:30
+    # UTC) and 02:00-02:30 of the second (01:00-01:30 UTC): 5 h. Sunday starts once the night is
+    # over for good, at 01:30 UTC; the first pass's 02:30-03:00 (00:30-01:00 UTC) is nobody's.
+    calendar = BusinessCalendar(MADRID, WeeklyHours.from_minutes(
+        {5: [(hm("22:00"), hm("02:30") + 1440)], 6: [(hm("02:30"), hm("08:00"))]}))
+    saturday = at(MADRID, "2026-10-24 22:00")
+    assert calendar.add(saturday, Duration.parse("5h")) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    assert calendar.add(saturday, Duration.parse("5h30m")) == datetime(2026, 10, 25, 2, tzinfo=UTC)
+    # Sunday's 02:30 (+01:00, 01:30 UTC) to 08:00 (+01:00, 07:00 UTC) is 5 h 30.
+    assert calendar.elapsed(saturday, at(MADRID, "2026-10-25 12:00")) == timedelta(hours=10, minutes=30)
+    assert not calendar.is_open(datetime(2026, 10, 25, 0, 45, tzinfo=UTC))

@@ -34,8 +34,9 @@ def parse_interval(text: str) -> tuple[int, int] | None:
 
 
 def is_closed(ranges: str | list[str]) -> bool:
-    """An exception written ``closed``."""
-    return isinstance(ranges, str) and ranges.strip() == CLOSED
+    """An exception written ``closed`` (or ``[closed]``)."""
+    items = [ranges] if isinstance(ranges, str) else ranges
+    return len(items) == 1 and isinstance(items[0], str) and items[0].strip() == CLOSED
 
 
 def day_intervals(ranges: str | list[str], *, merge: bool = True) -> list[tuple[int, int]]:
