@@ -49,8 +49,8 @@ class Calendar:
 
     def _business(self) -> BusinessCalendar:
         listed = self.ics_holidays.dates if self.ics_holidays else ()
-        adjusted = self.holidays is None and not listed and not self.holidays_added and not self.holidays_removed
-        closed_for_year = self.holidays if adjusted else Holidays(
+        plain = not listed and not self.holidays_added and not self.holidays_removed
+        closed_for_year = self.holidays if plain else Holidays(
             self.holidays, frozenset(listed), frozenset(self.holidays_added), frozenset(self.holidays_removed))
         closures = [(self._instant(a), self._instant(b)) for a, b in self.ics_holidays.spans] if self.ics_holidays else []
         return BusinessCalendar(self.zone, self.hours, closed_for_year, frozenset(self.closed),
