@@ -96,8 +96,10 @@ def _name(event) -> str:
 
 
 def _first_line(error: Exception) -> str:
+    """The library's reason, one line, control characters escaped (it may quote the file)."""
     lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+    line = lines[0] if lines else type(error).__name__
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 def _sort_key(span: tuple[datetime, datetime]) -> tuple[str, str]:
