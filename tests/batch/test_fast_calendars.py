@@ -144,3 +144,118 @@ def test_next_to_unusual_offset_changes_the_table_agrees_with_the_general_path(c
     end = start + timedelta(days=duration.days % 9, seconds=duration.time.total_seconds() % 400_000)
     assert fast_elapsed(fast, start, end) == calendar.elapsed(start, end)
     assert fast_elapsed(fast, start, due) == calendar.elapsed(start, due)
+
+
+# -- issue 17: adjusted holidays are answered by the table; exceptions, timed closures and night
+# intervals are declined (no table: the engine answers every call) -----------------------------
+
+from slactl.businesstime.holidays import Holidays, PublicHolidays  # noqa: E402
+from slactl.businesstime.weekly_hours import WeeklyHours  # noqa: E402
+from calendar_samples import MADRID, hm  # noqa: E402
+
+MX_HOURS = MX_OFFICE.hours
+adjusted_holidays = st.builds(
+    lambda added, removed: Holidays(PublicHolidays("MX"), added=added, removed=removed),
+    st.frozensets(st.dates(date(2024, 1, 1), date(2031, 12, 31)), max_size=20),
+    st.sampled_from([frozenset(), frozenset({date(2026, 11, 16), date(2027, 11, 15)}), frozenset({date(2026, 12, 25)})]),
+)
+
+
+@BUDGET
+@given(adjusted_holidays, st.datetimes(datetime(2024, 1, 1), datetime(2031, 12, 31), timezones=st.just(MEXICO_CITY)),
+       durations, st.data())
+def test_added_and_removed_holidays_are_answered_by_the_table_and_agree(holidays, start, duration, data):
+    calendar = BusinessCalendar(MEXICO_CITY, MX_HOURS, holidays)
+    fast = IntegerCalendar(calendar)
+    assert fast.table is not None
+    pauses = data.draw(pause_lists(start))
+    assert fast_add(fast, start, duration) == calendar.add(start, duration)
+    assert fast_add(fast, start, duration, pauses) == calendar.add(start, duration, pauses)
+    end = start + timedelta(days=duration.days % 40, seconds=duration.time.total_seconds() % 2_000_000)
+    assert fast_elapsed(fast, start, end, pauses) == calendar.elapsed(start, end, pauses)
+
+
+@st.composite
+def dated_hours(draw):
+    """A day's intervals for an exception: none (closed) or one on quarter hours, within the day."""
+    if draw(st.booleans()):
+        return []
+    start = draw(st.integers(0, 90)) * 15
+    return [(start, draw(st.integers(start // 15 + 1, 96)) * 15)]
+
+
+@st.composite
+def calendars_the_table_declines(draw):
+    """Calendars with dated exceptions, timed closures or night intervals, near DST changes."""
+    zone = draw(st.sampled_from([MADRID, MEXICO_CITY, UTC]))
+    kind = draw(st.sampled_from(["exceptions", "closures", "nights"]))
+    if kind == "nights":
+        start = draw(st.integers(60, 95)) * 15  # 15:00 to 23:45
+        end = draw(st.integers(1, start // 15 - 1)) * 15 + 1440
+        weekdays = draw(st.frozensets(st.integers(0, 6), min_size=1))
+        return BusinessCalendar(zone, WeeklyHours.from_minutes({d: [(start, end)] for d in weekdays}),
+                                closed_dates=draw(closed_dates))
+    hours = draw(weekly_hours())
+    if kind == "exceptions":
+        # Exceptions never run into the weekly hours: the sample week ends by 24:00.
+        days = draw(st.dictionaries(st.dates(date(2024, 1, 1), date(2030, 12, 31)), dated_hours(), min_size=1, max_size=25))
+        return BusinessCalendar(zone, hours, closed_dates=draw(closed_dates), exceptions=days)
+    closures = []
+    for _ in range(draw(st.integers(1, 8))):
+        shut = draw(instants)
+        closures.append((shut, shut + timedelta(minutes=draw(st.integers(1, 60 * 24 * 4)))))
+    return BusinessCalendar(zone, hours, closed_dates=draw(closed_dates), closures=closures)
+
+
+@BUDGET
+@given(calendars_the_table_declines(), st.one_of(instants, anywhere), durations, st.data())
+def test_exceptions_closures_and_nights_are_declined_and_the_engine_answers(calendar, start, duration, data):
+    fast = IntegerCalendar(calendar)
+    assert fast.table is None
+    pauses = data.draw(pause_lists(start))
+    assert fast_add(fast, start, duration, pauses) == calendar.add(start, duration, pauses)
+    end = start + timedelta(days=duration.days % 40, seconds=duration.time.total_seconds() % 2_000_000)
+    assert fast_elapsed(fast, start, end, pauses) == calendar.elapsed(start, end, pauses)
+
+
+# -- the batch rows over the test policies of issue 17 ---------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from slactl.batch.fast.rows import Rows  # noqa: E402
+from slactl.policy import load as loader  # noqa: E402
+from slactl.tickets.row import Row as Ticket  # noqa: E402
+
+ISSUE_17 = loader.load([Path(__file__).resolve().parents[1] / "testdata" / "calendars"])
+CLOCK = datetime(2026, 11, 22, 12, tzinfo=UTC)
+NEAR = [datetime(2026, 11, 20, 18), datetime(2026, 12, 23, 12), datetime(2026, 3, 28, 20), datetime(2026, 10, 24, 20)]
+
+
+@st.composite
+def issue_17_tickets(draw):
+    provider, severity = draw(st.sampled_from([("acme", "p1"), ("acme", "p2"), ("acme", "p3"), ("nightshift", "n1")]))
+    near = draw(st.sampled_from(NEAR))
+
+    def moment() -> str:
+        return (near + timedelta(minutes=draw(st.integers(-2 * 24 * 60, 10 * 24 * 60)))).isoformat(timespec="minutes")
+
+    done = lambda: draw(st.one_of(st.none(), st.builds(moment)))  # noqa: E731
+    pauses = f"{moment()}/{moment()}" if draw(st.booleans()) else None
+    return Ticket(3, provider, severity, moment(), "T-17", None, pauses, done(), None, done())
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(issue_17_tickets())
+def test_batch_rows_of_the_new_calendars_are_the_general_rows(ticket):
+    rows = Rows(ISSUE_17, CLOCK, "2026-12-01T00:00")
+    fast = rows.fast(ticket)
+    if ticket.severity in ("p1", "p3", "n1"):
+        assert fast is None  # an end-of-day target: the general path answers
+    general = rows.general(ticket)
+    assert (fast or general) == general
+
+
+def test_an_end_of_day_plan_is_declined_by_the_integer_path():
+    rows = Rows(ISSUE_17, CLOCK, "2026-12-01T00:00")
+    assert rows.fast(Ticket(3, "acme", "p1", "2026-11-23T10:00", "T-1", None, None, None, None, None)) is None
+    assert rows.fast(Ticket(3, "acme", "p2", "2026-11-21T05:00", "T-2", None, None, None, None, None)) is not None

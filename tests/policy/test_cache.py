@@ -192,3 +192,51 @@ def test_the_bundled_policies_round_trip_through_the_cache(home):
     cold = cache.policies(files)
     warm = cache.policies(files)
     assert warm == cold and warm is not cold
+
+
+# -- files a policy names: iCalendar holidays (issue 17) ------------------------------------------
+
+CALENDARS = Path(__file__).resolve().parents[1] / "testdata" / "calendars"
+
+
+@pytest.fixture
+def acme(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.DISABLE, raising=False)
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    for name in ("acme.yaml", "acme-holidays.ics"):
+        (folder / name).write_bytes((CALENDARS / name).read_bytes())
+    return folder
+
+
+def _office_dates(policies) -> tuple:
+    return policies.get("acme").calendar("office").ics_holidays.dates
+
+
+def test_a_hit_builds_the_holidays_file_from_the_cache_without_reading_it(acme, parses, monkeypatch):
+    cold = cache.policies([acme / "acme.yaml"])
+    monkeypatch.setattr(loader, "attach_files", lambda document: pytest.fail("the holidays file was read again"))
+    warm = cache.policies([acme / "acme.yaml"])
+    assert len(parses) == 1 and _office_dates(warm) == _office_dates(cold) == (date(2026, 12, 30),)
+    assert warm.get("acme").calendar("office").ics_holidays.spans == cold.get("acme").calendar("office").ics_holidays.spans
+
+
+@pytest.mark.parametrize("change, dates", [
+    pytest.param(lambda p: p.write_bytes(p.read_bytes().replace(b"20261230", b"20261229")), (date(2026, 12, 29),),
+                 id="new content"),
+    pytest.param(lambda p: os.utime(p, ns=(p.stat().st_atime_ns, p.stat().st_mtime_ns + 10**9)), (date(2026, 12, 30),),
+                 id="a new mtime"),
+])
+def test_a_changed_holidays_file_is_read_again(acme, parses, change, dates):
+    cache.policies([acme / "acme.yaml"])
+    change(acme / "acme-holidays.ics")
+    warm = cache.policies([acme / "acme.yaml"])
+    assert len(parses) == 2 and _office_dates(warm) == dates
+
+
+def test_a_holidays_file_that_disappears_is_reported_not_served_from_the_cache(acme):
+    cache.policies([acme / "acme.yaml"])
+    (acme / "acme-holidays.ics").unlink()
+    with pytest.raises(PolicyError, match=r"acme\.yaml:\d+: cannot read holidays file 'acme-holidays.ics': No such file"):
+        cache.policies([acme / "acme.yaml"])

@@ -7,6 +7,7 @@ Seeds live in shared/seeds: 000 Conecta, 001 IVCISA, 002 Ignus, 003 Athento, 004
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -232,10 +233,12 @@ def test_items_owed_at_a_target_deadline(policies, provider, plan, severity, ope
 EXPRESS_OPENED = at(timezone.utc, "2026-11-22T23:30")
 
 
-def test_express_daily_time_tracking_cuts_while_unresolved(policies):
-    # "los tiempos de los expertos, es controlado por un sistema de Time Tracking, con cortes diarios".
+def test_express_daily_time_tracking_cuts_at_midnight_while_unresolved(policies):
+    # "los tiempos de los expertos, es controlado por un sistema de Time Tracking, con cortes diarios":
+    # cut at midnight in the policy's zone (UTC). Opened Sunday 23:30, listed up to Wednesday 23:30.
     result = agenda(policies, "express", "emergency", EXPRESS_OPENED)
-    assert times(result, "report", recurring=True) == hours_after(EXPRESS_OPENED, 24, 48, 72)
+    assert times(result, "report", recurring=True) == [
+        at(timezone.utc, "2026-11-23T00:00"), at(timezone.utc, "2026-11-24T00:00"), at(timezone.utc, "2026-11-25T00:00")]
     assert result.open_ended
 
 
@@ -244,10 +247,89 @@ def test_express_resolution_brings_the_technical_report_and_stops_the_cuts(polic
     resolved = at(timezone.utc, "2026-11-24T12:00")
     result = agenda(policies, "express", "emergency", EXPRESS_OPENED, resolved=resolved)
     assert [(i.channel, i.at, i.recurring) for i in result.items] == [
+        ("report", at(timezone.utc, "2026-11-23T00:00"), True),
         ("notification", at(timezone.utc, "2026-11-23T00:30"), False),
-        ("report", at(timezone.utc, "2026-11-23T23:30"), True),
+        ("report", at(timezone.utc, "2026-11-24T00:00"), True),
         ("report", resolved, False),
     ]
+
+
+def test_express_resolved_at_midnight_replaces_that_cut_with_the_report(policies):
+    resolved = at(timezone.utc, "2026-11-24T00:00")
+    result = agenda(policies, "express", "emergency", EXPRESS_OPENED, resolved=resolved)
+    assert times(result, "report", recurring=True) == [at(timezone.utc, "2026-11-23T00:00")]
+
+
+def test_the_daily_cut_of_comms_is_the_cut_of_the_worklog(policies):
+    # Issue 17: comms and quote --worklog cut at the same instant, midnight in the policy's zone.
+    from slactl.sla import worklog
+
+    express = policies.get("express")
+    entries = worklog.parse("start,end,phase\n2026-11-22T23:30,2026-11-25T01:00,normalization\n", express.zone)
+    days = [effort.day for effort in worklog.daily(entries, express.zone)]
+    cuts = times(agenda(policies, "express", "emergency", EXPRESS_OPENED), "report", recurring=True)
+    assert [cut.date() for cut in cuts] == days[1:] and len(days) == len(cuts) + 1
+
+
+# -- cadences on a calendar, and end-of-day cadences (tests/testdata/calendars) ----------------
+
+CALENDARS = Path(__file__).resolve().parents[1] / "testdata" / "calendars"
+
+
+@pytest.fixture(scope="module")
+def acme():
+    return loader.load([CALENDARS])
+
+
+def test_every_four_business_hours_pause_overnight_and_at_the_weekend(acme):
+    # plain: Mon-Fri 08:00-19:00 Mexico City. Opened Fri 2026-11-20 16:00: 3 h on Friday, 1 h Monday
+    # -> Mon 09:00; 13:00; 17:00; then 2 h to 19:00 and 2 h on Tuesday -> Tue 10:00.
+    result = agenda(acme, "acme", "p3", at(MEXICO, "2026-11-20T16:00"), until=at(MEXICO, "2026-11-24T12:00"))
+    assert times(result, "status-page") == [at(MEXICO, "2026-11-23T09:00"), at(MEXICO, "2026-11-23T13:00"),
+                                            at(MEXICO, "2026-11-23T17:00"), at(MEXICO, "2026-11-24T10:00")]
+    assert [item.index for item in result.items if item.channel == "status-page"] == [1, 2, 3, 4]
+
+
+def test_a_business_cadence_counts_the_calendars_exceptions(acme):
+    # office opens Saturday 2026-11-21 10:00-14:00: 3 h on Friday, the fourth at Saturday 11:00;
+    # then 3 h to Saturday 14:00 and 1 h Monday -> 09:00; 13:00; 17:00; Tue 10:00.
+    result = agenda(acme, "acme", "p1", at(MEXICO, "2026-11-20T16:00"), until=at(MEXICO, "2026-11-24T12:00"))
+    assert times(result, "status-page") == [at(MEXICO, "2026-11-21T11:00"), at(MEXICO, "2026-11-23T09:00"),
+                                            at(MEXICO, "2026-11-23T13:00"), at(MEXICO, "2026-11-23T17:00"),
+                                            at(MEXICO, "2026-11-24T10:00")]
+
+
+def test_a_business_cadence_stops_strictly_before_the_resolution(acme):
+    resolved = at(MEXICO, "2026-11-23T13:00")  # the third update's instant: replaced by the resolution
+    result = agenda(acme, "acme", "p3", at(MEXICO, "2026-11-20T16:00"), resolved=resolved)
+    assert times(result, "status-page", recurring=True) == [at(MEXICO, "2026-11-23T09:00")]
+
+
+def test_an_end_of_day_cadence_without_a_calendar_is_each_midnight_of_the_policy_zone(acme):
+    # Mexico City is -06:00: midnights Sat 21, Sun 22, Mon 23, Tue 24 (until Tue 12:00).
+    result = agenda(acme, "acme", "p3", at(MEXICO, "2026-11-20T16:00"), until=at(MEXICO, "2026-11-24T12:00"))
+    assert times(result, "report") == [at(MEXICO, f"2026-11-{day}T00:00") for day in (21, 22, 23, 24)]
+
+
+def test_daily_cuts_follow_madrids_midnight_across_the_spring_forward(acme):
+    # Madrid: Sunday 2026-03-29 00:00 is +01:00 (23:00 UTC on the 28th); Monday 00:00 is +02:00
+    # (22:00 UTC on the 29th): 23 hours apart, each at local midnight.
+    result = agenda(acme, "nightshift", "n1", at(MADRID, "2026-03-28T10:00"), until=at(MADRID, "2026-03-30T12:00"))
+    assert [t.astimezone(timezone.utc) for t in times(result, "report")] == [
+        datetime(2026, 3, 28, 23, tzinfo=timezone.utc), datetime(2026, 3, 29, 22, tzinfo=timezone.utc)]
+
+
+def test_an_end_of_day_cadence_on_night_hours_is_each_nights_closing(acme):
+    # Nights 22:00-06:00 Madrid: from Saturday 10:00 the clock starts at Saturday 22:00, whose night
+    # closes Sunday 06:00 (+02:00, 04:00 UTC); the next closes Monday 06:00 (+02:00).
+    result = agenda(acme, "nightshift", "n1", at(MADRID, "2026-03-28T10:00"), until=at(MADRID, "2026-03-30T12:00"))
+    assert [t.astimezone(timezone.utc) for t in times(result, "status-page")] == [
+        datetime(2026, 3, 29, 4, tzinfo=timezone.utc), datetime(2026, 3, 30, 4, tzinfo=timezone.utc)]
+
+
+def test_a_business_cadence_listed_too_often_is_refused(acme):
+    with pytest.raises(InputError, match=r"^status-page every 4h would be listed more than 1000 times up to "):
+        agenda(acme, "acme", "p3", at(MEXICO, "2026-11-20T16:00"), until=at(MEXICO, "2030-11-20T16:00"))
 
 
 def test_an_owed_item_needs_an_instant_or_a_reason(policies):

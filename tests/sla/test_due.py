@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cli_helpers import run, run_json
 
@@ -205,3 +207,85 @@ def test_errors_are_one_line(capsys, argv, code, phrase):
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("slactl: error: ")
     assert phrase in err
+
+
+# -- issue 17: calendars and targets real contracts need (tests/testdata/calendars) -----------------
+# acme (America/Mexico_City, -06:00 all year): office Mon-Fri 08:00-19:00, MX holidays but
+# 2026-11-16 removed, 2026-12-28 added; acme-holidays.ics closes 2026-12-30 all day, 2026-11-27
+# 14:00-19:00 and 2027-01-05 08:00-10:00 (floating); exceptions 2026-11-21 10:00-14:00 (a Saturday),
+# 2026-12-24 09:00-13:00, 2026-12-31 closed. nights Mon-Sun 22:00-06:00. p1: response by
+# end-of-day, resolution by end-of-day+1d on office; p2: 2h and 1d-3d on nights; p3: end-of-day on
+# 24x7, 4h on plain office hours. nightshift (Europe/Madrid): nights 22:00-06:00, 7h and end-of-day.
+
+CALENDARS = ["--policies", str(Path(__file__).resolve().parents[1] / "testdata" / "calendars")]
+
+ISSUE_17 = [
+    # Friday 13 18:30 is open: the day closes 19:00; the next business day is Monday 16, a holiday removed.
+    ("p1 opened Friday 13 18:30: by Friday's closing, then Monday 16 (Revolution Day worked)",
+     ["acme", "-s", "p1", "--opened", "2026-11-13T18:30"], "2026-11-13T19:00:00-06:00", "2026-11-16T19:00:00-06:00"),
+    # After Friday's closing the clock starts at the next opening, the exception Saturday 21 10:00-14:00.
+    ("p1 opened Friday 20:00 starts on the opened Saturday: by 14:00, then Monday 19:00",
+     ["acme", "-s", "p1", "--opened", "2026-11-20T20:00"], "2026-11-21T14:00:00-06:00", "2026-11-23T19:00:00-06:00"),
+    # The ics file closes Friday 27 from 14:00: that day's closing is 14:00.
+    ("p1 opened Friday 27 13:00 ends its day at the timed closure, 14:00",
+     ["acme", "-s", "p1", "--opened", "2026-11-27T13:00"], "2026-11-27T14:00:00-06:00", "2026-11-30T19:00:00-06:00"),
+    ("p1 opened Wednesday 23 18:00: the next business day is the half day, closing 13:00",
+     ["acme", "-s", "p1", "--opened", "2026-12-23T18:00"], "2026-12-23T19:00:00-06:00", "2026-12-24T13:00:00-06:00"),
+    # After 13:00 on the 24th: 25 holiday, weekend, 28 added, so Tuesday 29; then 30 (ics), 31 (closed),
+    # 1 January (holiday), weekend: Monday 4 January 2027.
+    ("p1 opened Christmas Eve 14:00 counts from Tuesday 29 and ends the year on Monday 4 January",
+     ["acme", "-s", "p1", "--opened", "2026-12-24T14:00"], "2026-12-29T19:00:00-06:00", "2027-01-04T19:00:00-06:00"),
+    # Monday 10:00 to 19:00 is 9 h, Tuesday's closing 20 h; paused 11:00-13:00 (2 h): 1 h + 6 h on
+    # Monday, then Tuesday 08:00 + 2 h = 10:00 and, for the resolution, 11 h Tuesday + 2 h = Wednesday 10:00.
+    ("p1 with a two-hour pause moves both closings by two business hours",
+     ["acme", "-s", "p1", "--opened", "2026-11-23T10:00", "--pause", "2026-11-23T11:00/2026-11-23T13:00"],
+     "2026-11-24T10:00:00-06:00", "2026-11-25T10:00:00-06:00"),
+    # Saturday 05:00 is Friday's night (1 h left); the second hour is Saturday 22:00-23:00. Seven hours
+    # into Friday's night, three business days on: Monday's night at 05:00 = Tuesday 05:00.
+    ("p2 opened Saturday 05:00 counts on Friday's night",
+     ["acme", "-s", "p2", "--opened", "2026-11-21T05:00"], "2026-11-21T23:00:00-06:00", "2026-11-24T05:00:00-06:00"),
+    # 24x7: the day ends at midnight; plain office: 1 h on the 31st, 1 January a holiday, Monday 08:00 + 3 h.
+    ("p3 opened New Year's Eve 18:00: by midnight on 24x7, and 4 office hours end Monday 11:00",
+     ["acme", "-s", "p3", "--opened", "2026-12-31T18:00"], "2027-01-01T00:00:00-06:00", "2027-01-04T11:00:00-06:00"),
+    # Madrid, spring forward: Saturday's night 22:00 (+01:00) to Sunday 06:00 (+02:00) is 7 real hours.
+    ("nightshift opened Saturday 22:00 before spring forward: 7 hours end at the night's closing",
+     ["nightshift", "-s", "n1", "--opened", "2026-03-28T22:00"], "2026-03-29T06:00:00+02:00", "2026-03-29T06:00:00+02:00"),
+    # Fall back: 22:00 (+02:00, 20:00 UTC) + 7 h = 03:00 UTC = 04:00 (+01:00); the night closes 06:00 (+01:00).
+    ("nightshift opened Saturday 22:00 before fall back: 7 hours end 04:00, the night at 06:00",
+     ["nightshift", "-s", "n1", "--opened", "2026-10-24T22:00"], "2026-10-25T04:00:00+01:00", "2026-10-25T06:00:00+01:00"),
+]
+
+
+@pytest.mark.parametrize("argv, response, resolution", [c[1:] for c in ISSUE_17], ids=[c[0] for c in ISSUE_17])
+def test_calendar_additions_in_due(capsys, argv, response, resolution):
+    found, _ = _targets_with(capsys, argv)
+    assert (found["response"]["due"], found["resolution"]["due"]) == (response, resolution)
+
+
+def _targets_with(capsys, argv):
+    document = run_json(capsys, *CALENDARS, "due", *argv)
+    return {t["name"]: t for t in document["targets"]}, document
+
+
+def test_an_end_of_day_target_is_shown_as_a_closing(capsys):
+    found, _ = _targets_with(capsys, ["acme", "-s", "p1", "--opened", "2026-11-23T10:00"])
+    assert (found["response"]["bound"], found["response"]["text"]) == ("max", "by end-of-day")
+    assert found["resolution"]["text"] == "by end-of-day+1d"
+
+
+def test_breached_end_of_day_is_late_by_business_time(capsys):
+    # Due Monday 19:00; judged Tuesday 09:00: 1 business hour late (Monday night is closed), 14 h wall.
+    found, _ = _targets_with(capsys, ["acme", "-s", "p1", "--opened", "2026-11-23T10:00", "--now", "2026-11-24T09:00"])
+    assert (found["response"]["status"], found["response"]["late_seconds"]) == ("breached", 3600)
+
+
+def test_the_api_computes_the_same_closings():
+    from slactl import comms, due, load_policies
+
+    acme = load_policies(CALENDARS[1]).get("acme")
+    # As in the CLI table above: a two-hour pause on Monday moves end-of-day to Tuesday 10:00.
+    found = {d.target.name: d.due.isoformat() for d in due(acme, "p1", "2026-11-23T10:00",
+                                                          pauses=["2026-11-23T11:00/2026-11-23T13:00"])}
+    assert found == {"response": "2026-11-24T16:00:00+00:00", "resolution": "2026-11-25T16:00:00+00:00"}
+    agenda = comms(acme, "p3", "2026-11-20T16:00", until="2026-11-23T10:00")
+    assert [item.at.isoformat() for item in agenda.items if item.channel == "status-page"] == ["2026-11-23T09:00:00-06:00"]

@@ -177,3 +177,17 @@ def test_splitting_an_entry_at_any_minute_keeps_the_totals(offset, length, data,
     two = quote(EXPRESS, Work(daily(halves, zone), **terms))
     assert [(i.name, i.total) for i in one.invoices] == [(i.name, i.total) for i in two.invoices]
     assert one.total == two.total
+
+
+def test_the_daily_cut_is_where_comms_lists_the_daily_report_also_across_dst():
+    # Issue 17: comms (every: end-of-day on the policy's 24x7 calendar) and quote --worklog cut at
+    # the same instant, midnight in the policy's zone. Madrid, 2026-03-28 22:00 (+01:00, 21:00 UTC)
+    # to 03-29 03:00 (+02:00, 01:00 UTC): cut at 03-29 00:00 (+01:00) = 03-28 23:00 UTC, so 2 h on
+    # the 28th and 2 h on the 29th (00:00-03:00 on the wall, but 02:00-03:00 does not exist).
+    from slactl.businesstime import AlwaysOpen
+    from slactl.businesstime.duration import Duration
+
+    entries = parse(HEADER + "2026-03-28T22:00,2026-03-29T03:00,normalization,\n", MADRID, "w.csv")
+    assert [(e.day.isoformat(), e.hours) for e in daily(entries, MADRID)] == [("2026-03-28", 2), ("2026-03-29", 2)]
+    cut = AlwaysOpen(MADRID).add(datetime(2026, 3, 28, 21, tzinfo=UTC), Duration.parse("end-of-day"))
+    assert cut == datetime(2026, 3, 28, 23, tzinfo=UTC)

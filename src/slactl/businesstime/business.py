@@ -18,24 +18,36 @@ On DST dates the offset is business (real) time, so on a 00:00-24:00 week a day 
 to that date's end. See ``local_day`` for how wall intervals meet gaps and overlaps.
 
 A closed date (``closed_for_year(year)`` plus ``closed_dates``) removes every interval of that
-local date; one on a day without hours changes nothing. A target that needs more than two years
-without any open day, or a week without hours, raises ``InputError``; so does a deadline past
-9999-12-30 local time.
+local date; one on a day without hours changes nothing. A date of ``exceptions`` has the hours
+given there instead of its weekday's (none: closed), whatever the holidays say; ``closures``
+(timed holidays, e.g. an afternoon) close absolute spans on every other date. A target that
+needs more than two years without any open day, or a week without hours, raises ``InputError``;
+so does a deadline past 9999-12-30 local time.
+
+A *business day* is a date with open time, and an interval belongs to the date it starts on:
+a night shift ``22:00-06:00`` opened on Friday is Friday's, also at Saturday 03:00. So an
+instant's date is the previous local date while that date's night is still running.
+
+``end-of-day`` (a ``Duration`` with ``end_of_day``) is the closing of the business day on which
+the clock starts, i.e. of ``next_open(start)``'s date (after closing, or on a closed date, the
+next business day's); ``end-of-day+Nd`` the closing of the N-th business day after it. With
+pauses it becomes the business time it covers from ``start``, counted with the clock stopped,
+as ``Nd`` does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from slactl.businesstime.duration import Duration
 from slactl.businesstime.instants import as_utc
-from slactl.businesstime.intervals import advance_within, contains, open_between, point_at
+from slactl.businesstime.intervals import Span, advance_within, contains, open_between, point_at
 from slactl.businesstime.ledger import Ledger
 from slactl.businesstime.limits import beyond_9999, never_reached
 from slactl.businesstime.pauses import Pause, add_through_pauses, elapsed_outside_pauses, merge_pauses
-from slactl.businesstime.weekly_hours import WeeklyHours
+from slactl.businesstime.weekly_hours import Minutes, WeeklyHours, check_night, day_intervals
 
 ZERO = timedelta(0)
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -43,7 +55,9 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 
 @dataclass(frozen=True, slots=True)
 class BusinessCalendar:
-    """Weekly ``hours`` in ``zone``, closed on ``closed_for_year(year)`` and ``closed_dates``.
+    """Weekly ``hours`` in ``zone``, closed on ``closed_for_year(year)`` and ``closed_dates``;
+    ``exceptions`` gives dates hours of their own (``{date(2026, 12, 24): [(540, 780)]}``, an
+    empty list closes the date) and ``closures`` closes spans of aware instants.
 
     Immutable and safe to share between threads: its only state is the ``ledger``, a memo of
     per-date open time that fills itself idempotently (two threads filling the same entry store
@@ -53,15 +67,27 @@ class BusinessCalendar:
     hours: WeeklyHours
     closed_for_year: Callable[[int], Iterable[date]] | None = None
     closed_dates: Iterable[date] = frozenset()
+    exceptions: Mapping[date, Iterable[Minutes]] | tuple[tuple[date, tuple[Minutes, ...]], ...] = ()
+    closures: Iterable[Span] = ()
     ledger: Ledger = field(init=False, repr=False, compare=False)
+    _nights: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.zone, tzinfo):
             raise ValueError(f"zone must be a tzinfo, got {type(self.zone).__name__}")
         if not isinstance(self.hours, WeeklyHours):
             raise ValueError(f"hours must be WeeklyHours, got {type(self.hours).__name__}")
-        object.__setattr__(self, "closed_dates", frozenset(self.closed_dates))
-        object.__setattr__(self, "ledger", Ledger(self.zone, self.hours, self.closed_for_year, self.closed_dates))
+        closed, closures = frozenset(self.closed_dates), _closures(self.closures)
+        given = self.exceptions.items() if isinstance(self.exceptions, Mapping) else self.exceptions
+        exceptions = tuple(sorted((day, day_intervals(walls, day.isoformat())) for day, walls in given))
+        _check_nights(self.hours, dict(exceptions))
+        object.__setattr__(self, "closed_dates", closed)
+        object.__setattr__(self, "exceptions", exceptions)
+        object.__setattr__(self, "closures", closures)
+        object.__setattr__(self, "ledger", Ledger(
+            self.zone, self.hours, self.closed_for_year, closed, {day.toordinal(): walls for day, walls in exceptions},
+            closures))
+        object.__setattr__(self, "_nights", self.ledger._nights)
 
     def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:
         """The earliest instant (UTC) at ``start``'s business position plus ``duration``: business
@@ -73,6 +99,11 @@ class BusinessCalendar:
         if self.hours.is_empty:
             raise never_reached()
         try:
+            if duration.end_of_day:
+                closing = self._end_of_day(start, duration.days)
+                if not stops:
+                    return closing
+                return add_through_pauses(start, self._elapsed(start, closing), stops, self._elapsed, self._advance)
             if not stops:
                 return self._advance(self._add_days(start, duration.days), duration.time)
             span = duration.time
@@ -106,7 +137,20 @@ class BusinessCalendar:
         return self.ledger.spans(following)[0][0]
 
     def _date_of(self, instant: datetime) -> int:
-        return instant.astimezone(self.zone).toordinal()
+        """The business date ``instant`` belongs to: its local date, or the day before while
+        that day's night interval still runs."""
+        ordinal = instant.astimezone(self.zone).toordinal()
+        if self._nights and ordinal > 1:
+            night = self.ledger.spans(ordinal - 1)
+            if night and night[-1][1] > instant:
+                return ordinal - 1
+        return ordinal
+
+    def _end_of_day(self, start: datetime, days: int) -> datetime:
+        ordinal = self._date_of(self.next_open(start))
+        if days:
+            ordinal = self.ledger.reach_days(ordinal + 1, days)
+        return self.ledger.spans(ordinal)[-1][1]
 
     def _add_days(self, start: datetime, days: int) -> datetime:
         if not days:
@@ -141,3 +185,30 @@ class BusinessCalendar:
             + self.ledger.open_time(first + 1, last)
             + open_between(self.ledger.spans(last), None, end)
         )
+
+
+def _check_nights(hours: WeeklyHours, exceptions: dict[date, tuple[Minutes, ...]]) -> None:
+    """Refuse a date's night interval that runs into the next date's hours (weekly or its own)."""
+    one_day = timedelta(days=1)
+
+    def walls(day: date) -> tuple[Minutes, ...]:
+        found = exceptions.get(day)
+        return hours.days[day.weekday()] if found is None else found
+
+    for day in exceptions:
+        if date.min < day < date.max:
+            for before, after in ((day - one_day, day), (day, day + one_day)):
+                check_night(before.isoformat(), walls(before), after.isoformat(), walls(after))
+
+
+def _closures(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Sorted, merged UTC closures; an empty one is dropped."""
+    merged: list[Span] = []
+    for shut, reopens in sorted((as_utc(a, "closure start"), as_utc(b, "closure end")) for a, b in spans):
+        if reopens < shut:
+            raise ValueError(f"a closure cannot end before it starts: {shut} > {reopens}")
+        if merged and shut <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], reopens))
+        elif shut < reopens:
+            merged.append((shut, reopens))
+    return tuple(merged)

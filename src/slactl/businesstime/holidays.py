@@ -3,6 +3,8 @@
 The library is imported only when a calendar that declares holidays computes something (or a
 policy naming a country is validated), and each year's dates are asked for once per
 ``PublicHolidays`` (a store such as the on-disk cache can answer instead of the library).
+``Holidays`` adjusts such a list: dates of an iCalendar file, dates the provider adds, dates it
+works although a list names them.
 """
 
 from __future__ import annotations
@@ -45,6 +47,27 @@ class PublicHolidays:
     def region(self) -> str:
         """``CO`` or ``ES-MD``."""
         return self.country + (f"-{self.subdivision}" if self.subdivision else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Holidays:
+    """The whole dates a calendar closes on: ``public`` holidays (or none) and ``listed`` dates
+    (an iCalendar file's all-day events), minus ``removed``, plus ``added``. Calling it with a
+    year gives that year's dates, sorted."""
+
+    public: PublicHolidays | None = None
+    listed: frozenset[date] = frozenset()
+    added: frozenset[date] = frozenset()
+    removed: frozenset[date] = frozenset()
+
+    def __post_init__(self) -> None:
+        for name in ("listed", "added", "removed"):
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+
+    def __call__(self, year: int) -> tuple[date, ...]:
+        found = set(self.public(year)) if self.public is not None else set()
+        found.update(day for day in self.listed | self.added if day.year == year)
+        return tuple(sorted(found - self.removed))
 
 
 def holiday_dates(country: str, subdivision: str | None, year: int) -> tuple[date, ...]:

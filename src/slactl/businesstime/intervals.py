@@ -47,3 +47,25 @@ def advance_within(spans: tuple[Span, ...], start: datetime, span: timedelta) ->
 
 def contains(spans: tuple[Span, ...], instant: datetime) -> bool:
     return any(opens <= instant < closes for opens, closes in spans)
+
+
+def without(spans: tuple[Span, ...], closures: tuple[Span, ...]) -> tuple[Span, ...]:
+    """``spans`` minus ``closures``; both sorted and disjoint, closures possibly far longer."""
+    kept: list[Span] = []
+    for opens, closes in spans:
+        for shut, reopens in closures:
+            if reopens <= opens or shut >= closes:
+                continue
+            if shut > opens:
+                kept.append((opens, shut))
+            opens = max(opens, reopens)
+            if opens >= closes:
+                break
+        if opens < closes:
+            kept.append((opens, closes))
+    return tuple(kept)
+
+
+def not_before(spans: tuple[Span, ...], instant: datetime) -> tuple[Span, ...]:
+    """``spans`` cut to start at ``instant`` or later."""
+    return tuple((max(opens, instant), closes) for opens, closes in spans if closes > instant)

@@ -5,12 +5,16 @@ the zone reads a time in ``[a, b)`` of D. So business time inside open hours is 
 time: wall times skipped by a spring-forward gap cover no instant (01:00-04:00 across a
 02:00->03:00 jump lasts 2 real hours; 02:30-04:00 opens at the jump), and the hour repeated by a
 fall-back overlap is counted twice, because it happened twice (01:00-04:00 lasts 4 real hours). In UTC this is, for each stretch of constant
-offset ``o``, the interval ``[D+a-o, D+b-o)`` cut to that stretch.
+offset ``o``, the interval ``[D+a-o, D+b-o)`` cut to that stretch. An interval whose end is
+past 24:00 (a night shift) is read the same way: its end is a wall time of the next date.
+
+``end_of_date`` is where a local date ends: the first instant the next date shows. On a
+00:00-24:00 day it is the closing of ``open_spans``, and it is where a day's time tracking is cut.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from slactl.businesstime.weekly_hours import Minutes
 from slactl.businesstime.intervals import Span
@@ -44,6 +48,14 @@ def open_spans(
             if low < high:
                 pieces.append((low, high))
     return tuple((_utc(low), _utc(high)) for low, high in _merged(sorted(pieces)))
+
+
+def end_of_date(day: date, zone: tzinfo) -> datetime:
+    """The end (UTC) of local ``day`` in ``zone``: the first instant whose wall date is the next
+    day. Midnight, or where a gap swallows it (clocks jumping from 00:00 to 01:00), the jump.
+    Raises OverflowError after 9999-12-30."""
+    following = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    return following.astimezone(timezone.utc)
 
 
 def _stretches(nearby: list[Transition]):

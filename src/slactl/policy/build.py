@@ -13,13 +13,14 @@ from zoneinfo import ZoneInfo
 from slactl.businesstime import WeeklyHours
 from slactl.businesstime.duration import Duration
 from slactl.businesstime.holidays import HolidayStore, PublicHolidays
+from slactl.businesstime.ics_holidays import IcsHolidays
 from slactl.businesstime.zones import fixed_offset
-from slactl.policy.calendar import Calendar
+from slactl.policy.calendar import ALWAYS, Calendar
 from slactl.policy.communication import Communication
 from slactl.policy.model import Note, Plan, Policy
 from slactl.policy.names import fold
 from slactl.policy.pricing import GuaranteeHours, Pricing
-from slactl.policy.values import day_range, interval_texts, money_of, parse_interval
+from slactl.policy.values import day_intervals, day_range, money_of
 from slactl.policy.severity import Facts, Match, Severity
 from slactl.policy.target import Bound, Target, Warn
 
@@ -32,15 +33,17 @@ def policy(document: Document, holidays: HolidayStore | None = None) -> Policy:
     ``holidays`` (a store such as the on-disk cache) or straight from the library."""
     data = document.data
     zone = _zone(data["timezone"])
-    calendars = (Calendar.always(zone), *(_calendar(name, raw, zone, holidays) for name, raw in data.get("calendars", {}).items()))
-    severities = tuple(_severity(raw) for raw in data["severities"])
+    calendars = (Calendar.always(zone), *(_calendar(name, raw, zone, holidays, document.attached)
+                                          for name, raw in data.get("calendars", {}).items()))
+    by_name = {calendar.name: calendar for calendar in calendars}
+    severities = tuple(_severity(raw, by_name) for raw in data["severities"])
     default = data.get("default_severity", severities[-1].id)
     return Policy(
         id=data["id"], name=data["name"], zone=zone, zone_name=data["timezone"],
         severities=severities, default_severity=next(s.id for s in severities if fold(default) in s.names()),
         calendars=calendars, plans=tuple(_plan(raw) for raw in data.get("plans", [])),
         protocol=tuple(data.get("protocol", [])),
-        communications=tuple(_communication(raw) for raw in data.get("communications", [])),
+        communications=tuple(_communication(raw, by_name) for raw in data.get("communications", [])),
         notes=tuple(_note(raw) for raw in data.get("notes", [])),
         facts_from_text=tuple(_match(raw) for raw in data.get("facts_from_text", [])),
         pricing=_pricing(data["pricing"]) if "pricing" in data else None,
@@ -54,17 +57,26 @@ def _zone(text: str) -> tzinfo:
     return fixed_offset(text) or ZoneInfo(text)
 
 
-def _calendar(name: str, raw: dict, zone: tzinfo, store: HolidayStore | None) -> Calendar:
+def _calendar(name: str, raw: dict, zone: tzinfo, store: HolidayStore | None, attached: dict) -> Calendar:
     week: dict[int, list[tuple[int, int]]] = {day: [] for day in range(7)}
     for key, ranges in raw["hours"].items():
         for day in day_range(key) or ():
-            week[day].extend(i for i in map(parse_interval, interval_texts(ranges)) if i is not None)
+            week[day].extend(day_intervals(ranges))
     hours = WeeklyHours.from_minutes({day: _merged(sorted(intervals)) for day, intervals in week.items()})
-    region = raw.get("holidays")
-    holidays = PublicHolidays(region["country"], region.get("subdivision"), store) if region else None
-    return Calendar(name, zone, hours, label=raw.get("label"), holidays=holidays,
-                    closed=tuple(sorted(date.fromisoformat(str(text)) for text in raw.get("closed", []))),
-                    source=raw.get("source"), assumption=raw.get("assumption"))
+    region = raw.get("holidays") or {}
+    public = PublicHolidays(region["country"], region.get("subdivision"), store) if "country" in region else None
+    ics = region.get("ics")
+    return Calendar(name, zone, hours, label=raw.get("label"), holidays=public,
+                    closed=_dates(raw.get("closed", [])),
+                    source=raw.get("source"), assumption=raw.get("assumption"),
+                    exceptions=tuple(sorted((date.fromisoformat(str(key)), tuple(day_intervals(ranges)))
+                                            for key, ranges in raw.get("exceptions", {}).items())),
+                    holidays_added=_dates(region.get("add", [])), holidays_removed=_dates(region.get("remove", [])),
+                    ics=ics, ics_holidays=IcsHolidays.from_data(attached[ics]["holidays"]) if ics else None)
+
+
+def _dates(texts: list) -> tuple[date, ...]:
+    return tuple(sorted({date.fromisoformat(str(text)) for text in texts}))
 
 
 def _merged(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -108,25 +120,27 @@ def _match(raw: dict) -> Match:
     )
 
 
-def _communication(raw: dict) -> Communication:
+def _communication(raw: dict, calendars: dict[str, Calendar]) -> Communication:
     def length(key: str) -> Duration | None:
         return Duration.parse(raw[key]) if key in raw else None
 
+    every = length("every")
     return Communication(
         channel=raw["channel"], what=raw["what"], when=raw.get("when", "opened"),
-        after=length("after") or Duration(), every=length("every"), until=length("until"),
+        after=length("after") or Duration(), every=every, until=length("until"),
         source=raw.get("source"), assumption=raw.get("assumption"),
+        calendar=calendars[raw.get("calendar", ALWAYS)] if every else None,
     )
 
 
-def _severity(raw: dict) -> Severity:
+def _severity(raw: dict, calendars: dict[str, Calendar]) -> Severity:
     return Severity(
         id=raw["id"], label=raw["label"], aliases=tuple(raw.get("aliases", [])),
         description=raw.get("description"),
         rules=tuple(_match(rule) for rule in raw.get("rules", [])),
         targets=_targets(raw.get("targets", {})),
         protocol=tuple(raw.get("protocol", [])),
-        communications=tuple(_communication(item) for item in raw.get("communications", [])),
+        communications=tuple(_communication(item, calendars) for item in raw.get("communications", [])),
         source=raw.get("source"),
     )
 

@@ -5,7 +5,9 @@ parsed document with its line numbers, once it has passed the structure and ever
 skips PyYAML, the schema and the rules; the model is built from the cached documents. Entries
 live under ``$XDG_CACHE_HOME/slactl/`` (default ``~/.cache/slactl``), keyed by the format, the
 slactl and Python versions and, for every policy file, its resolved path, size and mtime; a
-change to any of them misses. Holiday dates are kept per country, subdivision and year, keyed
+change to any of them misses. The files a policy names (iCalendar holidays) are part of the key
+the same way: an entry keeps their paths, sizes and mtimes beside their parsed content, and
+misses when one of them changed. Holiday dates are kept per country, subdivision and year, keyed
 by the installed ``holidays`` release.
 
 Everything read from the directory is untrusted: a directory or file that is not the user's
@@ -34,8 +36,9 @@ from slactl.policy.model import PolicySet
 from slactl.version import __version__
 
 DISABLE = "SLACTL_NO_CACHE"
-FORMAT = 3
-"""Bump when what is stored changes meaning (3: JSON documents instead of pickles)."""
+FORMAT = 4
+"""Bump when what is stored changes meaning (3: JSON documents instead of pickles; 4: with the
+parsed content of the files they name)."""
 MAX_BYTES = 8 * 2**20
 MAX_ENTRIES = 16
 
@@ -73,13 +76,17 @@ def policies(files: list[Path], holidays: HolidayStore | None = None) -> PolicyS
         return load.load(files, holidays)
     path = directory() / f"policies-{_digest(key[3])}.json"
     found = _read(path)
-    if isinstance(found, dict) and found.get("key") == key:
+    if isinstance(found, dict) and found.get("key") == key and _unchanged(found.get("attached")):
         try:
             return load.build_set([_document(item) for item in found["documents"]], holidays)
         except Exception:  # noqa: BLE001 - a cache entry written by someone else: parse the files again
             pass
     documents = load.checked(files)
-    _write(path, {"key": key, "documents": [_stored(document) for document in documents]})
+    try:
+        attached = fingerprint(Path(entry["path"]) for document in documents for entry in document.attached.values())[3]
+    except OSError:
+        return load.build_set(documents, holidays)
+    _write(path, {"key": key, "attached": attached, "documents": [_stored(document) for document in documents]})
     _prune()
     return load.build_set(documents, holidays)
 
@@ -138,14 +145,26 @@ def holiday_store() -> HolidayDates | None:
     return HolidayDates(holiday_dates, holidays_release()) if enabled() else None
 
 
+def _unchanged(attached: Any) -> bool:
+    """The files the cached policies name are still as they were (path, size, mtime)."""
+    if not isinstance(attached, list):
+        return False
+    try:
+        return fingerprint(Path(str(item[0])) for item in attached)[3] == attached
+    except (OSError, TypeError, IndexError, KeyError):
+        return False
+
+
 def _stored(document: Any) -> dict:
-    return {"file": document.file, "data": document.data, "lines": [[list(path), line] for path, line in document.lines.items()]}
+    return {"file": document.file, "data": document.data, "lines": [[list(path), line] for path, line in document.lines.items()],
+            "attached": document.attached}
 
 
 def _document(item: dict) -> Any:
     from slactl.policy.load import Document
 
-    return Document(str(item["file"]), item["data"], {tuple(path): int(line) for path, line in item["lines"]})
+    return Document(str(item["file"]), item["data"], {tuple(path): int(line) for path, line in item["lines"]},
+                    dict(item["attached"]))
 
 
 def _digest(parts: list) -> str:

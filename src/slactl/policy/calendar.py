@@ -1,6 +1,7 @@
 """A policy's named calendar (YAML ``calendars:``): weekly hours in a zone, minus public holidays
-and closed dates. It is a ``businesstime.Calendar``: ``add`` and ``elapsed`` count its business
-time (the engine built from it does the arithmetic)."""
+(adjusted by ``add``/``remove`` and an iCalendar file) and closed dates, with dated exceptions.
+It is a ``businesstime.Calendar``: ``add`` and ``elapsed`` count its business time (the engine
+built from it does the arithmetic)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from slactl.businesstime import AlwaysOpen, BusinessCalendar, Calendar as Engine, WeeklyHours
 from slactl.businesstime.duration import Duration
-from slactl.businesstime.holidays import PublicHolidays
+from slactl.businesstime.holidays import Holidays, PublicHolidays
+from slactl.businesstime.ics_holidays import IcsHolidays
 from slactl.businesstime.pauses import Pause
+from slactl.businesstime.weekly_hours import Minutes
 
 ALWAYS = "24x7"
 """The built-in calendar: every instant is business time."""
@@ -19,8 +22,12 @@ ALWAYS = "24x7"
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
-    """``name`` (``24x7`` or a YAML key), weekly ``hours`` in ``zone``, closed on ``holidays`` and
-    ``closed`` dates. Immutable; safe to share between threads."""
+    """``name`` (``24x7`` or a YAML key), weekly ``hours`` in ``zone``, closed on ``holidays``
+    (a region's public holidays) but the ``holidays_removed`` dates, on ``holidays_added`` and
+    ``closed`` dates, and on what the iCalendar file ``ics`` (as written in the policy) holds
+    (``ics_holidays``: whole dates, and timed closures whose floating times are wall times of
+    ``zone``). ``exceptions`` gives dates hours of their own, ``()`` for closed, whatever the
+    rest says. Immutable; safe to share between threads."""
 
     name: str
     zone: tzinfo
@@ -30,12 +37,29 @@ class Calendar:
     closed: tuple[date, ...] = ()
     source: str | None = None
     assumption: str | None = None
+    exceptions: tuple[tuple[date, tuple[Minutes, ...]], ...] = ()
+    holidays_added: tuple[date, ...] = ()
+    holidays_removed: tuple[date, ...] = ()
+    ics: str | None = None
+    ics_holidays: IcsHolidays | None = None
     engine: Engine = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        engine: Engine = AlwaysOpen() if self.is_always else BusinessCalendar(
-            self.zone, self.hours, self.holidays, frozenset(self.closed))
-        object.__setattr__(self, "engine", engine)
+        object.__setattr__(self, "engine", AlwaysOpen(self.zone) if self.is_always else self._business())
+
+    def _business(self) -> BusinessCalendar:
+        listed = self.ics_holidays.dates if self.ics_holidays else ()
+        plain = not listed and not self.holidays_added and not self.holidays_removed
+        closed_for_year = self.holidays if plain else Holidays(
+            self.holidays, frozenset(listed), frozenset(self.holidays_added), frozenset(self.holidays_removed))
+        closures = [(self._instant(a), self._instant(b)) for a, b in self.ics_holidays.spans] if self.ics_holidays else []
+        return BusinessCalendar(self.zone, self.hours, closed_for_year, frozenset(self.closed),
+                                dict(self.exceptions), closures)
+
+    def _instant(self, moment: datetime) -> datetime:
+        """A floating time of the iCalendar file is a wall time of this calendar's zone (its
+        first reading when the clocks fall back, the old offset inside a gap)."""
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=self.zone)
 
     @classmethod
     def always(cls, zone: tzinfo) -> Calendar:

@@ -3,6 +3,8 @@
 Reads a file safely (size cap, UTF-8, no anchors or aliases, no custom tags, no duplicate
 keys), keeps the line of every key and item, checks the structure against ``spec`` and hands
 the document to ``build``. Every problem of every file is collected as ``FILE:LINE: message``.
+The files a valid policy names (a calendar's ``holidays: {ics: FILE}``, relative to the policy
+file) are read here too, and their parsed content rides along in ``Document.attached``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -42,11 +44,14 @@ def _constructor():
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed policy file: plain values plus the line of each path."""
+    """A parsed policy file: plain values plus the line of each path. ``attached`` holds what
+    the files it names contain, keyed by the name as written:
+    ``{"festivos.ics": {"path": "/abs/festivos.ics", "holidays": IcsHolidays.as_data()}}``."""
 
     file: str
     data: Any
     lines: Lines
+    attached: dict[str, dict] = field(default_factory=dict)
 
     def line(self, path: tuple) -> int:
         while path not in self.lines and path:
@@ -203,6 +208,37 @@ def check_document(document: Document) -> None:
         raise PolicyError(problems)
 
 
+def attach_files(document: Document) -> Document:
+    """``document`` with the iCalendar holiday files of its calendars read (relative to the
+    policy file, at most 1 MiB each) and parsed; ``PolicyError`` with one line per file that
+    cannot be read or used, located at its ``ics`` key."""
+    from slactl.businesstime.ics_holidays import read_ics
+
+    attached: dict[str, dict] = {}
+    problems = []
+    for name, raw in document.data.get("calendars", {}).items():
+        text = (raw.get("holidays") or {}).get("ics")
+        if text is None or text in attached:
+            continue
+        where, path = ("calendars", name, "holidays", "ics"), FsPath(document.file).parent / text
+        try:
+            content = _read_at_most(path, MAX_BYTES + 1, fifo=stat.S_ISFIFO(path.stat().st_mode))
+        except OSError as error:
+            problems.append(document.problem(where, f"cannot read holidays file {text!r}: {error.strerror or error}"))
+            continue
+        try:
+            if len(content) > MAX_BYTES:
+                raise ValueError("larger than 1 MiB, not a list of holidays")
+            holidays = read_ics(content)
+        except ValueError as error:
+            problems.append(document.problem(where, f"holidays file {text!r} cannot be used: {error}"))
+            continue
+        attached[text] = {"path": str(path.resolve()), "holidays": holidays.as_data()}
+    if problems:
+        raise PolicyError(problems)
+    return replace(document, attached=attached)
+
+
 def expand(paths: Iterable[os.PathLike | str]) -> Iterator[FsPath]:
     """Files as given; directories give their *.yaml and *.yml files, sorted."""
     for item in paths:
@@ -279,6 +315,7 @@ def _each_checked(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, 
         try:
             document = read(path)
             check_document(document)
+            document = attach_files(document)
         except PolicyError as error:
             yield path, None, error.problems
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,11 +22,13 @@ from slactl.businesstime.zones import fixed_offset
 from slactl.policy.names import fold
 from slactl.policy.target import Warn
 from slactl.policy.spec import WEEKDAYS
-from slactl.policy.values import RANGE, day_range, duration_of, hhmm, interval_texts, money_of, parse_interval
+from slactl.policy.values import (RANGE, day_intervals, day_range, duration_of, hhmm, interval_texts, is_closed,
+                                  money_of, parse_interval)
 
 Path = tuple[str | int, ...]
 Fields = dict[str, Any]
 ALWAYS = "24x7"
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +101,33 @@ def _intervals(document: dict) -> Iterator[tuple[Path, Any]]:
             yield path, text
 
 
+def _exceptions(document: dict) -> Iterator[tuple[Path, Any]]:
+    """Every dated exception as ``(date text, hours or closed)``."""
+    for path, raw in _calendars(document):
+        for key, ranges in raw.get("exceptions", {}).items():
+            yield path + ("exceptions", key), (key, ranges)
+
+
+def _all_intervals(document: dict) -> Iterator[tuple[Path, Any]]:
+    """The intervals of weekly hours and of exceptions (``closed`` is none)."""
+    yield from _intervals(document)
+    for path, (_, ranges) in _exceptions(document):
+        if not is_closed(ranges):
+            for text in interval_texts(ranges):
+                yield path, text
+
+
 def _holidays(document: dict) -> Iterator[tuple[Path, Any]]:
     for path, raw in _calendars(document):
         if "holidays" in raw:
             yield path + ("holidays",), raw["holidays"]
+
+
+def _holiday_dates(document: dict) -> Iterator[tuple[Path, Any]]:
+    for path, raw in _holidays(document):
+        for key in ("add", "remove"):
+            for index, text in enumerate(raw.get(key, [])):
+                yield path + (key, index), (key, text)
 
 
 def _closed_dates(document: dict) -> Iterator[tuple[Path, Any]]:
@@ -130,6 +155,14 @@ def _targets(document: dict) -> Iterator[tuple[Path, Any]]:
         for severity_id, targets in raw.get("targets", {}).items():
             for name, target in targets.items():
                 yield path + ("targets", severity_id, name), (name, target, True, raw.get("calendar"))
+
+
+def _elapsed_durations(document: dict) -> Iterator[tuple[Path, Any]]:
+    """Lengths that are elapsed time: a communication's ``after`` and ``until``."""
+    for path, item in _communications(document):
+        for key in ("after", "until"):
+            if key in item:
+                yield path + (key,), (key, item[key])
 
 
 def _durations(document: dict) -> Iterator[tuple[Path, Any]]:
@@ -226,16 +259,18 @@ def _starts_at_midnight_end(text: str, _: dict) -> Iterator[Fields]:
         yield {"text": text}
 
 
-def _interval_backwards(text: str, _: dict) -> Iterator[Fields]:
+def _interval_empty(text: str, _: dict) -> Iterator[Fields]:
+    """An end before the start runs past midnight (issue 17); an end equal to it is nothing."""
     parts = _interval_parts(text)
     if parts is None or parts[1] > 59 or parts[3] > 59:
         return
     start, end = parts[0] * 60 + parts[1], parts[2] * 60 + parts[3]
-    if start < 1440 and end <= 1440 and end <= start:
+    if start < 1440 and end == start:
         yield {"text": text}
 
 
-def _overlapping_hours(calendar: dict, _: dict) -> Iterator[Fields]:
+def _week(calendar: dict) -> list[list[tuple[int, int, str]]]:
+    """Each weekday's intervals ``(start, end, key)`` from the first key naming it."""
     week: list[list[tuple[int, int, str]]] = [[] for _ in range(7)]
     seen: set[int] = set()
     for key, ranges in calendar["hours"].items():
@@ -244,32 +279,124 @@ def _overlapping_hours(calendar: dict, _: dict) -> Iterator[Fields]:
         intervals = [i for i in map(parse_interval, interval_texts(ranges)) if i is not None]
         for day in days:
             week[day].extend((start, end, key) for start, end in intervals)
+    return week
+
+
+def _overlaps(named: list[tuple[str, list[tuple[int, int, str]]]]) -> Iterator[Fields]:
+    """Intervals of one day that overlap, one problem per pair naming every day it happens on."""
     overlaps: dict[tuple, list[str]] = {}
-    for day, intervals in enumerate(week):
-        intervals.sort()
+    for day, intervals in named:
+        intervals = sorted(intervals)
         for (s1, e1, _), (s2, e2, key) in zip(intervals, intervals[1:]):
             if s2 < e1:
-                overlaps.setdefault((key, s1, e1, s2, e2), []).append(WEEKDAYS[day])
+                overlaps.setdefault((key, s1, e1, s2, e2), []).append(day)
     for (key, s1, e1, s2, e2), days in overlaps.items():
-        yield {"at": ("hours", key), "first": f"{hhmm(s1)}-{hhmm(e1)}", "second": f"{hhmm(s2)}-{hhmm(e2)}",
+        yield {"at": key, "first": f"{hhmm(s1)}-{hhmm(e1)}", "second": f"{hhmm(s2)}-{hhmm(e2)}",
                "days": ", ".join(days)}
+
+
+def _overlapping_hours(calendar: dict, _: dict) -> Iterator[Fields]:
+    week = [(WEEKDAYS[day], [(s, e, ("hours", key)) for s, e, key in intervals])
+            for day, intervals in enumerate(_week(calendar))]
+    dated = [(str(key), [(s, e, ("exceptions", key)) for s, e in day_intervals(ranges, merge=False)])
+             for key, ranges in calendar.get("exceptions", {}).items()]
+    yield from _overlaps(week + dated)  # type: ignore[arg-type]
+
+
+def _night_into_next_day(calendar: dict, _: dict) -> Iterator[Fields]:
+    """A night interval must end before the next day's hours start (weekly, or a dated exception's)."""
+    week = _week(calendar)
+    days = [sorted((s, e) for s, e, _ in intervals) for intervals in week]
+    keys = [next((key for _, _, key in intervals), None) for intervals in week]
+    found: dict[tuple, list[str]] = {}
+    for day in range(7):
+        night, following = days[day][-1:], days[(day + 1) % 7][:1]
+        if night and following and night[0][1] - 1440 > following[0][0]:
+            found.setdefault((("hours", keys[day]), night[0], following[0]), []).append(WEEKDAYS[day])
+    exceptions: dict[date, tuple[Any, list[tuple[int, int]]]] = {}
+    for key, ranges in calendar.get("exceptions", {}).items():
+        if (day_of := _date_of(key)) is not None:
+            exceptions[day_of] = (key, day_intervals(ranges))
+
+    def hours_of(day: date) -> list[tuple[int, int]]:
+        return exceptions[day][1] if day in exceptions else days[day.weekday()]
+
+    for dated, (key, _own) in sorted(exceptions.items()):
+        if not date.min < dated < date.max:
+            continue
+        for before, after in ((dated - ONE_DAY, dated), (dated, dated + ONE_DAY)):
+            night, following = hours_of(before)[-1:], hours_of(after)[:1]
+            if night and following and night[0][1] - 1440 > following[0][0]:
+                found.setdefault((("exceptions", key), night[0], following[0]), []).append(before.isoformat())
+    for (at, (start, end), (opens, closes)), named in found.items():
+        yield {"at": at, "night": f"{hhmm(start)}-{hhmm(end)}", "days": ", ".join(dict.fromkeys(named)),
+               "next": f"{hhmm(opens)}-{hhmm(closes)}"}
+
+
+def _date_of(text: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _bad_exception_date(entry: tuple, _: dict) -> Iterator[Fields]:
+    key, _ = entry
+    if _date_of(key) is None:
+        yield {"text": key}
+
+
+def _bad_exception_hours(entry: tuple, _: dict) -> Iterator[Fields]:
+    _, ranges = entry
+    if not is_closed(ranges):
+        for text in interval_texts(ranges):
+            if not RANGE.match(text):
+                yield {"text": text}
 
 
 def _unknown_holiday_country(raw: dict, _: dict) -> Iterator[Fields]:
     from slactl.businesstime.holidays import holiday_subdivisions
 
-    if holiday_subdivisions(raw["country"]) is None:
+    if "country" in raw and holiday_subdivisions(raw["country"]) is None:
         yield {"at": ("country",), "country": raw["country"]}
 
 
 def _unknown_subdivision(raw: dict, _: dict) -> Iterator[Fields]:
     from slactl.businesstime.holidays import holiday_subdivisions
 
-    subdivisions = holiday_subdivisions(raw["country"])
+    subdivisions = holiday_subdivisions(raw["country"]) if "country" in raw else None
     subdivision = raw.get("subdivision")
     if subdivisions is not None and subdivision is not None and subdivision not in subdivisions:
         yield {"at": ("subdivision",), "subdivision": subdivision, "country": raw["country"],
                "choices": ", ".join(subdivisions)}
+
+
+def _subdivision_without_country(raw: dict, _: dict) -> Iterator[Fields]:
+    if "subdivision" in raw and "country" not in raw:
+        yield {"at": ("subdivision",)}
+
+
+def _holidays_empty(raw: dict, _: dict) -> Iterator[Fields]:
+    if not raw:
+        yield {}
+
+
+def _remove_from_nothing(raw: dict, _: dict) -> Iterator[Fields]:
+    if raw.get("remove") and "country" not in raw and "ics" not in raw:
+        yield {"at": ("remove",)}
+
+
+def _added_and_removed(raw: dict, _: dict) -> Iterator[Fields]:
+    added = {_date_of(text) for text in raw.get("add", [])} - {None}
+    for index, text in enumerate(raw.get("remove", [])):
+        if _date_of(text) in added:
+            yield {"at": ("remove", index), "date": str(text)}
+
+
+def _bad_holiday_date(item: tuple, _: dict) -> Iterator[Fields]:
+    key, text = item
+    if _date_of(text) is None:
+        yield {"text": text, "key": key}
 
 
 def _not_a_date(text: Any, _: dict) -> Iterator[Fields]:
@@ -283,6 +410,13 @@ def _zero_duration(item: tuple, _: dict) -> Iterator[Fields]:
     key, text = item
     duration = duration_of(text)
     if duration is not None and duration.is_zero:
+        yield {"key": key, "text": text}
+
+
+def _end_of_day_elapsed(item: tuple, _: dict) -> Iterator[Fields]:
+    key, text = item
+    duration = duration_of(text)
+    if duration is not None and duration.end_of_day:
         yield {"key": key, "text": text}
 
 
@@ -348,7 +482,9 @@ def _range_inverted(item: tuple, _: dict) -> Iterator[Fields]:
     name, target, _, _ = item
     if "min" in target and "max" in target and _timed(target):
         low, high = duration_of(target["min"]), duration_of(target["max"])
-        if low and high and not low.is_zero and not high.is_zero and (low.days == 0) == (high.days == 0) and low > high:
+        if not low or not high or low.is_zero or high.is_zero or low.end_of_day != high.end_of_day:
+            return  # end-of-day and a length are not comparable without a start
+        if (low.days > high.days if low.end_of_day else (low.days == 0) == (high.days == 0) and low > high):
             yield {"name": name, "low": low, "high": high}
 
 
@@ -386,6 +522,17 @@ def _recurring_with_moment(item: dict, _: dict) -> Iterator[Fields]:
     clash = [key for key in ("when", "after", "until") if key in item]
     if "every" in item and clash:
         yield {"at": (clash[0],), "key": clash[0]}
+
+
+def _cadence_unknown_calendar(item: dict, document: dict) -> Iterator[Fields]:
+    calendar, known = item.get("calendar"), document.get("calendars", {})
+    if calendar is not None and calendar != ALWAYS and calendar not in known:
+        yield {"at": ("calendar",), "calendar": calendar, "choices": ", ".join([ALWAYS, *known])}
+
+
+def _calendar_without_cadence(item: dict, _: dict) -> Iterator[Fields]:
+    if "calendar" in item and "every" not in item:
+        yield {"at": ("calendar",)}
 
 
 def _unknown_default_severity(document: dict, _: dict) -> Iterator[Fields]:
@@ -496,17 +643,36 @@ RULES: tuple[Rule, ...] = (
     Rule("day-range-order", "day range {key!r} runs backwards (write mon-fri)", _hours_entries, _backwards_day_range),
     Rule("day-once", "{day} is listed twice (in {first!r} and {key!r})", _calendars, _day_listed_twice),
     Rule("hours-format", "bad opening hours {text!r} (write 08:00-19:00)", _intervals, _bad_interval_format),
-    Rule("hours-clock", "bad time in {text!r}: hours run 00:00 to 24:00", _intervals, _bad_clock_time),
-    Rule("hours-start-24", "{text!r} starts at 24:00; write the next day from 00:00", _intervals, _starts_at_midnight_end),
+    Rule("exception-date", "exception date {text!r} is not a date (write 2026-12-24)", _exceptions,
+         _bad_exception_date),
+    Rule("exception-hours", "bad exception {text!r} (write hours such as 09:00-13:00, or closed)", _exceptions,
+         _bad_exception_hours),
+    Rule("hours-clock", "bad time in {text!r}: hours run 00:00 to 24:00", _all_intervals, _bad_clock_time),
+    Rule("hours-start-24", "{text!r} starts at 24:00; write the next day from 00:00", _all_intervals,
+         _starts_at_midnight_end),
+    # An end before the start is a night (issue 17): only an interval of no length is left to refuse.
     Rule("hours-order", "opening hours {text!r} end before they start (an interval ending at midnight is written 24:00)",
-         _intervals, _interval_backwards),
+         _all_intervals, _interval_empty),
     Rule("hours-overlap", "opening hours {first} and {second} overlap on {days}", _calendars, _overlapping_hours),
+    Rule("hours-night", "opening hours {night} on {days} run past midnight into the next day's {next}", _calendars,
+         _night_into_next_day),
+    Rule("holidays-empty", "'holidays' is empty: give a country, an ics file or dates to add", _holidays,
+         _holidays_empty),
     Rule("holiday-country", "unknown holiday country {country!r} (use an ISO 3166 code the holidays library supports, "
                             "e.g. CO, MX, ES)", _holidays, _unknown_holiday_country),
     Rule("holiday-subdivision", "unknown subdivision {subdivision!r} of {country} (choose from: {choices})",
          _holidays, _unknown_subdivision),
+    Rule("holiday-subdivision-country", "'subdivision' needs a 'country'", _holidays, _subdivision_without_country),
+    Rule("holiday-date", "holiday date {text!r} in {key!r} is not a date (write 2026-12-24)", _holiday_dates,
+         _bad_holiday_date),
+    Rule("holiday-remove-source", "'remove' needs holidays to remove from: a country or an ics file", _holidays,
+         _remove_from_nothing),
+    Rule("holiday-add-remove", "{date} is both added to and removed from the holidays", _holidays,
+         _added_and_removed),
     Rule("closed-date", "closed date {text!r} is not a date (write 2026-12-24)", _closed_dates, _not_a_date),
     Rule("duration-positive", "{key!r} must be longer than zero, got {text!r}", _durations, _zero_duration),
+    Rule("duration-elapsed", "{key!r} is elapsed time and cannot be {text!r} (end-of-day is for targets and 'every')",
+         _elapsed_durations, _end_of_day_elapsed),
     Rule("duration-readable", "{key!r}: {reason}", _durations, _duration_unreadable),
     Rule("target-limits", "target {name!r} needs one of max, min, min + max, exact, or none: true", _targets,
          _target_without_limits),
@@ -524,6 +690,10 @@ RULES: tuple[Rule, ...] = (
     Rule("phrase-letters", "phrase {phrase!r} must contain letters or digits", _matches, _phrase_without_letters),
     Rule("recurring-alone", "a recurring communication (every) cannot also have {key!r}; drop it or drop 'every'",
          _communications, _recurring_with_moment),
+    Rule("cadence-calendar-known", "unknown calendar {calendar!r} (choose from: {choices})", _communications,
+         _cadence_unknown_calendar),
+    Rule("cadence-calendar-alone", "'calendar' counts the time of 'every'; a communication without 'every' cannot have "
+                                   "one", _communications, _calendar_without_cadence),
     Rule("default-severity", "default severity {default!r} is not a severity (choose from: {choices})", _root,
          _unknown_default_severity),
     Rule("plan-calendar-plans", "a target counts on the plan's calendar but the policy has no plans", _root,

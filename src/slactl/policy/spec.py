@@ -11,7 +11,7 @@ from typing import Any
 
 FORMAT_VERSION = 1
 
-DURATION = r"^\s*(\d+\s*[dhms]\s*)+$"
+DURATION = r"^\s*((\d+\s*[dhms]\s*)+|end-of-day(\+\d+d)?\s*)$"
 DAY_TIME_RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WARN = r"^\s*(\d{1,3}\s*%|(\d+\s*[dhms]\s*)+)$"
@@ -32,7 +32,16 @@ _assumption = {
 _duration = {
     "type": "string",
     "pattern": DURATION,
-    "description": "A length: 15m, 4h, 3d, 1h30m. Days are business days on a business calendar.",
+    "description": "A length: 15m, 4h, 3d, 1h30m. Days are business days on a business calendar. "
+                   "Targets and `every` also take end-of-day and end-of-day+Nd: the closing of the "
+                   "business day the clock starts on, or of the N-th business day after it.",
+}
+_date = {"type": "string", "format": "date", "description": "An ISO date, 2026-12-24."}
+_intervals = {
+    "type": ["string", "array"],
+    "items": {"type": "string", "pattern": DAY_TIME_RANGE},
+    "description": "\"08:00-19:00\", \"09:00-13:00, 15:00-19:00\" or a list; 24:00 ends at midnight; an end "
+                   "before the start (\"22:00-06:00\") runs past midnight and belongs to the day it starts on.",
 }
 _money = {
     "type": ["string", "number"],
@@ -125,7 +134,11 @@ _communication = _object(
             "description": "The moment it is owed: the opening, the resolution or a target's due time.",
         },
         "after": {**_duration, "description": "Offset after `when` (elapsed time)."},
-        "every": {**_duration, "description": "Recurring from the opening while unresolved (elapsed time)."},
+        "every": {**_duration, "description": "Recurring from the opening while unresolved: each occurrence this "
+                                              "long after the one before (elapsed time, or business time of "
+                                              "`calendar`); end-of-day recurs at each closing (midnight on 24x7)."},
+        "calendar": {"type": "string", "description": "The calendar `every` counts on: a calendar name or `24x7` "
+                                                      "(default: elapsed time, days ending at the policy's midnight)."},
         "until": {**_duration, "description": "A window: owed during this long after `when`."},
         "source": _source,
         "assumption": _assumption,
@@ -150,22 +163,29 @@ _calendar = _object(
         "hours": {
             "type": "object",
             "propertyNames": {"pattern": DAY_KEY},
-            "additionalProperties": {
-                "type": ["string", "array"],
-                "items": {"type": "string", "pattern": DAY_TIME_RANGE},
-                "description": "\"08:00-19:00\", \"09:00-13:00, 15:00-19:00\" or a list; 24:00 ends at midnight.",
-            },
+            "additionalProperties": _intervals,
             "description": "Weekly opening hours by weekday or weekday range (mon-fri).",
         },
         "holidays": _object(
             {
-                "country": {"type": "string", "pattern": r"^[A-Z]{2}$"},
-                "subdivision": {"type": "string"},
+                "country": {"type": "string", "pattern": r"^[A-Z]{2}$",
+                            "description": "Public holidays of this country from the `holidays` library."},
+                "subdivision": {"type": "string", "description": "The country's subdivision (ES + MD is Madrid)."},
+                "add": {"type": "array", "items": _date, "description": "Holidays the list lacks (closed)."},
+                "remove": {"type": "array", "items": _date,
+                           "description": "Holidays of the list (country or ics) the provider works."},
+                "ics": {**_text, "description": "An iCalendar file of holidays, relative to the policy file: "
+                                                "all-day events close their dates, timed events their interval."},
             },
-            required=("country",),
-            description="Public holidays (closed) from the `holidays` library.",
+            description="Holidays (closed): a country's public holidays and an iCalendar file, adjusted.",
         ),
-        "closed": {"type": "array", "items": {"type": "string", "format": "date"}, "description": "Extra closed dates."},
+        "closed": {"type": "array", "items": _date, "description": "Extra closed dates."},
+        "exceptions": {
+            "type": "object",
+            "additionalProperties": _intervals,
+            "description": "Dates with hours of their own: ISO date -> hours (as in `hours`) or `closed`. "
+                           "They replace the weekly hours and the holidays on that date.",
+        },
         "source": _source,
         "assumption": _assumption,
     },

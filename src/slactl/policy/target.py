@@ -88,7 +88,7 @@ class Target:
         if self.bound is Bound.EXACT:
             return f"{self.latest}"
         if self.bound is Bound.MAX:
-            return f"< {self.latest}"
+            return f"by {self.latest}" if self.latest and self.latest.end_of_day else f"< {self.latest}"
         if self.bound is Bound.MIN:
             return f"> {self.earliest}"
         return f"{self.earliest} - {self.latest}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from slactl.policy.calendar import Calendar
 from slactl.policy.communication import Communication
 from slactl.policy.model import Plan, Policy
 from slactl.render.output import console, table
-from slactl.render.hours import hours_text
+from slactl.render.hours import hours_text, intervals_text
 from slactl.policy.target import Target
 
 
@@ -26,7 +27,27 @@ def communication_json(item: Communication) -> dict[str, Any]:
         "channel": item.channel, "what": item.what, "recurring": item.recurring,
         "when": None if item.recurring else item.when, "after": str(item.after) if not item.after.is_zero else None,
         "every": str(item.every) if item.every else None, "until": str(item.until) if item.until else None,
+        "calendar": item.calendar.name if item.calendar else None,
         "source": item.source, "assumption": item.assumption,
+    }
+
+
+def calendar_json(calendar: Calendar) -> dict[str, Any]:
+    """A calendar with its holiday list (region, iCalendar file, adjustments) and exceptions."""
+    ics = calendar.ics_holidays
+    return {
+        "name": calendar.name, "label": calendar.label, "hours": hours_text(calendar),
+        "holidays": None if calendar.is_always else {
+            "region": calendar.holidays.region if calendar.holidays else None,
+            "ics": calendar.ics,
+            "ics_dates": [day.isoformat() for day in ics.dates] if ics else [],
+            "ics_closures": [[start.isoformat(), end.isoformat()] for start, end in ics.spans] if ics else [],
+            "added": [day.isoformat() for day in calendar.holidays_added],
+            "removed": [day.isoformat() for day in calendar.holidays_removed],
+        },
+        "closed": [day.isoformat() for day in calendar.closed],
+        "exceptions": {day.isoformat(): intervals_text(walls) for day, walls in calendar.exceptions},
+        "source": calendar.source, "assumption": calendar.assumption,
     }
 
 
@@ -47,10 +68,7 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
         **summary_json(policy),
         "source": policy.source,
         "assumptions": list(policy.assumptions),
-        "calendars": [
-            {"name": c.name, "label": c.label, "hours": hours_text(c), "source": c.source, "assumption": c.assumption}
-            for c in policy.calendars
-        ],
+        "calendars": [calendar_json(c) for c in policy.calendars],
         "plans": [
             {"id": p.id, "label": p.label, "default": p.default, "calendar": p.calendar, "contacts": p.contacts,
              "tickets_per_year": p.tickets_per_year, "channels": list(p.channels), "source": p.source,
@@ -108,6 +126,12 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
     for calendar in policy.calendars:
         calendars.add_row(calendar.name, hours_text(calendar) + (f"\n(assumption: {calendar.assumption})" if calendar.assumption else ""))
     out.print(calendars)
+    dated = _dated_rows(policy)
+    if dated:
+        grid = table("calendar", "date", "hours", "why", title="Exceptions and holiday overrides")
+        for row in dated:
+            grid.add_row(*row)
+        out.print(grid)
     if policy.plans:
         plans = table("plan", "label", "calendar", "contacts", "tickets/year", "channels", title="Plans")
         for p in policy.plans:
@@ -144,9 +168,34 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
         out.print(f"note: {note.text}")
 
 
+def _dated_rows(policy: Policy) -> list[tuple[str, str, str, str]]:
+    """One row per date a calendar treats specially: exceptions, added and removed holidays,
+    and what its iCalendar file closes (timed closures shown in the policy's zone)."""
+    rows = []
+    for calendar in policy.calendars:
+        dated = [(day.isoformat(), intervals_text(walls), "exception: hours of its own" if walls else "exception: closed")
+                 for day, walls in calendar.exceptions]
+        dated += [(day.isoformat(), "closed", "holiday added") for day in calendar.holidays_added]
+        dated += [(day.isoformat(), "weekly hours", "holiday removed: worked") for day in calendar.holidays_removed]
+        if calendar.ics_holidays is not None:
+            source = f"holiday in {calendar.ics}"
+            dated += [(day.isoformat(), "closed", source) for day in calendar.ics_holidays.dates]
+            dated += [(*_closure(calendar, start, end), f"timed {source}") for start, end in calendar.ics_holidays.spans]
+        rows += [(calendar.name, day, hours, why) for day, hours, why in sorted(dated)]
+    return rows
+
+
+def _closure(calendar: Calendar, start, end) -> tuple[str, str]:
+    """``("2026-11-27", "closed 14:00-19:00")`` in the calendar's zone (floating times are its own)."""
+    start, end = (t.astimezone(calendar.zone) if t.tzinfo else t for t in (start, end))
+    until = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
+    return start.date().isoformat(), f"closed {start.strftime('%H:%M')}-{until}"
+
+
 def _when(item: Communication) -> str:
     if item.recurring:
-        return f"every {item.every} while unresolved"
+        counted = f" of {item.calendar.name} time" if item.calendar and not item.calendar.is_always else ""
+        return f"every {item.every}{counted} while unresolved"
     text = f"at {item.when}" if item.after.is_zero else f"{item.after} after {item.when}"
     return text + (f", for {item.until}" if item.until else "")
 

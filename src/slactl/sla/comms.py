@@ -7,7 +7,11 @@ Pure: instants in, an agenda out. The rules (docs/comms.md):
   the item a window of that length.
 - ``every: 4h`` is owed at opened + 4h, opened + 8h, ... strictly before the resolution (an
   occurrence due at the resolution instant is replaced by the at-resolution items). Unresolved,
-  occurrences are listed up to ``until`` inclusive and the agenda is open-ended.
+  occurrences are listed up to ``until`` inclusive and the agenda is open-ended. With
+  ``calendar: office`` each occurrence is ``every`` of office business time after the one
+  before; ``every: end-of-day`` is each closing of a business day, on ``24x7`` (the default)
+  each midnight of the policy's zone: Express's daily time-tracking cut (seed 004: "con cortes
+  diarios"), the same instant ``worklog.daily`` cuts at.
 - Without a resolution, resolution items have no instant yet; neither do items on a target the
   policy gives no due time. Each such item says why.
 
@@ -22,6 +26,8 @@ from datetime import datetime, timedelta, timezone
 from slactl.sla import due as deadlines
 from slactl.tickets.model import Ticket
 from slactl.businesstime.limits import beyond_9999
+from slactl.businesstime.duration import Duration
+from slactl.policy.calendar import Calendar
 from slactl.policy.communication import Communication
 from slactl.sla.due import Deadline
 from slactl.errors import InputError
@@ -129,7 +135,11 @@ def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
 
 def _occurrences(communication: Communication, order: int, opened: datetime, end: datetime, *,
                  inclusive: bool) -> list[Owed]:
-    every = communication.every.as_elapsed()
+    calendar, cadence = communication.calendar, communication.every
+    assert cadence is not None, "only recurring communications have occurrences"
+    if calendar is not None and (cadence.end_of_day or not calendar.is_always):
+        return _counted(communication, calendar, cadence, order, opened, end, inclusive=inclusive)
+    every = cadence.as_elapsed()
     span = _utc(end) - _utc(opened)
     count = span // every if inclusive or span % every else span // every - 1
     if count > MAX_OCCURRENCES:
@@ -138,6 +148,24 @@ def _occurrences(communication: Communication, order: int, opened: datetime, end
             f"{end.isoformat()}; choose a nearer --until (at most {MAX_OCCURRENCES} occurrences)"
         )
     return [Owed(communication, order, _later(opened, every * k), index=k) for k in range(1, max(count, 0) + 1)]
+
+
+def _counted(communication: Communication, calendar: Calendar, every: Duration, order: int, opened: datetime,
+             end: datetime, *, inclusive: bool) -> list[Owed]:
+    """Occurrences on the cadence's ``calendar``: each ``every`` of its business time (or the
+    next closing, for end-of-day) after the one before, up to ``end``."""
+    items: list[Owed] = []
+    at, end = _utc(opened), _utc(end)
+    while True:
+        at = calendar.add(at, every)
+        if at > end or (at == end and not inclusive):
+            return items
+        if len(items) == MAX_OCCURRENCES:
+            raise InputError(
+                f"{communication.channel} every {communication.every} would be listed more than {MAX_OCCURRENCES} "
+                f"times up to {end.isoformat()}; choose a nearer --until"
+            )
+        items.append(Owed(communication, order, at.astimezone(opened.tzinfo), index=len(items) + 1))
 
 
 def _once(communication: Communication, order: int, opened: datetime, resolved: datetime | None,

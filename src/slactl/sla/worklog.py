@@ -2,7 +2,9 @@
 
 Seed 004: "los tiempos de los expertos, es controlado por un sistema de Time Tracking, con
 cortes diarios, y el mismo es fuente para nuestros sistemas de facturacion". Times without an
-offset are wall-clock times in the given zone; days are cut at that zone's midnight.
+offset are wall-clock times in the given zone; days are cut at that zone's midnight, the
+instant ``businesstime.local_day.end_of_date`` gives: the same instant ``comms`` lists the daily
+cut at (``every: end-of-day`` on the policy's 24x7 calendar), for the same zone.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from fractions import Fraction
 
+from slactl.businesstime.local_day import end_of_date
 from slactl.errors import InputError
 from slactl.sla.work_hours import MAX_HOURS
 from slactl.sla.quote import Effort, Phase
@@ -98,9 +101,9 @@ def daily(entries: tuple[Entry, ...], zone: tzinfo) -> tuple[Effort, ...]:
 
 
 def _next_midnight(day: date, zone: tzinfo) -> datetime:
-    """The end of ``day`` in ``zone``, as UTC; after 9999-12-31 there is no next day."""
+    """The end of ``day`` in ``zone``, as UTC (the daily cut); after 9999-12-31 there is no next day."""
     try:
-        return datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
+        return end_of_date(day, zone)
     except OverflowError:
         return datetime.max.replace(tzinfo=timezone.utc)
 

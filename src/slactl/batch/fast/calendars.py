@@ -6,11 +6,16 @@ positions) and therefore never shared between runs or threads. Every answer equa
 datetime answer: where the table cannot tell (a date next to an offset change, a far year, a
 reach past its span) the engine itself answers. ``tests/batch/test_fast_calendars.py`` checks
 both agree.
+
+The table knows weekly hours and whole closed dates (holidays however adjusted: added, removed,
+from an iCalendar file), not dates with hours of their own, timed closures or night intervals
+(issue 17): a calendar with any of those has no table, and the engine answers every call.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeGuard
 
 from slactl.batch.fast.micros import DAY, US, as_pauses, from_micros, to_micros
 from slactl.batch.fast.open_table import OpenTable
@@ -37,7 +42,7 @@ class IntegerCalendar:
         if isinstance(calendar, AlwaysOpen):
             self.add, self.elapsed = self._add_always, self._elapsed_always
         else:
-            if isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty:
+            if tabulable(calendar):
                 self.table = OpenTable(calendar.ledger)
             self.add, self.elapsed = self._add_business, self._elapsed_business
 
@@ -110,6 +115,12 @@ class IntegerCalendar:
         if found is None:
             raise _Unsure
         return found
+
+
+def tabulable(calendar: Calendar) -> TypeGuard[BusinessCalendar]:
+    """A business calendar whose dates are its weekday's hours or closed: what ``OpenTable`` holds."""
+    return (isinstance(calendar, BusinessCalendar) and not calendar.hours.is_empty and not calendar.exceptions
+            and not calendar.closures and not calendar.hours.runs_overnight)
 
 
 class _Unsure(Exception):

@@ -171,7 +171,7 @@ class Rows:
     def _recipe(self, key: tuple) -> Recipe | None:
         """The integer recipe of ``key``; None (remembered) when the general path must answer:
         an unknown provider, severity or plan, a ``--now`` it cannot read in the zone, a target
-        with a warning."""
+        with a warning, or an ``end-of-day`` target (a closing, not a length: the engine finds it)."""
         recipe = None
         try:
             setup = self.batch.setup(*key)
@@ -179,7 +179,9 @@ class Rows:
         except InputError:
             pass
         else:
-            if any(target.warn is not None for target, _ in setup.targets):
+            if any(target.warn is not None or any(length is not None and length.end_of_day
+                                                  for length in (target.earliest, target.latest))
+                   for target, _ in setup.targets):
                 return self._remember(key, None)
             zone = setup.zone
             wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
