@@ -98,7 +98,8 @@ def test_human_view_explains_itself(capsys):
     code, out, err = run(capsys, "comms", *TOTAL, "--until", "2026-11-23T22:00")
     assert code == 0 and err == ""
     assert "Mon 2026-11-23 14:00" in out and "every 4h from the opening (#1)" in out
-    assert "Open-ended: the incident is unresolved, so status-page every 4h and bulletin every 12h go on" in out
+    assert "Open-ended: the incident is unresolved, so the recurring items go on until it is resolved" in out
+    assert "status-page every 4h from the opening; bulletin every 12h from the opening" in " ".join(out.split())
     assert "not resolved yet (pass --resolved)" in out
     assert "“Reportamos en el estado del servicio cada 4 horas”" in out
 

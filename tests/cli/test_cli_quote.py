@@ -91,13 +91,14 @@ def test_a_worklog_bills_one_line_per_day_per_phase(capsys, tmp_path):
         "worklog", "UTC", "5.5")
 
 
-def test_tz_moves_the_daily_cut(capsys, tmp_path):
+def test_tz_reads_the_worklog_but_the_daily_cut_stays_at_the_policys_midnight(capsys, tmp_path):
+    # Seed 004: "Time Tracking, con cortes diarios"; comms lists the cut at midnight in the
+    # policy's zone (express: UTC, assumed), and quote cuts at the same instant (issue 17).
     path = tmp_path / "w.csv"
-    path.write_text("start,end,phase\n2026-11-21T03:00Z,2026-11-21T06:00Z,normalization\n", encoding="utf-8")
+    path.write_text("start,end,phase\n2026-11-20T22:00,2026-11-21T01:00,normalization\n", encoding="utf-8")
     document = run_json(capsys, "quote", "--worklog", str(path), "--tz", "America/Bogota")
-    # 22:00-01:00 in Bogotá (UTC-5): 2 h on the 20th, 1 h on the 21st.
-    assert [(line["date"], line["hours"]) for line in document["invoices"][1]["lines"]] == [
-        ("2026-11-20", "2"), ("2026-11-21", "1")]
+    # 22:00-01:00 in Bogotá (UTC-5) is 03:00-06:00 UTC: all 3 h on the 21st (UTC).
+    assert [(line["date"], line["hours"]) for line in document["invoices"][1]["lines"]] == [("2026-11-21", "3")]
 
 
 def test_a_spreadsheet_bom_is_ignored(capsys, tmp_path):

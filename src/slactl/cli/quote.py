@@ -36,7 +36,7 @@ _RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
               help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")
 @click.option("--provider", "provider_option", metavar="PROVIDER", shell_complete=complete_provider,
               help="The same as PROVIDER (kept for scripts written before it was an argument).")
-@click.option("--tz", metavar="ZONE", help="Zone of worklog times without an offset and of the daily cut (default: the policy's).")
+@click.option("--tz", metavar="ZONE", help="Zone of worklog times without an offset (default: the policy's); days are always cut at midnight in the policy's zone.")
 @json_option
 @click.pass_obj
 def quote(state: State, provider: str, normalization: str | None, mitigation: str | None, guarantee: str | None,
@@ -46,7 +46,8 @@ def quote(state: State, provider: str, normalization: str | None, mitigation: st
 
     Hours: 5, 1.5, 90m, 1h30m. Amounts are exact and rounded half-up to cents on each line.
     With --worklog (CSV start,end,phase[,note]) each day and phase is one line, cut at midnight
-    in the policy's zone (or --tz); rows that overlap or end before they start are refused.
+    in the policy's zone, the same instant `slactl comms` lists the daily cut at; rows that overlap
+    or end before they start are refused.
 
     \b
     Example: slactl quote express --normalization 5 --mitigation 10 --guarantee 2 --on-demand-rate 25
@@ -63,11 +64,12 @@ def quote(state: State, provider: str, normalization: str | None, mitigation: st
     if policy.pricing is None:
         priced = ", ".join(p.id for p in state.policies() if p.pricing is not None) or "none"
         raise InputError(f"{policy.id} publishes no prices (no pricing: block); policies with prices: {priced}")
-    zone, zone_name = (parse_zone(tz, what="--tz"), tz) if tz else (policy.zone, policy.zone_name)
+    zone = parse_zone(tz, what="--tz") if tz else policy.zone
+    zone_name = policy.zone_name  # the daily cut is at midnight in the policy's zone
     if worklog is not None:
         if normalization is not None or mitigation is not None:
             raise InputError("--worklog gives the hours: drop --normalization and --mitigation")
-        efforts = _tracked(worklog, zone)
+        efforts = _tracked(worklog, zone, policy.zone)
     else:
         efforts = tuple(Effort(phase, _parse(parse_hours, text, option))
                         for phase, text, option in ((Phase.NORMALIZATION, normalization, "--normalization"),
@@ -92,7 +94,8 @@ def quote(state: State, provider: str, normalization: str | None, mitigation: st
 MAX_WORKLOG_BYTES = 64 * 2**20
 
 
-def _tracked(path: Path, zone: tzinfo):
+def _tracked(path: Path, zone: tzinfo, cut: tzinfo):
+    """The worklog's efforts per day and phase: times read in ``zone``, days cut at midnight in ``cut``."""
     from slactl.sla import worklog
 
     try:
@@ -104,7 +107,7 @@ def _tracked(path: Path, zone: tzinfo):
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read worklog {path}: {error}") from None
     try:
-        return worklog.daily(worklog.parse(text, zone, str(path)), zone)
+        return worklog.daily(worklog.parse(text, zone, str(path)), cut)
     except worklog.WorklogError as error:
         for problem in error.problems:
             sys.stderr.write(f"{problem}\n")

@@ -14,7 +14,14 @@ from slactl.render.output import console, iso, local, table
 def rule(communication: Communication, owed: Owed | None = None) -> str:
     """Why it is owed then, in words: ``every 4h from the opening (#3)``, ``at resolution``."""
     if communication.every is not None:
-        text = f"every {communication.every} from the opening"
+        calendar = communication.calendar
+        if communication.every.end_of_day:
+            zone = zone_name(calendar.zone) if calendar is not None else "the policy's zone"
+            text = f"at each midnight ({zone}) while unresolved"
+        elif calendar is not None and not calendar.is_always:
+            text = f"every {communication.every} of {calendar.name} time after the previous one"
+        else:
+            text = f"every {communication.every} from the opening"
         return text + (f" (#{owed.index})" if owed and owed.index else "")
     moment = {"opened": "the opening", "resolved": "resolution"}.get(communication.when)
     if moment is None:
@@ -87,9 +94,9 @@ def print_agenda(agenda: Agenda, zone: tzinfo) -> None:
     out.print(grid)
     if agenda.open_ended:
         recurring = [c for c in policy.communications_for(severity) if c.recurring]
-        names = " and ".join(f"{c.channel} every {c.every}" for c in recurring)
-        out.print(f"Open-ended: the incident is unresolved, so {names} go on until it is resolved; "
-                  f"listed up to {local(agenda.horizon, zone)} (change with --until).")
+        names = "; ".join(f"{c.channel} {rule(c)}" for c in recurring)
+        out.print(f"Open-ended: the incident is unresolved, so the recurring items go on until it is resolved "
+                  f"({names}); listed up to {local(agenda.horizon, zone)} (change with --until).")
     if agenda.untimed:
         out.print(f"{len(agenda.untimed)} item(s) have no time yet: the 'when' column says why.")
     out.print("Sources:")
