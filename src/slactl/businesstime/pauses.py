@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from slactl.businesstime.instants import as_utc
 
 Pause = tuple[datetime, datetime]
 """A stop of the clock: ``(start, end)``, aware instants."""
-Elapsed = Callable[[datetime, datetime], timedelta]
-Advance = Callable[[datetime, timedelta], datetime]
+Instant = Any
+"""An aware datetime, or integer microseconds (the batch fast path): the walk is the same."""
+Length = Any
+"""A timedelta, or integer microseconds."""
+Elapsed = Callable[[Instant, Instant], Length]
+Advance = Callable[[Instant, Length], Instant]
 
 ZERO = timedelta(0)
 
@@ -35,8 +40,8 @@ def merge_pauses(pauses: Iterable[Pause]) -> tuple[Pause, ...]:
 
 
 def add_through_pauses(
-    start: datetime, span: timedelta, pauses: tuple[Pause, ...], elapsed: Elapsed, advance: Advance
-) -> datetime:
+    start: Instant, span: Length, pauses: tuple[tuple[Instant, Instant], ...], elapsed: Elapsed, advance: Advance
+) -> Instant:
     """The earliest instant after ``span`` (> 0) of calendar time counted outside ``pauses``.
 
     ``elapsed`` and ``advance`` are the unpaused calendar's measure and its inverse. Instants
@@ -56,8 +61,8 @@ def add_through_pauses(
 
 
 def elapsed_outside_pauses(
-    start: datetime, end: datetime, pauses: tuple[Pause, ...], elapsed: Elapsed
-) -> timedelta:
+    start: Instant, end: Instant, pauses: tuple[tuple[Instant, Instant], ...], elapsed: Elapsed
+) -> Length:
     """``elapsed`` minus its share inside ``pauses``; on integer microseconds too, for
     ``start < end`` (else the zero it returns is a timedelta)."""
     if end <= start:

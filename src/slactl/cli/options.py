@@ -83,7 +83,7 @@ def _policies(ctx: click.Context) -> list[Policy]:
     from slactl.errors import SlactlError
 
     paths = list(ctx.find_root().params.get("policies") or ()) or None
-    loaded = []
+    loaded: list[Policy] = []
     try:
         files = list(loader.expand(loader.active_paths(paths)))
     except SlactlError:

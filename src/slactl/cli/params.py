@@ -20,7 +20,7 @@ class Argument(click.Argument):
         super().__init__(*args, **kwargs)
         self.help = help
 
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str]:
         return self.make_metavar(ctx), self.help or ""
 
 
@@ -42,7 +42,8 @@ class Group(click.Group):
 
 
 def _format_parameters(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-    arguments, options = [], []
+    arguments: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
     for param in command.get_params(ctx):
         record = param.get_help_record(ctx)
         if record is not None:

@@ -28,8 +28,8 @@ def rule(communication: Communication, owed: Owed | None = None) -> str:
         moment = f"the {communication.when} deadline"
         deadline = owed.deadline if owed else None
         if deadline is not None:
-            calendar = f", {deadline.target.calendar} calendar" if deadline.target.calendar else ""
-            moment += f" ({deadline.target.describe()}{calendar})"
+            where = f", {deadline.target.calendar} calendar" if deadline.target.calendar else ""
+            moment += f" ({deadline.target.describe()}{where})"
         if communication.after.is_zero and communication.until is None:
             return f"by {moment}"
     if not communication.after.is_zero:
@@ -96,7 +96,7 @@ def print_agenda(agenda: Agenda, zone: tzinfo) -> None:
         recurring = [c for c in policy.communications_for(severity) if c.recurring]
         names = "; ".join(f"{c.channel} {rule(c)}" for c in recurring)
         out.print(f"Open-ended: the incident is unresolved, so the recurring items go on until it is resolved "
-                  f"({names}); listed up to {local(agenda.horizon, zone)} (change with --until).")
+                  f"({names}); listed up to {local(agenda.horizon, zone) if agenda.horizon else '-'} (change with --until).")
     if agenda.untimed:
         out.print(f"{len(agenda.untimed)} item(s) have no time yet: the 'when' column says why.")
     out.print("Sources:")

@@ -32,6 +32,7 @@ def calendar_bytes(agenda: Agenda, stamp: datetime) -> bytes:
 
 
 def _event(agenda: Agenda, item: Owed, stamp: datetime) -> Event:
+    assert item.at is not None  # only timed items become events
     summary = f"[{item.channel}] {agenda.policy.name} {agenda.severity.id}: {item.what}"
     event = Event()
     event.add("uid", _uid(agenda, item))

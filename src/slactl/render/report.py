@@ -12,7 +12,7 @@ BAR_WIDTH = 30
 
 
 def _times(group: Group) -> dict[str, Any]:
-    found = {}
+    found: dict[str, Any] = {}
     for name in ("response", "resolution"):
         values = getattr(group, name)
         for label, q in (("median", 0.5), ("p90", 0.9)):

@@ -125,8 +125,9 @@ def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
     items: list[Owed] = []
     for order, communication in enumerate(policy.communications_for(severity)):
         if communication.recurring:
-            items += _occurrences(communication, order, opened, resolved if resolved is not None else horizon,
-                                  inclusive=resolved is None)
+            end = resolved if resolved is not None else horizon
+            assert end is not None  # the horizon is set whenever the ticket is unresolved
+            items += _occurrences(communication, order, opened, end, inclusive=resolved is None)
         else:
             items.append(_once(communication, order, opened, resolved, due, plan))
     items.sort(key=lambda o: (o.at is None, _utc(o.at) if o.at else opened, o.order, o.index or 0))
@@ -172,6 +173,7 @@ def _once(communication: Communication, order: int, opened: datetime, resolved: 
           due: dict[str, Deadline], plan: Plan | None) -> Owed:
     offset = communication.after.as_elapsed()
     deadline = None
+    base: datetime | None
     if communication.when == "opened":
         base, reason = opened, None
     elif communication.when == "resolved":

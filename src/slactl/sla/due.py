@@ -23,7 +23,7 @@ stopped during the ticket's pauses. The rules, with worked examples in docs/dead
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -132,25 +132,24 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
     judged = done if done is not None else now
     length = calendar.elapsed(start, due_at, pauses)
     pct = None if judged is None else _percent(calendar.elapsed(start, judged, pauses), length)
-    base = dict(target=target, calendar=calendar, start=start, earliest=earliest, due=due_at, done=done,
-                implied=implied, elapsed_pct=pct, warn=warn)
+    base = Deadline(target, calendar, start, earliest, due_at, done=done, implied=implied, elapsed_pct=pct, warn=warn)
     if done is not None:
         took = calendar.elapsed(start, done, pauses)
         if done <= due_at or _met_earlier(ticket, target, done, earlier):
-            return Deadline(**base, status=Status.WITHIN_ESTIMATE if target.estimate else Status.MET, took=took)
+            return replace(base, status=Status.WITHIN_ESTIMATE if target.estimate else Status.MET, took=took)
         late = calendar.elapsed(due_at, done, pauses)
-        return Deadline(**base, status=Status.OVER_ESTIMATE if target.estimate else Status.MISSED,
+        return replace(base, status=Status.OVER_ESTIMATE if target.estimate else Status.MISSED,
                         late=late, late_wall=done - due_at, took=took)
     if now is None:
-        return Deadline(**base)
+        return base
     if now > due_at:
-        return Deadline(**base, status=Status.OVER_ESTIMATE if target.estimate else Status.BREACHED,
+        return replace(base, status=Status.OVER_ESTIMATE if target.estimate else Status.BREACHED,
                         late=calendar.elapsed(due_at, now, pauses), late_wall=now - due_at)
     left = calendar.elapsed(now, due_at, pauses) if measure_left or warn is not None else None
     if target.estimate:
-        return Deadline(**base, status=Status.WITHIN_ESTIMATE, left=left)
+        return replace(base, status=Status.WITHIN_ESTIMATE, left=left)
     risky = warn is not None and _at_risk(warn, calendar, now, due_at, pauses, left, length)
-    return Deadline(**base, status=Status.AT_RISK if risky else Status.PENDING, left=left)
+    return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left)
 
 
 def _clock(ticket: Ticket, target: Target) -> tuple[datetime | None, tuple[Pause, ...]]:

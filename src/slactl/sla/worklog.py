@@ -135,7 +135,7 @@ def _entry(row: list[str], header: list[str], line: int, zone: tzinfo, problems:
     phase = _PHASES.get(fold(cells["phase"]).replace(" ", ""))
     if phase is None:
         problems.append((line, f"unknown phase {cells['phase']!r} (choose from: normalization, mitigation)"))
-    if len(problems) > before:
+    if len(problems) > before or start is None or end is None or phase is None:
         return None
     if end < start:
         problems.append((line, f"end {cells['end']} is before start {cells['start']}"))

@@ -50,7 +50,8 @@ class OpenTable:
         self.ledger = ledger
         self.walls = tuple(tuple((a * 60_000_000, b * 60_000_000) for a, b in day) for day in ledger.hours.days)
         self.lengths = tuple(ledger.hours.wall_length(weekday) // US for weekday in range(7))
-        self.first, self.position, self.count, self.offset = 0, [0], [0], []
+        self.first, self.position, self.count = 0, [0], [0]
+        self.offset: list[int | None] = []
         self.years = range(0)
         self._guess = 0
         self._low = self._high = 0
@@ -72,10 +73,11 @@ class OpenTable:
         if start == self._last:  # the next target of the same ticket counts from the same start
             found = self._last_found
         else:
-            found = self._locate(start)
-            if found is None:
+            located = self._locate(start)
+            if located is None:
                 return None
-            self._last, self._last_found = start, found
+            self._last, self._last_found = start, located
+            found = located
         index, clock, offset = found
         position, positions = self.position, self._positions
         if len(positions) >= REMEMBERED:
@@ -85,9 +87,10 @@ class OpenTable:
             opened = position[index + 1] != position[index]
             low, count = (index + 1 if offset or not opened else index), self.count
             after = bisect_left(count, count[low] + days, low + 1)  # _nth_business_day, inline
-            index = after - 1 if after < len(count) else self._nth_business_day(low, days)
-            if index is None or self.offset[index] is None:
+            nth = after - 1 if after < len(count) else self._nth_business_day(low, days)
+            if nth is None or self.offset[nth] is None:
                 return None
+            index = nth
             length = position[index + 1] - position[index]
             if not offset or offset >= length:  # the target day's closing
                 if not time:
@@ -102,17 +105,19 @@ class OpenTable:
         reach = position[index] + offset + time
         after = bisect_left(position, reach, index + 1)
         if after == len(position):
-            after = self._first_reaching(position, reach, index + 1)
-            if after is None:
+            reaching = self._first_reaching(position, reach, index + 1)
+            if reaching is None:
                 return None
-        index, offsets = after - 1, self.offset
-        if offsets[index] is None:
+            after = reaching
+        index = after - 1
+        day_offset = self.offset[index]
+        if day_offset is None:
             return None
         first, within = self.first, reach - position[index]
         walls = self.walls[(after + first + 5) % 7]
         opens, closes = walls[0]
         clock = opens + within if within <= closes - opens else _point(walls, within)  # _point, inline
-        reached = (index + first - 1) * DAY + clock - offsets[index]
+        reached = (index + first - 1) * DAY + clock - day_offset
         positions[reached] = reach
         return reached
 
@@ -165,9 +170,10 @@ class OpenTable:
         if not 0 <= index < len(offsets):
             return None
         if offsets[index] != offset:
-            offset = offsets[index]
-            if offset is None:
+            found = offsets[index]
+            if found is None:
                 return None
+            offset = found
             ordinal = (micros + offset) // DAY + 1
             index = ordinal - self.first
             if not 0 <= index < len(offsets) or offsets[index] != offset:
@@ -179,7 +185,8 @@ class OpenTable:
         return index, clock, _open_before(self.walls[(ordinal + 6) % 7], clock)
 
     def _instant(self, index: int, clock: int) -> int:
-        return (index + self.first - 1) * DAY + clock - self.offset[index]
+        """The instant of wall ``clock`` on the plain date at ``index`` (callers checked it is plain)."""
+        return (index + self.first - 1) * DAY + clock - self.offset[index]  # type: ignore[operator]
 
     def _nth_business_day(self, index: int, days: int) -> int | None:
         """The index of the ``days``-th business day counting from ``index`` itself."""
