@@ -36,6 +36,7 @@ class Setup:
 
     @property
     def zone(self) -> tzinfo:
+        """The provider's zone: naive times of these tickets are read in it."""
         return self.policy.zone
 
 
@@ -60,6 +61,7 @@ class Batch:
         self._now: dict[tzinfo, datetime] = {}
 
     def run(self, rows: Iterable[Row | BadRow]) -> Iterator[Result | BadRow]:
+        """One ``Result`` (or ``BadRow``) per row, in order; a row that cannot be read becomes a ``BadRow``."""
         for row in rows:
             if isinstance(row, BadRow):
                 yield row
@@ -79,6 +81,7 @@ class Batch:
         return Result(row, ticket, due(ticket, now, targets=targets, measure_left=False))
 
     def setup(self, provider: str, severity: str, plan: str | None) -> Setup:
+        """What tickets of ``(provider, severity, plan)`` as typed share, remembered (errors too); ``InputError`` for an unknown one."""
         key = (provider, severity, plan)
         found = self._setups.get(key)
         if found is None:

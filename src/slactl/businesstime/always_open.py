@@ -53,10 +53,12 @@ class AlwaysOpen:
         return elapsed_outside_pauses(start, end, merge_pauses(pauses), elapsed)
 
     def is_open(self, instant: datetime) -> bool:
+        """Always True (``ValueError`` for a naive instant)."""
         as_utc(instant, "instant")
         return True
 
     def next_open(self, instant: datetime) -> datetime:
+        """``instant`` itself, in UTC."""
         return as_utc(instant, "instant")
 
 

@@ -121,6 +121,7 @@ class BusinessCalendar:
         return elapsed_outside_pauses(start, end, merge_pauses(pauses), self._elapsed)
 
     def is_open(self, instant: datetime) -> bool:
+        """Whether ``instant`` (aware) falls in an open span of its local date."""
         instant = as_utc(instant, "instant")
         return contains(self.ledger.spans(self._date_of(instant)), instant)
 
@@ -192,6 +193,7 @@ def _check_nights(hours: WeeklyHours, exceptions: dict[date, tuple[Minutes, ...]
     one_day = timedelta(days=1)
 
     def walls(day: date) -> tuple[Minutes, ...]:
+        """The wall intervals of the local date ``ordinal``: its exception's, or its weekday's."""
         found = exceptions.get(day)
         return hours.days[day.weekday()] if found is None else found
 

@@ -64,10 +64,12 @@ class Duration:
 
     @classmethod
     def of(cls, *, days: int = 0, hours: int = 0, minutes: int = 0) -> Duration:
+        """A duration from whole days, hours and minutes."""
         return cls(days, timedelta(hours=hours, minutes=minutes))
 
     @property
     def is_zero(self) -> bool:
+        """True for ``0m`` (and no end-of-day)."""
         return self.days == 0 and not self.time and not self.end_of_day
 
     def as_elapsed(self) -> timedelta:

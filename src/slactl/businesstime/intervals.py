@@ -46,6 +46,7 @@ def advance_within(spans: tuple[Span, ...], start: datetime, span: timedelta) ->
 
 
 def contains(spans: tuple[Span, ...], instant: datetime) -> bool:
+    """Whether ``instant`` is inside one of ``spans`` (closing instants excluded)."""
     return any(opens <= instant < closes for opens, closes in spans)
 
 

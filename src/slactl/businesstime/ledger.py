@@ -108,6 +108,7 @@ class Ledger:
         return spans
 
     def length(self, ordinal: int) -> timedelta:
+        """Open time of the local date ``ordinal`` (real time: DST dates differ from their weekday)."""
         if ordinal > LAST_ORDINAL:
             raise beyond_9999()
         departure = self.book(date.fromordinal(ordinal).year).departures.get(ordinal)
@@ -212,6 +213,7 @@ class Ledger:
         return ordinal
 
     def book(self, year: int) -> YearBook:
+        """The year book of ``year``, written on first use and kept."""
         book = self._books.get(year)
         if book is None:
             book = self._books[year] = self._write_book(year)

@@ -17,8 +17,10 @@ IDLE_DAYS = 2 * 366
 
 
 def never_reached() -> InputError:
+    """The error for a calendar that is never open."""
     return InputError(NEVER_REACHED)
 
 
 def beyond_9999() -> InputError:
+    """The error for a deadline past the year 9999."""
     return InputError(BEYOND_9999)

@@ -48,10 +48,12 @@ class WeeklyHours:
 
     @classmethod
     def around_the_clock(cls) -> WeeklyHours:
+        """00:00-24:00 every day."""
         return cls.from_minutes({weekday: [(0, MINUTES_PER_DAY)] for weekday in WEEKDAYS})
 
     @property
     def is_empty(self) -> bool:
+        """True when no weekday has opening hours."""
         return not any(self.days)
 
     @property
@@ -60,10 +62,12 @@ class WeeklyHours:
         return any(intervals and intervals[-1][1] > MINUTES_PER_DAY for intervals in self.days)
 
     def wall_length(self, weekday: int) -> timedelta:
+        """Open wall time of ``weekday`` (0 is Monday)."""
         return timedelta(minutes=sum(end - start for start, end in self.days[weekday]))
 
     @property
     def open_weekdays(self) -> int:
+        """How many weekdays have opening hours."""
         return sum(1 for intervals in self.days if intervals)
 
 

@@ -108,6 +108,7 @@ def fixed_offset(text: str) -> timezone | None:
 
 
 def zone_name(zone: tzinfo) -> str:
+    """How a zone is shown: its IANA key, ``UTC`` or a fixed offset such as ``-05:00``."""
     key = getattr(zone, "key", None)
     if key:
         return key

@@ -30,6 +30,7 @@ def complete_severity(ctx: click.Context, param: click.Parameter, incomplete: st
     """Severity ids, then every Spanish and English alias typed as one word (``caida-total``),
     of the chosen provider (every provider when none is chosen yet)."""
     def choices() -> Iterator[Choice]:
+        """Every candidate value with its help text."""
         for policy in _chosen(ctx):
             for severity in policy.severities:
                 yield severity.id, severity.label
@@ -42,6 +43,7 @@ def complete_severity(ctx: click.Context, param: click.Parameter, incomplete: st
 def complete_plan(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Plan ids of the chosen provider (every provider when none is chosen yet)."""
     def choices() -> Iterator[Choice]:
+        """Every candidate value with its help text."""
         for policy in _chosen(ctx):
             for plan in policy.plans:
                 yield plan.id, plan.label + (" (default)" if plan.default else "")

@@ -21,6 +21,7 @@ class Argument(click.Argument):
         self.help = help
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str]:
+        """``(metavar, help)`` as the usage line writes the argument."""
         return self.make_metavar(ctx), self.help or ""
 
 
@@ -28,6 +29,7 @@ class Command(click.Command):
     """A command whose help has an ``Arguments`` section before ``Options``."""
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Arguments, then options (and, for a group, its commands)."""
         _format_parameters(self, ctx, formatter)
 
 
@@ -37,6 +39,7 @@ class Group(click.Group):
     command_class = Command
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Arguments, then options (and, for a group, its commands)."""
         _format_parameters(self, ctx, formatter)
         self.format_commands(ctx, formatter)
 

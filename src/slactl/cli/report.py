@@ -47,6 +47,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     bad = 0
     with read.open_input(file) as (lines, _, fmt):
         def good():
+            """The results of the good rows; bad rows are reported on stderr and counted."""
             nonlocal bad
             for item in Batch(policies, clock, now).run(read.read(lines, fmt)):
                 if isinstance(item, read.BadRow):

@@ -11,10 +11,12 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class State:
+    """The root options every command shares: the policy paths, and the policy set loaded on first use."""
     paths: list[str] | None = None
     _loaded: PolicySet | None = field(default=None, repr=False)
 
     def policies(self) -> PolicySet:
+        """The active policy set (``--policies``, ``$SLACTL_POLICIES`` or the bundled five), through the cache."""
         if self._loaded is None:
             from slactl.policy import cache
             from slactl.policy import load as loader

@@ -68,10 +68,12 @@ class Calendar:
 
     @property
     def is_always(self) -> bool:
+        """True for the built-in ``24x7`` calendar."""
         return self.name == ALWAYS
 
     @property
     def is_empty(self) -> bool:
+        """True when the calendar has no weekly hours."""
         return self.hours.is_empty
 
     def add(self, start: datetime, duration: Duration, pauses: Sequence[Pause] = ()) -> datetime:
@@ -83,7 +85,9 @@ class Calendar:
         return self.engine.elapsed(start, end, pauses)
 
     def is_open(self, instant: datetime) -> bool:
+        """Whether the calendar is open at ``instant`` (aware)."""
         return self.engine.is_open(instant)
 
     def next_open(self, instant: datetime) -> datetime:
+        """``instant`` itself when open, else the next opening (UTC)."""
         return self.engine.next_open(instant)

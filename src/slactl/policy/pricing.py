@@ -18,6 +18,7 @@ class GuaranteeMode(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class GuaranteeHours:
+    """Seed 004: "deberá realizar el pago de una (1) a ocho (8) horas como garantía": the range and the default (one hour)."""
     min: int
     default: int
     max: int
@@ -29,6 +30,7 @@ class GuaranteeHours:
 
 @dataclass(frozen=True, slots=True)
 class Pricing:
+    """The Express plan's published prices: currency, the Express rate per hour (35 USD), the guarantee hours, the on-demand rate when known, the invoices' labels. Money is Decimal."""
     currency: str
     express_rate: Decimal
     guarantee: GuaranteeHours
@@ -43,4 +45,5 @@ class Pricing:
                 raise ValueError("a rate must be a non-negative amount")
 
     def invoice_label(self, invoice_id: str) -> str:
+        """The label of invoice ``invoice_id`` (guarantee, normalization, mitigation), else the id."""
         return dict(self.invoices).get(invoice_id, invoice_id)

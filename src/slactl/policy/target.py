@@ -12,6 +12,7 @@ TARGET_ORDER = ("evaluation", "response", "mitigation", "resolution", "follow-up
 
 
 class Bound(str, Enum):
+    """What a target commits to: an exact time, at most (max), a range, at least (min, no deadline) or none."""
     EXACT = "exact"
     MAX = "max"
     RANGE = "range"
@@ -83,6 +84,7 @@ class Target:
         return self.latest is not None
 
     def describe(self) -> str:
+        """The bound in words: ``< 4h``, ``1d - 3d``, ``> 5d``, the note of a ``none`` target."""
         if self.bound is Bound.NONE:
             return self.note or "no estimated time"
         if self.bound is Bound.EXACT:

@@ -69,6 +69,7 @@ def day_range(key: str) -> list[int] | None:
 
 
 def duration_of(text: Any) -> Duration | None:
+    """``Duration.parse(text)``, or None when it is not one."""
     try:
         return Duration.parse(text)
     except ValueError:
@@ -76,6 +77,7 @@ def duration_of(text: Any) -> Duration | None:
 
 
 def money_of(value: Any) -> Decimal | None:
+    """A non-negative finite amount as a Decimal, or None."""
     try:
         amount = Decimal(str(value))
     except InvalidOperation:

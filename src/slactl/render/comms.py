@@ -44,6 +44,7 @@ def rule(communication: Communication, owed: Owed | None = None) -> str:
 
 
 def owed_json(item: Owed, zone: tzinfo) -> dict[str, Any]:
+    """One owed communication as JSON (the contract scripts rely on), times in ``zone``."""
     communication = item.communication
     return {
         "at": iso(item.at, zone),
@@ -63,6 +64,7 @@ def owed_json(item: Owed, zone: tzinfo) -> dict[str, Any]:
 
 
 def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
+    """``slactl comms --json``."""
     return {
         "provider": agenda.policy.id,
         "plan": agenda.plan.id if agenda.plan else None,
@@ -78,6 +80,7 @@ def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
 
 
 def print_agenda(agenda: Agenda, zone: tzinfo) -> None:
+    """``slactl comms``: the title, one row per item with why it is owed then, and the sources."""
     out = console()
     policy, severity = agenda.policy, agenda.severity
     plan = f", plan {agenda.plan.id}" if agenda.plan else ""

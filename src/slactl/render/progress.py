@@ -23,6 +23,7 @@ def file_progress(path: str, fd: int, *, enabled: bool) -> Iterator:
         task = bar.add_task(os.path.basename(path), total=total)
 
         def tick() -> None:
+            """Redraw the bar from the file's read position."""
             bar.update(task, completed=os.lseek(fd, 0, os.SEEK_CUR))
 
         yield tick

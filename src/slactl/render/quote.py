@@ -18,19 +18,23 @@ RATE_NAMES = {Rate.EXPRESS: "Express", Rate.ON_DEMAND: "Bajo demanda (on-demand)
 
 
 def money(amount: Decimal | None) -> str | None:
+    """``35.00``; None stays None."""
     return None if amount is None else f"{amount:.2f}"
 
 
 def hours(value: Fraction | None) -> str | None:
+    """Hours as ``1.5`` (``hours_text``); None stays None."""
     return None if value is None else hours_text(value)
 
 
 def line_json(line: Line) -> dict[str, Any]:
+    """One invoice line as JSON."""
     return {"kind": line.kind.value, "date": line.day.isoformat() if line.day else None,
             "hours": hours(line.hours), "rate": money(line.rate), "amount": money(line.amount)}
 
 
 def invoice_json(invoice: Invoice) -> dict[str, Any]:
+    """One invoice as JSON, numbered as the seed numbers them."""
     return {"name": invoice.name, "number": NUMBER[invoice.name], "label": invoice.label,
             "rate_name": invoice.rate_name.value, "hours": hours(invoice.hours), "rate": money(invoice.rate),
             "subtotal": money(invoice.subtotal), "amount": money(invoice.total),
@@ -38,6 +42,7 @@ def invoice_json(invoice: Invoice) -> dict[str, Any]:
 
 
 def quote_json(quote: Quote, provider: str, zone: str, evaluation_within: str | None) -> dict[str, Any]:
+    """``slactl quote --json``."""
     g = quote.guarantee
     return {
         "provider": provider,
@@ -61,6 +66,7 @@ def quote_json(quote: Quote, provider: str, zone: str, evaluation_within: str | 
 
 
 def print_quote(quote: Quote, title: str, zone: str, evaluation_within: str | None) -> None:
+    """``slactl quote``: the estimate sheet, each invoice, the grand total."""
     out = console()
     basis = f"from tracked time, days cut at midnight {zone}" if quote.tracked else "estimate"
     out.print(f"{title}: quote in {quote.currency} ({basis})")

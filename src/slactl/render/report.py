@@ -52,6 +52,7 @@ def report_json(report: Report, now, since: str | None, until: str | None) -> di
 
 
 def print_report(report: Report, misses_shown: int | None) -> None:
+    """``slactl report``: the compliance table, a bar per group, the first misses."""
     out = console()
     if not report.groups:
         out.print("No tickets in the period.")

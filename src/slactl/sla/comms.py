@@ -61,14 +61,17 @@ class Owed:
 
     @property
     def channel(self) -> str:
+        """Where it is owed: status-page, bulletin, notification, ..."""
         return self.communication.channel
 
     @property
     def what(self) -> str:
+        """What is owed, in the policy's words."""
         return self.communication.what
 
     @property
     def recurring(self) -> bool:
+        """True for an ``every`` communication."""
         return self.communication.recurring
 
 
@@ -95,14 +98,17 @@ class Agenda:
 
     @property
     def open_ended(self) -> bool:
+        """True while unresolved with recurring items: they go on past the listed horizon."""
         return self.resolved is None and any(c.recurring for c in self.policy.communications_for(self.severity))
 
     @property
     def timed(self) -> tuple[Owed, ...]:
+        """The items with an instant."""
         return tuple(item for item in self.items if item.at is not None)
 
     @property
     def untimed(self) -> tuple[Owed, ...]:
+        """The items whose instant is not known yet (each says why)."""
         return tuple(item for item in self.items if item.at is None)
 
 

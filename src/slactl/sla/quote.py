@@ -38,6 +38,7 @@ class Rate(str, Enum):
 
 
 class LineKind(str, Enum):
+    """What an invoice line is: guarantee hours, work, or the guarantee credited."""
     GUARANTEE = "guarantee"
     WORK = "work"
     CREDIT = "credit"
@@ -74,11 +75,13 @@ class Work:
     on_demand_rate: Decimal | None = None
 
     def hours(self, phase: Phase) -> Fraction:
+        """The hours of ``phase`` (or of the invoice's lines)."""
         return sum((e.hours for e in self.efforts if e.phase is phase), Fraction(0))
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One invoice line: hours × rate rounded half-up to cents, or a credit (negative)."""
     kind: LineKind
     amount: Decimal
     hours: Fraction | None = None
@@ -87,19 +90,23 @@ class Line:
 
     @classmethod
     def work(cls, hours: Fraction, rate: Decimal, day: date | None = None) -> Line:
+        """A work line: ``hours`` at ``rate``, on ``day`` when tracked."""
         return cls(LineKind.WORK, cents(hours * Fraction(rate)), hours, rate, day)
 
     @classmethod
     def guarantee(cls, hours: int, rate: Decimal) -> Line:
+        """The guarantee line: ``hours`` at the Express rate."""
         return cls(LineKind.GUARANTEE, cents(hours * Fraction(rate)), Fraction(hours), rate)
 
     @classmethod
     def credit(cls, amount: Decimal) -> Line:
+        """The guarantee credited against the fees (a negative amount)."""
         return cls(LineKind.CREDIT, -amount)
 
 
 @dataclass(frozen=True, slots=True)
 class Invoice:
+    """Seed 004: one of "hasta tres facturas": its lines at one rate; a total is never negative."""
     name: str
     label: str
     rate: Decimal
@@ -112,14 +119,17 @@ class Invoice:
 
     @property
     def hours(self) -> Fraction:
+        """The hours of ``phase`` (or of the invoice's lines)."""
         return sum((line.hours for line in self.lines if line.hours is not None), Fraction(0))
 
     @property
     def subtotal(self) -> Decimal:
+        """The lines before any credit."""
         return sum((line.amount for line in self.lines if line.kind is not LineKind.CREDIT), ZERO)
 
     @property
     def total(self) -> Decimal:
+        """The sum of the lines (of the invoices, for a quote)."""
         return sum((line.amount for line in self.lines), ZERO)
 
 
@@ -135,11 +145,13 @@ class Guarantee:
 
     @property
     def uncredited(self) -> Decimal:
+        """What the customer paid as guarantee and was not credited (non-refundable)."""
         return self.amount - self.credited if self.mode is GuaranteeMode.CREDITED else ZERO
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """The invoices of an emergency, the hours per phase and the guarantee; amounts are Decimal."""
     currency: str
     invoices: tuple[Invoice, ...]
     normalization_hours: Fraction
@@ -150,6 +162,7 @@ class Quote:
 
     @property
     def total(self) -> Decimal:
+        """The sum of the lines (of the invoices, for a quote)."""
         return sum((invoice.total for invoice in self.invoices), ZERO)
 
     @property

@@ -62,6 +62,7 @@ class Group:
 
     @property
     def tickets(self) -> int:
+        """How many tickets the group holds."""
         return sum(self.counts.values())
 
     @property
@@ -80,6 +81,7 @@ class Report:
     missed_targets: int = 0
 
     def total(self) -> Group:
+        """All groups together, as one group."""
         whole = Group("all", None, "all")
         for group in self.groups.values():
             for verdict, count in group.counts.items():
@@ -138,6 +140,7 @@ def build(results: Iterable[Result], *, since: str | None = None, until: str | N
 def _bounds(since: str | None, until: str | None, zone: tzinfo,
             clock: datetime | None) -> tuple[datetime | None, datetime | None]:
     def read(text: str | None, what: str) -> datetime | None:
+        """``text`` as an instant in ``zone`` (UTC), or None."""
         return None if text is None else read_time(text, zone, what=what, now=clock).astimezone(timezone.utc)
 
     return read(since, "--since"), read(until, "--until")

@@ -42,6 +42,7 @@ class WorklogError(InputError):
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One time-tracking row: aware start and end, the phase, a note; ``line`` in the file."""
     line: int
     start: datetime
     end: datetime
