@@ -168,7 +168,7 @@ def test_validate_a_bad_directory_reports_every_file_and_exits_1(capsys):
     code, out, err = run(capsys, "validate", str(DATA / "bad"))
     files = len(list((DATA / "bad").glob("*.yaml")))
     assert (code, out) == (1, "")
-    assert err.splitlines()[-1] == f"slactl: error: {files} invalid policy file(s)"
+    assert err.splitlines()[-1] == f"slactl: error: {files} invalid file(s)"
     assert all(re.match(r"^\S+\.yaml:\d+: \S", line) for line in err.splitlines()[:-1])
 
 

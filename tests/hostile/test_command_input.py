@@ -219,7 +219,8 @@ def test_every_bad_ticket_row_is_named_and_skipped(capsys, tmp_path):
 @pytest.mark.parametrize("content, message", [
     pytest.param("provider,severity\nignus,high\n",
                  "line 1: the header lacks column(s) opened (need provider, severity, opened; "
-                 "optional id, plan, pauses, responded, mitigated, resolved, reopened, followed_up, statuses, severity_changes)",
+                 "optional id, plan, pauses, responded, mitigated, resolved, reopened, followed_up, statuses, severity_changes, "
+                 "customer, reporter, service, flags)",
                  id="a ticket file without an opened column"),
     pytest.param(b"provider,severity,opened\n\xff\xfe\n", "{path}: not UTF-8 text", id="a ticket file that is not UTF-8"),
 ])

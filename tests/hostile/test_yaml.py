@@ -55,7 +55,7 @@ def test_validate_reports_every_hostile_file_of_a_directory_and_exits_1(capsys, 
     code, out, err = run(capsys, "validate", str(tmp_path))
     assert code == 1 and out == "" and "Traceback" not in err
     lines = err.splitlines()
-    assert lines[-1] == f"slactl: error: {len(ALL)} invalid policy file(s)"
+    assert lines[-1] == f"slactl: error: {len(ALL)} invalid file(s)"
     assert [PROBLEM.match(line)["message"] for line in lines[:-1]] == [case.message for case in ALL]
 
 

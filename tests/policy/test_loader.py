@@ -252,7 +252,7 @@ def test_validate_command_prints_the_problem_and_exits_1(capsys, file):
     assert out == ""
     lines = err.splitlines()
     assert lines[0].startswith(f"{path}:")
-    assert lines[-1] == "slactl: error: 1 invalid policy file(s)"
+    assert lines[-1] == "slactl: error: 1 invalid file(s)"
     assert "Traceback" not in err
 
 
@@ -277,7 +277,7 @@ def test_good_and_bad_together_report_each_file_and_exit_1(capsys):
     assert err.splitlines() == [
         f"{BAD / 'zero-duration.yaml'}:24: 'max' must be longer than zero, got '0h'",
         f"{BAD / 'unknown-zone.yaml'}:5: unknown time zone 'America/Bogata' (use an IANA name such as America/Bogota or an offset such as -05:00)",
-        "slactl: error: 2 invalid policy file(s)",
+        "slactl: error: 2 invalid file(s)",
     ]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 
+from slactl.contracts.model import CustomerSet
 from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
@@ -55,8 +56,10 @@ class Batch:
     is the instant open targets are judged at. Business time ``left`` is not measured: no
     batch output shows it. Owned by one run: its memo of setups is not shared."""
 
-    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, reading: TimeReading = STRICT):
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, reading: TimeReading = STRICT,
+                 customers: CustomerSet | None = None):
         self.policies, self.clock, self.now_text, self.reading = policies, clock, now, reading
+        self.customers = customers if customers is not None else CustomerSet()
         self._setups: dict[tuple, Setup | str] = {}
         self._now: dict[tzinfo, datetime] = {}
 
@@ -73,10 +76,14 @@ class Batch:
 
     def one(self, row: Row) -> Result:
         """The deadlines of one row; ``InputError`` for a row that cannot be read."""
-        setup = self.setup(row.provider, row.severity, row.plan)
+        provider, plan = row.provider, row.plan
+        if row.customer:
+            customer = self.customers.get(row.customer)
+            provider, plan = provider or customer.provider, plan or customer.plan
+        setup = self.setup(provider, row.severity, plan)
         now = self.judged_at(setup.zone)
         ticket = build(None, row.fields(setup.policy, setup.severity, setup.plan), naming=COLUMNS, now=now,
-                       reading=self.reading)
+                       reading=self.reading, customers=self.customers)
         targets = setup.targets if ticket.severity is setup.severity else None
         return Result(row, ticket, due(ticket, now, targets=targets, measure_left=False))
 

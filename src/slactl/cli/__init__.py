@@ -20,7 +20,8 @@ from slactl.version import __version__
 
 COMMANDS = {
     "providers": "policies", "show": "policies", "validate": "policies", "due": "due", "classify": "classify",
-    "quote": "quote", "comms": "comms", "schema": "schema", "report": "report",
+    "quote": "quote", "comms": "comms", "schema": "schema", "report": "report", "quota": "quota",
+    "credits": "credits",
 }
 """Every command and the module (``slactl.cli.NAME``) that defines it, in the order ``--help`` lists them."""
 
@@ -65,19 +66,22 @@ def _print_completion(ctx: click.Context, _: click.Parameter, shell: str | None)
 @click.option("--policies", "-p", "policies", metavar="PATH", multiple=True,
               help="Policy file or directory (repeatable); replaces the bundled set and $SLACTL_POLICIES. "
                    "Example: slactl --policies ./my-policies providers")
+@click.option("--customers", "customers", metavar="FILE", multiple=True,
+              help="Customers file (repeatable; also $SLACTL_CUSTOMERS): plans, go-live, contacts, fees and credits "
+                   "of each customer, for ticket files with a customer column, quota and credits.")
 @click.option("--show-completion", type=click.Choice(SHELLS), callback=_print_completion, expose_value=False,
               is_eager=True, help="Print the completion script of SHELL, e.g. eval \"$(slactl --show-completion bash)\".")
 @click.version_option(__version__, "--version", prog_name="slactl", message="%(prog)s %(version)s",
                       help="Print the version and exit.")
 @click.pass_context
-def cli(ctx: click.Context, policies: tuple[str, ...]) -> None:
+def cli(ctx: click.Context, policies: tuple[str, ...], customers: tuple[str, ...]) -> None:
     """Exact SLA answers from YAML support policies: severities, deadlines in business time,
     communications owed, Express emergency quotes and compliance reports.
 
     \b
     Example: slactl due ignus --severity high --opened 2026-11-20T18:30
     """
-    ctx.obj = State(list(policies) or None)
+    ctx.obj = State(list(policies) or None, list(customers) or None)
 
 
 def main() -> None:

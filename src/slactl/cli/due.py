@@ -37,6 +37,11 @@ TIME = "TIME"
 @click.option("--followed-up", "followed_up", metavar=TIME, help="When the follow-up was done: finishes the follow-up target.")
 @click.option("--severity-change", "severity_change", metavar="TIME=SEVERITY", multiple=True,
               help="The severity changed then (repeatable); the ticket is judged by its latest severity since the opening.")
+@click.option("--customer", metavar="ID", help="The customer (from --customers) the ticket comes under: gives PROVIDER and its plan.")
+@click.option("--service", metavar="NAME", help="The service the ticket concerns, e.g. shared-hosting (targets may apply to some services only).")
+@click.option("--flag", "flag", metavar="NAME", multiple=True,
+              help="An exclusion that holds for the ticket (repeatable), e.g. third_party: targets that apply unless it are excluded.")
+@click.option("--reporter", metavar="WHO", help="Who reported it: checked against the customer's authorised contacts.")
 @click.option("--now", metavar=TIME, help="Judge each open target at this instant (default: the current time).")
 @click.option("--warn", metavar="PCT|LENGTH", help="At risk once this share of a target has elapsed (75%) or this long "
                                                    "before it is due (1h); overrides the policy's warnings.")
@@ -55,7 +60,7 @@ TIME = "TIME"
 def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
         pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
-        now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
+        customer: str | None, service: str | None, flag: tuple[str, ...], reporter: str | None, now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
         source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
@@ -68,7 +73,8 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
     ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
                       "--status": status, "--responded": responded, "--mitigated": mitigated, "--resolved": resolved,
                       "--reopened": reopened, "--followed-up": followed_up, "--severity-change": severity_change,
-                      "--tz": tz, "--warn": warn}
+                      "--tz": tz, "--warn": warn, "--customer": customer, "--service": service, "--flag": flag,
+                      "--reporter": reporter}
     if source is not None:
         if as_json:
             raise InputError("--input writes one record per ticket: use --format jsonl for JSON Lines, not --json")
@@ -82,15 +88,16 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
     batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
-    for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
+    for name, value in (("PROVIDER", provider or customer), ("--severity", severity), ("--opened", opened)):
         if not value:
             raise InputError(f"missing {name} (or give --input FILE for a batch of tickets)")
     _single(state, provider, severity, opened, plan, pause, status, responded, mitigated, resolved, reopened,
-            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock)
+            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock,
+            dict(customer=customer, service=service, flags=flag, reporter=reporter))
 
 
 def _single(state: State, provider, severity, opened, plan, pause, status, responded, mitigated, resolved, reopened,
-            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock) -> None:
+            followed_up, severity_change, now, warn, check, fail_on, tz, as_json, clock, contract: dict) -> None:
     from slactl.businesstime.zones import parse_zone
     from slactl.errors import InputError
     from slactl.policy.target import Warn
@@ -98,12 +105,15 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
     from slactl.sla.due import any_failed, due as compute
     from slactl.tickets.build import FLAGS, Fields, build, instant
 
-    policy = state.policies().get(provider)
+    customers = state.customers()
+    customer = customers.get(contract["customer"]) if contract["customer"] else None
+    policy = state.policies().get(provider or customer.provider)  # type: ignore[union-attr]
     judged = instant(now, policy.zone, "--now", clock) if now else (clock if check else None)
     ticket = build(state.policies(), Fields(
-        provider=policy, severity=severity, opened=opened, plan=plan, pauses=pause, responded=responded,
-        mitigated=mitigated, resolved=resolved, reopened=reopened, followed_up=followed_up, statuses=status,
-        severity_changes=severity_change), naming=FLAGS, now=judged or clock)
+        provider=policy if provider else None, severity=severity, opened=opened, plan=plan, pauses=pause,
+        responded=responded, mitigated=mitigated, resolved=resolved, reopened=reopened, followed_up=followed_up,
+        statuses=status, severity_changes=severity_change, customer=customer, service=contract["service"],
+        flags=contract["flags"], reporter=contract["reporter"]), naming=FLAGS, now=judged or clock, customers=customers)
     if judged is not None and judged < ticket.opened:
         raise InputError(f"--now is before --opened ({judged.isoformat()} < {ticket.opened.isoformat()})")
     try:
@@ -139,11 +149,11 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     with read.open_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
-        tickets = read.read(lines, in_fmt)
+        tickets = read.read(lines, in_fmt, flags=state.flags())
         first = next(tickets, None)  # the header is checked before any output is written
         with open_output(output, force=force, source=path) as out:
             write = batch_writer(out, out_fmt)
-            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
+            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=state.customers())
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
             statuses = _status_columns() if count_failed else ()

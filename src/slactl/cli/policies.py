@@ -55,19 +55,27 @@ def show(state: State, provider: str, plan: str | None, as_json: bool) -> None:
 
 
 @command()
-@argument("paths", nargs=-1, metavar="[PATH]...", help="Policy files or directories; default: the active set.")
+@argument("paths", nargs=-1, metavar="[PATH]...", help="Policy or customers files, or directories; default: the active set.")
 @click.pass_obj
 def validate(state: State, paths: tuple[str, ...]) -> None:
-    """Check policy files; print `ok FILE` or each problem as `FILE:LINE: message`. Exit 1 if any is invalid.
+    """Check policy and customers files; print `ok FILE` or each problem as `FILE:LINE: message`. Exit 1 if any is invalid.
 
     \b
-    Example: slactl validate policies/ my-policy.yaml
+    Example: slactl validate policies/ my-policy.yaml customers.yaml
     """
+    from slactl.contracts import load as contracts
     from slactl.policy import load
 
     targets = [load.FsPath(p) for p in paths] if paths else load.active_paths(state.paths)
+    files = list(load.expand(targets))
+    customers = [path for path in files if _is_customers(path)]
+    if not paths:
+        customers += contracts.active_paths(state.customer_paths)
     bad = 0
-    for path, problems in load.validate(targets):
+    results = list(load.validate([path for path in files if path not in customers]))
+    if customers:
+        results += _validate_customers(state, customers, paths_given=bool(paths))
+    for path, problems in results:
         if problems:
             bad += 1
             for problem in problems:
@@ -75,5 +83,31 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
         else:
             click.echo(f"ok {path}")
     if bad:
-        sys.stderr.write(f"slactl: error: {bad} invalid policy file(s)\n")
+        sys.stderr.write(f"slactl: error: {bad} invalid file(s)\n")
         raise click.exceptions.Exit(1)
+
+
+def _is_customers(path) -> bool:
+    """A customers file (its top level has ``customers:``); an unreadable file is left to the policy check."""
+    from slactl.contracts.load import is_customers
+    from slactl.errors import PolicyError
+    from slactl.policy.load import read
+
+    try:
+        return is_customers(read(path))
+    except PolicyError:
+        return False
+
+
+def _validate_customers(state: State, paths, *, paths_given: bool):
+    """Each customers file with its problems, checked against the active policies."""
+    from slactl.contracts.load import check
+    from slactl.errors import PolicyError
+    from slactl.policy.load import read
+
+    policies = state.policies()
+    for path in paths:
+        try:
+            yield path, check(read(path), policies)
+        except PolicyError as error:
+            yield path, error.problems

@@ -29,11 +29,10 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     \b
     Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
     """
-    from slactl.batch.runner import Batch
+    from slactl.cli.tickets_input import judged_tickets
     from slactl.errors import InputError
     from slactl.render import report as render
     from slactl.sla import report as compliance
-    from slactl.tickets import read
     from slactl.tickets.times import read_time
 
     clock = datetime.now(timezone.utc)
@@ -42,21 +41,9 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
             read_time(text, timezone.utc, what=name, now=clock)  # a bad value is refused before reading the file
     if since and until and read_time(since, timezone.utc, what="--since", now=clock) > read_time(until, timezone.utc, what="--until", now=clock):
         raise InputError("--since is after --until")
-    policies = state.policies()
-    name = "<stdin>" if file == "-" else file
-    bad = 0
-    with read.open_input(file) as (lines, _, fmt):
-        def good():
-            """The results of the good rows; bad rows are reported on stderr and counted."""
-            nonlocal bad
-            for item in Batch(policies, clock, now).run(read.read(lines, fmt)):
-                if isinstance(item, read.BadRow):
-                    bad += 1
-                    print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
-                else:
-                    yield item
-
-        built = compliance.build(good(), since=since, until=until, clock=clock, keep_misses=misses or None)
+    with judged_tickets(state, file, now, clock) as (results, bad_rows):
+        built = compliance.build(results, since=since, until=until, clock=clock, keep_misses=misses or None)
+    bad = bad_rows[0]
     judged = read_time(now, timezone.utc, what="--now", now=clock) if now else clock
     if as_json:
         from slactl.render.output import emit_json

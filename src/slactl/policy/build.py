@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from slactl.businesstime import WeeklyHours
+from slactl.contracts.model import Credits, Tier
 from slactl.businesstime.duration import Duration
 from slactl.businesstime.holidays import HolidayStore, PublicHolidays
 from slactl.businesstime.ics_holidays import IcsHolidays
@@ -48,6 +49,7 @@ def policy(document: Document, holidays: HolidayStore | None = None) -> Policy:
         facts_from_text=tuple(_match(raw) for raw in data.get("facts_from_text", [])),
         pricing=_pricing(data["pricing"]) if "pricing" in data else None,
         pause_statuses=tuple(data.get("pause_statuses", [])), on_reopen=data.get("on_reopen", "resume"),
+        credits=_credits(data["credits"]) if "credits" in data else None, beyond_quota=data.get("beyond_quota"),
         assumptions=tuple(data.get("assumptions", [])),
         source=data.get("source"), file=document.file, line=document.line(("id",)),
     )
@@ -104,7 +106,8 @@ def _target(name: str, raw: dict, plan_calendar: str | None = None, in_plan: boo
              else Bound.MAX if "max" in limits else Bound.MIN)
     return Target(name, bound, calendar, earliest, latest, start=start, note=note,
                   source=raw.get("source"), assumption=raw.get("assumption"), estimate=raw.get("estimate", False),
-                  warn=Warn.parse(raw["warn"]) if "warn" in raw else None)
+                  warn=Warn.parse(raw["warn"]) if "warn" in raw else None,
+                  applies_unless=tuple(raw.get("applies_unless", [])), services=tuple(raw.get("services", [])))
 
 
 def _targets(raw: dict, plan_calendar: str | None = None, in_plan: bool = False) -> tuple[Target, ...]:
@@ -170,3 +173,12 @@ def _pricing(raw: dict) -> Pricing:
     return Pricing(raw["currency"], amount("express_rate"), GuaranteeHours(g["min"], g["default"], g["max"]),
                    amount("on_demand_rate"), tuple((i["id"], i["label"]) for i in raw.get("invoices", [])),
                    raw.get("source"), amount("evaluation_cost"))
+
+
+def _credits(raw: dict) -> Credits:
+    from slactl.contracts.rules import percent
+
+    return Credits(tiers=tuple(Tier(percent(t["below"]), percent(t["credit"])) for t in raw.get("tiers", [])),
+                   per_breach=percent(raw["per_breach"]) if "per_breach" in raw else None,
+                   cap=percent(raw["cap"]) if "cap" in raw else None, source=raw.get("source"),
+                   assumption=raw.get("assumption"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
+from slactl.contracts.model import Credits
 from slactl.policy.communication import Communication
 from slactl.errors import InputError
 from slactl.policy.pricing import Pricing
@@ -62,6 +63,8 @@ class Policy:
     pricing: Pricing | None = None
     pause_statuses: tuple[str, ...] = ()
     on_reopen: str = "resume"
+    credits: Credits | None = None
+    beyond_quota: str | None = None
     assumptions: tuple[str, ...] = ()
     source: str | None = None
     file: str = ""
@@ -88,6 +91,12 @@ class Policy:
             if fold(status) == wanted:
                 return status
         raise InputError(f"unknown status {name!r} for {self.id}{_suggest(name, known)}")
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """Every exclusion flag a target of the policy names (``applies_unless``)."""
+        targets = [t for s in self.severities for t in s.targets] + [t for p in self.plans for _, ts in p.targets for t in ts]
+        return frozenset(flag for target in targets for flag in target.applies_unless)
 
     def severity(self, name: str) -> Severity:
         wanted = fold(name)

@@ -14,6 +14,7 @@ FORMAT_VERSION = 1
 DURATION = r"^\s*((\d+\s*[dhms]\s*)+|end-of-day(\+\d+d)?\s*)$"
 DAY_TIME_RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+FLAG = r"^[a-z][a-z0-9_]*$"
 WARN = r"^\s*(\d{1,3}\s*%|(\d+\s*[dhms]\s*)+)$"
 DAY_KEY = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$"
 ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -110,6 +111,12 @@ _target = _object(
         "estimate": {"type": "boolean", "description": "The provider publishes this time as an estimate, not a "
                      "commitment: it is judged within-estimate or over-estimate, never breached, and left out of "
                      "compliance and --check."},
+        "applies_unless": {"type": "array", "items": {"type": "string", "pattern": FLAG},
+                           "description": "Flags that exclude the target for a ticket (e.g. third_party, misreported): "
+                                          "its status is excluded, left out of compliance, credits and --check."},
+        "services": {"type": "array", "items": {"type": "string", "pattern": ID},
+                     "description": "The services the target applies to (a ticket's service field, e.g. shared-hosting); "
+                                    "a ticket of another service has no such target."},
         "warn": {"type": "string", "pattern": WARN, "description": "When the target is at risk: a share of its length "
                  "(`75%`) or a time before it is due (`1h`, business time)."},
         "source": _source,
@@ -255,6 +262,28 @@ _pricing = _object(
     required=("currency", "express_rate", "guarantee_hours"),
 )
 
+PERCENT = r"^\d{1,3}(\.\d{1,4})?%$"
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+_percent = {"type": "string", "pattern": PERCENT, "description": "A percentage, e.g. \"5%\" or \"99.5%\"."}
+
+CREDITS: dict[str, Any] = _object(
+    {
+        "tiers": {
+            "type": "array",
+            "items": _object({"below": {**_percent, "description": "The month's compliance is below this."},
+                              "credit": {**_percent, "description": "Credit, as a share of the monthly fee."}},
+                             required=("below", "credit")),
+            "description": "The lowest tier whose threshold the month's compliance falls below applies.",
+        },
+        "per_breach": {**_percent, "description": "Credit per breached or missed target in the month."},
+        "cap": {**_percent, "description": "The most a month's credit can be, as a share of the monthly fee."},
+        "source": {"type": "string", "description": "The contract sentence the credits come from."},
+        "assumption": {"type": "string", "description": "Why values the contract does not state were assumed."},
+    },
+    description="Service credits: a share of the monthly fee owed when the month's SLA compliance falls short.",
+)
+
+
 POLICY_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://slactl.dev/schema/policy.schema.json",
@@ -293,6 +322,11 @@ POLICY_SCHEMA: dict[str, Any] = {
                                               "(e.g. pending: waiting on the customer)."},
             "pause_statuses_source": _source,
             "pause_statuses_assumption": _assumption,
+            "credits": {"$ref": "#/$defs/credits",
+                        "description": "Service credits for every customer of the policy that defines none of its own."},
+            "beyond_quota": {"type": "string", "minLength": 1,
+                             "description": "What a customer over its plan's yearly ticket quota can do (slactl quota shows it)."},
+            "beyond_quota_source": _source,
             "on_reopen": {"enum": ["resume", "restart"], "description": "What a reopened ticket's resolution clock "
                           "does: resume where it stopped (default) or restart from the reopening."},
         },
@@ -310,5 +344,7 @@ POLICY_SCHEMA: dict[str, Any] = {
         "plan": _plan,
         "severity": _severity,
         "pricing": _pricing,
+        "credits": CREDITS,
     },
 }
+

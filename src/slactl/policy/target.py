@@ -65,6 +65,10 @@ class Target:
     assumption: str | None = None
     estimate: bool = False
     warn: Warn | None = None
+    applies_unless: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    """The target is excluded for a ticket with one of ``applies_unless`` (flags such as
+    third_party), or whose service is known and not one of ``services``."""
 
     def __post_init__(self) -> None:
         if self.name not in TARGET_ORDER:

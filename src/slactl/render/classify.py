@@ -113,7 +113,8 @@ def _print_targets(out, result: Classification) -> None:
 
 def _due(deadline, zone) -> str:
     if deadline.due is not None:
-        return local(deadline.due, zone)
+        excluded = f" (excluded: {deadline.reason})" if deadline.reason else ""
+        return local(deadline.due, zone) + excluded
     if deadline.target.bound is Bound.NONE:
         return "-"
     if deadline.start is None:

@@ -32,6 +32,7 @@ def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
         "done": iso(item.done, zone),
         "implied": item.implied,
         "elapsed_pct": item.elapsed_pct,
+        "reason": item.reason,
         "warn": str(item.warn) if item.warn else None,
         "text": target.describe(),
         "from": target.start,
@@ -65,6 +66,11 @@ def due_json(ticket: Ticket, deadlines: Sequence[Deadline], now: datetime | None
         "followed_up": iso(ticket.followed_up, zone),
         "severity_changes": [{"at": iso(t, zone), "severity": s.id} for t, s in ticket.severity_changes[1:]],
         "statuses": [{"at": iso(t, zone), "status": s} for t, s in ticket.statuses],
+        "customer": ticket.customer.id if ticket.customer else None,
+        "service": ticket.service,
+        "flags": sorted(ticket.flags),
+        "reporter": ticket.reporter,
+        "authorised": ticket.customer.authorised(ticket.reporter) if ticket.customer else None,
         "breached": any(d.status is Status.BREACHED for d in deadlines),
         "at_risk": any(d.status is Status.AT_RISK for d in deadlines),
         "targets": [deadline_json(d, zone) for d in deadlines],
@@ -78,6 +84,11 @@ def print_due(ticket: Ticket, deadlines: Sequence[Deadline], now: datetime | Non
     out.print(f"{policy.name}: {severity.id} ({severity.label})" + (f", plan {plan.id}" if plan else ""))
     out.print(f"opened {local(ticket.opened, zone, offset=True)}" + (f"; now {local(now, zone, offset=True)}" if now else "")
               + f"; times in {zone_name(zone)}")
+    if ticket.customer is not None:
+        authorised = ticket.customer.authorised(ticket.reporter)
+        who = "" if authorised is None else (f"; reporter {ticket.reporter} is " + ("an authorised contact" if authorised
+                                                                               else "NOT an authorised contact"))
+        out.print(f"customer {ticket.customer.id} ({ticket.customer.name}){who}")
     for when, changed in ticket.severity_changes[1:]:
         out.print(f"severity {changed.id} from {local(when, zone)} (judged as if since the opening)")
     for start, end in ticket.pauses:
@@ -128,6 +139,8 @@ def _status(item: Deadline, zone: tzinfo) -> str:
     if status is None:
         return "-"
     business = "" if item.calendar is None or item.calendar.is_always else " of business time"
+    if status is Status.EXCLUDED:
+        return f"excluded: {item.reason}"
     if status is Status.BREACHED:
         extra = "" if item.late == item.late_wall else f" ({span(item.late)}{business})"
         return f"BREACHED {span(item.late_wall, days=True)} ago{extra}"

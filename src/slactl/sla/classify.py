@@ -93,7 +93,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
         chosen, why, also = policy.severity(policy.default_severity), (), ()
     return Classification(
         policy=policy, severity=chosen, matched=why, also=also, default_used=not matched,
-        facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened),
+        facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
         notes=applicable_notes(policy, chosen, text, facts),
     )
@@ -170,10 +170,12 @@ def _holds(rule: Match, text: Text, facts: Facts) -> bool:
     return _facts_hold(rule, facts) and (not rule.phrases or bool(text.find_any(rule.phrases)))
 
 
-def _targets(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime | None) -> tuple[PlanTargets, ...]:
+def _targets(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime | None,
+             facts: Facts = Facts()) -> tuple[PlanTargets, ...]:
     plans = [plan] if plan is not None else [policy.default_plan] if policy.default_plan else list(policy.plans) or [None]
     result = []
     for each in plans:
-        deadlines = engine.due(Ticket(policy, severity, each, opened)) if opened is not None else ()
+        flags = frozenset({"third_party"}) & policy.flags if facts.third_party else frozenset()
+        deadlines = engine.due(Ticket(policy, severity, each, opened, flags=flags)) if opened is not None else ()
         result.append(PlanTargets(each, policy.targets(severity, each), deadlines))
     return tuple(result)

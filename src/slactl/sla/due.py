@@ -12,6 +12,11 @@ stopped during the ticket's pauses. The rules, with worked examples in docs/dead
   ``breached`` past the due time, ``at-risk`` past its warning point, else ``pending``.
 - A target the provider publishes as an estimate (``estimate: true``) is ``within-estimate``
   or ``over-estimate``, never met, missed, breached or pending.
+- A target is ``excluded`` for a ticket with one of its ``applies_unless`` flags (Athento:
+  "sólo aplicará en el caso de que la solución dependa al 100% de Athento y el ticket se haya
+  reportado originalmente de manera correcta"), or whose service is not one of its
+  ``services`` (Conecta: "para servicios de hosting compartido"): left out of compliance,
+  credits and ``--check``.
 - Reopened: the resolution clock resumes where it stopped (the time between a resolution and
   its reopening does not count), or restarts at the reopening when the policy says
   ``on_reopen: restart``; the ticket is judged at its last resolution.
@@ -47,6 +52,7 @@ class Status(str, Enum):
     MISSED = "missed"
     WITHIN_ESTIMATE = "within-estimate"
     OVER_ESTIMATE = "over-estimate"
+    EXCLUDED = "excluded"
 
 
 FAILED = frozenset({Status.BREACHED, Status.MISSED})
@@ -83,6 +89,8 @@ class Deadline:
     implied: bool = False
     elapsed_pct: float | None = None
     warn: Warn | None = None
+    reason: str | None = None
+    """Why the target is excluded, for an ``excluded`` one."""
 
     @property
     def failed(self) -> bool:
@@ -133,6 +141,9 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
     length = calendar.elapsed(start, due_at, pauses)
     pct = None if judged is None else _percent(calendar.elapsed(start, judged, pauses), length)
     base = Deadline(target, calendar, start, earliest, due_at, done=done, implied=implied, elapsed_pct=pct, warn=warn)
+    excluded = exclusion(ticket, target)
+    if excluded is not None:
+        return replace(base, status=Status.EXCLUDED, reason=excluded, elapsed_pct=None)
     if done is not None:
         took = calendar.elapsed(start, done, pauses)
         if done <= due_at or _met_earlier(ticket, target, done, earlier):
@@ -150,6 +161,16 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
         return replace(base, status=Status.WITHIN_ESTIMATE, left=left)
     risky = warn is not None and _at_risk(warn, calendar, now, due_at, pauses, left, length)
     return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left)
+
+
+def exclusion(ticket: Ticket, target: Target) -> str | None:
+    """Why ``target`` does not apply to ``ticket`` (a flag it is excluded by, another service), or None."""
+    flags = sorted(ticket.flags.intersection(target.applies_unless))
+    if flags:
+        return f"{', '.join(flags)}: the target applies unless {', '.join(target.applies_unless)}"
+    if target.services and ticket.service is not None and ticket.service not in target.services:
+        return f"applies to {', '.join(target.services)} only, not {ticket.service}"
+    return None
 
 
 def _clock(ticket: Ticket, target: Target) -> tuple[datetime | None, tuple[Pause, ...]]:

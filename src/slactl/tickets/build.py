@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from typing import Union
 
 from slactl.businesstime.pauses import Pause
+from slactl.contracts.model import Customer, CustomerSet
 from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
@@ -50,7 +51,7 @@ class Fields:
     ``"START/END"`` or ``(start, end)``; ``statuses`` and ``severity_changes`` are
     ``"TIME=VALUE"`` or ``(time, value)``."""
 
-    provider: Union[str, Policy]
+    provider: Union[str, Policy, None]
     severity: Union[str, Severity]
     opened: Time
     plan: Union[str, Plan, None] = None
@@ -64,22 +65,39 @@ class Fields:
     statuses: Sequence[Event] = ()
     severity_changes: Sequence[Event] = ()
     line: int | None = None
+    customer: Union[str, Customer, None] = None
+    reporter: str | None = None
+    service: str | None = None
+    flags: Sequence[str] = ()
 
 
 def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: datetime | None = None,
-          reading: TimeReading = STRICT) -> Ticket:
+          reading: TimeReading = STRICT, customers: CustomerSet | None = None) -> Ticket:
     """The ``Ticket`` of ``fields``. ``now`` is the instant the word ``now`` means (None: the
-    word is refused). Raises ``InputError`` for an unknown provider, severity or plan, a bad or
-    out-of-order time, a pause that ends before it starts or overlaps another, an unknown
-    status, an event before the opening."""
-    policy = fields.provider if isinstance(fields.provider, Policy) else _policies(policies).get(fields.provider)
+    word is refused). A ``customer`` (looked up in ``customers``) gives the provider and the
+    plan. Raises ``InputError`` for an unknown customer, provider, severity, plan or flag, a
+    customer whose provider differs from the one given, a bad or out-of-order time, a pause that
+    ends before it starts or overlaps another, an unknown status, an event before the opening."""
+    customer = fields.customer
+    if isinstance(customer, str):
+        customer = (customers if customers is not None else CustomerSet()).get(customer)
+    provider = fields.provider
+    if customer is not None:
+        if provider is not None and (provider.id if isinstance(provider, Policy) else provider).casefold() != customer.provider:
+            raise InputError(f"customer {customer.id!r} is a customer of {customer.provider}, not of "
+                             f"{provider.id if isinstance(provider, Policy) else provider}")
+        provider = provider if isinstance(provider, Policy) else customer.provider
+    if provider is None:
+        raise InputError(f"missing {naming('provider')} (or a {naming('customer')} with --customers)")
+    policy = provider if isinstance(provider, Policy) else _policies(policies).get(provider)
     zone = policy.zone
 
     def time(value: Time, field: str) -> datetime:
         return instant(value, zone, naming(field), now, reading)
 
     opened = time(fields.opened, "opened")
-    plan = fields.plan if isinstance(fields.plan, Plan) else policy.plan(fields.plan, field=naming.plan)
+    given_plan = fields.plan if fields.plan is not None else (customer.plan if customer is not None else None)
+    plan = given_plan if isinstance(given_plan, Plan) else policy.plan(given_plan, field=naming.plan)
     severity = fields.severity if isinstance(fields.severity, Severity) else policy.severity(fields.severity)
 
     def after_opening(value: Time | None, field: str) -> datetime | None:
@@ -109,6 +127,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
                                  [after_opening(t, "reopened") for t in fields.reopened], naming),
         followed_up=after_opening(fields.followed_up, "followed_up"),
         statuses=tuple(statuses), severity_changes=changes, line=fields.line,
+        customer=customer, reporter=fields.reporter, service=fields.service, flags=_flags(policy, fields.flags, naming),
     )
 
 
@@ -159,6 +178,19 @@ def merged_pauses(pauses: list[Pause], naming: Naming) -> tuple[Pause, ...]:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _flags(policy: Policy, given: Sequence[str], naming: Naming) -> frozenset[str]:
+    """The exclusion flags that hold, each one the policy names (``applies_unless``)."""
+    found = set()
+    for name in given:
+        flag = name.strip().lower().replace("-", "_")
+        if flag and flag not in policy.flags:
+            known = ", ".join(sorted(policy.flags)) or "none"
+            raise InputError(f"unknown {naming('flag')} {name!r} for {policy.id} (its targets name: {known})")
+        if flag:
+            found.add(flag)
+    return frozenset(found)
 
 
 def _policies(policies: PolicySet | None) -> PolicySet:

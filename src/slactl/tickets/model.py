@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from slactl.businesstime.pauses import Pause
+from slactl.contracts.model import Customer
 from slactl.policy.model import Plan, Policy
 from slactl.policy.severity import Severity
 
@@ -30,6 +31,9 @@ class Ticket:
     ``severity_changes`` is empty when the severity never changed, else every severity the
     ticket had with the instant it took it, in order, the first at the opening and the last
     ``severity``; ``statuses`` lists ``(instant, status)``. ``line`` is the file line the ticket starts on, if any.
+    ``customer`` is the contract it comes under (its provider and plan are the ticket's),
+    ``reporter`` who reported it, ``service`` the service it concerns (e.g. shared-hosting) and
+    ``flags`` the exclusions that hold for it (e.g. third_party, misreported).
     """
 
     policy: Policy
@@ -45,6 +49,10 @@ class Ticket:
     statuses: tuple[tuple[datetime, str], ...] = ()
     severity_changes: tuple[tuple[datetime, Severity], ...] = ()
     line: int | None = None
+    customer: Customer | None = None
+    reporter: str | None = None
+    service: str | None = None
+    flags: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         instants = [self.opened, self.responded, self.mitigated, self.followed_up,

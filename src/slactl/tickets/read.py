@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from slactl.errors import InputError
 from slactl.tickets import events
-from slactl.tickets.row import LISTS, OPTIONAL, REQUIRED, BadRow, Row, _row_ticket, row_of
+from slactl.tickets.row import LISTS, OPTIONAL, REQUIRED, TRUE, BadRow, Row, _row_ticket, row_of
 
 MAX_LINE = 1024 * 1024
 
@@ -47,12 +47,14 @@ def guess_format(name: str | None, first_line: str) -> Format:
     return Format.JSONL if first_line.lstrip().startswith("{") else Format.CSV
 
 
-def read(lines: Iterable[str], fmt: Format) -> Iterator[Row | BadRow]:
-    """Tickets (or the reason a row is unusable) in input order."""
-    return _csv(lines) if fmt is Format.CSV else _jsonl(lines)
+def read(lines: Iterable[str], fmt: Format, *, flags: frozenset[str] = frozenset()) -> Iterator[Row | BadRow]:
+    """Tickets (or the reason a row is unusable) in input order. A column named after one of
+    ``flags`` (the exclusion flags of the policies, e.g. third_party) says with true or false
+    whether it holds for the ticket."""
+    return _csv(lines, flags) if fmt is Format.CSV else _jsonl(lines, flags)
 
 
-def _csv(lines: Iterable[str]) -> Iterator[Row | BadRow]:
+def _csv(lines: Iterable[str], flags: frozenset[str] = frozenset()) -> Iterator[Row | BadRow]:
     reader = csv.reader(iter(lines))
     try:
         header = next(reader)
@@ -64,12 +66,14 @@ def _csv(lines: Iterable[str]) -> Iterator[Row | BadRow]:
     if "time" in names and "event" in names:
         yield from events.fold(_csv_records(reader, names, events.COLUMNS))
         return
-    missing = [name for name in REQUIRED if name not in names]
+    missing = [name for name in REQUIRED if name not in names and not (name == "provider" and "customer" in names)]
     if missing:
         raise InputError(f"line {reader.line_num}: the header lacks column(s) {', '.join(missing)} "
                          f"(need {', '.join(REQUIRED)}; optional {', '.join(OPTIONAL)})")
     width = len(names)
     pick = itemgetter(*[names.index(name) if name in names else width for name in REQUIRED + OPTIONAL])
+    flagged = [(index, name) for index, name in enumerate(names) if name in flags]
+    at_flags = len(REQUIRED) + OPTIONAL.index("flags")
     line = reader.line_num + 1
     while True:
         try:
@@ -87,7 +91,11 @@ def _csv(lines: Iterable[str]) -> Iterator[Row | BadRow]:
             yield BadRow(line, f"expected {width} fields as in the header, got {len(row)}")
         else:
             row.append("")  # what ``pick`` reads for a column the header lacks
-            yield _row_ticket(line, pick(row))
+            values = pick(row)
+            if flagged:
+                held = [name for index, name in flagged if row[index].strip().lower() in TRUE]
+                values = (*values[:at_flags], ";".join(filter(None, [values[at_flags], *held])), *values[at_flags + 1:])
+            yield _row_ticket(line, values)
         line = reader.line_num + 1
 
 
@@ -112,7 +120,7 @@ def _csv_records(reader, names: list[str], wanted: tuple[str, ...]) -> Iterator[
         line = reader.line_num + 1
 
 
-def _jsonl(lines: Iterable[str]) -> Iterator[Row | BadRow]:
+def _jsonl(lines: Iterable[str], flags: frozenset[str] = frozenset()) -> Iterator[Row | BadRow]:
     records = _json_records(lines)
     first = next(records, None)
     if first is None:
@@ -131,6 +139,9 @@ def _jsonl(lines: Iterable[str]) -> Iterator[Row | BadRow]:
             if isinstance(value, list) and name in LISTS:
                 value = ";".join(str(v) for v in value)
             fields[name] = None if value is None else str(value)
+        held = [name for name in flags if values.get(name) is True or str(values.get(name, "")).strip().lower() in TRUE]
+        if held:
+            fields["flags"] = ";".join(filter(None, [fields.get("flags"), *held]))
         yield row_of(line, fields)
 
 

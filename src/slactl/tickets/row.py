@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 REQUIRED = ("provider", "severity", "opened")
 OPTIONAL = ("id", "plan", "pauses", "responded", "mitigated", "resolved", "reopened", "followed_up", "statuses",
-            "severity_changes")
+            "severity_changes", "customer", "reporter", "service", "flags")
+"""``provider`` may be left out when a ``customer`` gives it (``--customers``)."""
+TRUE = frozenset({"true", "yes", "y", "1", "x", "si", "sí"})
+"""How a flag column says the flag holds (anything else, or empty, says it does not)."""
 
 
 class Row(NamedTuple):
@@ -40,6 +43,10 @@ class Row(NamedTuple):
     followed_up: str | None = None
     statuses: str | None = None
     severity_changes: str | None = None
+    customer: str | None = None
+    reporter: str | None = None
+    service: str | None = None
+    flags: str | None = None
 
     def fields(self, provider: Policy | None = None, severity: Severity | None = None, plan: Plan | None = None) -> Fields:
         """The row as ``tickets.build.Fields`` (``;``-separated lists split); the provider,
@@ -48,7 +55,8 @@ class Row(NamedTuple):
                       plan=plan if provider is not None else self.plan, id=self.id,
                       pauses=split(self.pauses), responded=self.responded, mitigated=self.mitigated,
                       resolved=split(self.resolved), reopened=split(self.reopened), followed_up=self.followed_up,
-                      statuses=split(self.statuses), severity_changes=split(self.severity_changes), line=self.line)
+                      statuses=split(self.statuses), severity_changes=split(self.severity_changes), line=self.line,
+                      customer=self.customer, reporter=self.reporter, service=self.service, flags=split(self.flags))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +75,15 @@ def _row_ticket(line: int, fields: tuple[str, ...]) -> Row | BadRow:
     empty ones None, the required ones checked. Without a dict in between, as a CSV row is
     read in the batch hot loop (issue 6)."""
     values = [(value.strip() or None) if value else None for value in fields]
-    if not (values[0] and values[1] and values[2]):
+    if not ((values[0] or values[CUSTOMER]) and values[1] and values[2]):
         return BadRow(line, f"missing {', '.join(n for n, v in zip(REQUIRED, values) if not v)}")
     return _TUPLE(Row, (line, *values))
 
 
+CUSTOMER = len(REQUIRED) + OPTIONAL.index("customer")
 _TUPLE = tuple.__new__
 """Makes a ``Row`` from its values in C (``Row._make`` runs Python code per row)."""
-LISTS = ("pauses", "resolved", "reopened", "statuses", "severity_changes")
+LISTS = ("pauses", "resolved", "reopened", "statuses", "severity_changes", "flags")
 """Columns that may hold several values, ``;``-separated (a JSON list in JSON Lines)."""
 
 

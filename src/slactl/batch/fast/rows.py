@@ -23,6 +23,7 @@ from slactl.batch.runner import CACHED_KEYS, Batch
 from slactl.batch.fast.calendars import IntegerCalendar
 from slactl.batch.fast.micros import US, to_micros
 from slactl.businesstime.duration import Duration
+from slactl.contracts.model import CustomerSet
 from slactl.errors import InputError
 from slactl.policy.model import PolicySet
 from slactl.batch.fast.local_text import WallClock
@@ -73,8 +74,9 @@ class Rows:
     ``blank`` is what the integer path writes in an empty cell: None (JSON's null), or ``""``
     for CSV, whose writer can then join a row as it is; general rows always have None."""
 
-    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None):
-        self.batch = Batch(policies, clock, now)
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None,
+                 customers: CustomerSet | None = None):
+        self.batch = Batch(policies, clock, now, customers=customers)
         self.blank = blank
         self._empty = (blank,) * len(FIELDS)
         self._targets = [blank] * (len(FIELDS) * len(TARGET_AT))
@@ -99,8 +101,8 @@ class Rows:
     def fast(self, ticket: Row) -> Record | None:
         """The record on the integer path, or None when the general path must say."""
         (_, provider, severity, opened_text, ticket_id, plan, pauses, responded_text, mitigated_text, resolved_text,
-         reopened, followed_text, statuses, changes) = ticket  # one unpacking: fields by name cost a call each
-        if reopened or statuses or changes:
+         reopened, followed_text, statuses, changes, customer, reporter, service, flags) = ticket  # one unpacking
+        if reopened or statuses or changes or customer or reporter or service or flags:
             return None
         recipe = self._recipes.get((provider, severity, plan), False)
         if recipe is False:
@@ -135,7 +137,7 @@ class Rows:
         if stops is None:
             return None
         show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
-        row: Record = [ticket_id or blank, *recipe.head, show(opened), *self._targets]
+        row: Record = [ticket_id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
         try:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
