@@ -200,7 +200,7 @@ slactl never prints a traceback for a mistake in its input: every problem is one
 stderr, and the exit code says which kind it is. Anything else is a bug; please report it.
 
 - A problem in a policy file is `FILE:LINE: message`, one line per problem, every problem of
-  every file (`slactl validate` ends with `slactl: error: N invalid policy file(s)`).
+  every file (`slactl validate` ends with `slactl: error: N invalid file(s)`).
 - A problem with a command's input is `slactl: error: message`.
 - A bad row of a ticket export or worklog is `FILE:LINE: message`, followed by one
   `slactl: error: ...` summary line.

@@ -68,6 +68,13 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
         **summary_json(policy),
         "source": policy.source,
         "assumptions": list(policy.assumptions),
+        "pause_statuses": list(policy.pause_statuses),
+        "credits": None if policy.credits is None else {
+            "tiers": [{"below": f"{tier.below.normalize():f}%", "credit": f"{tier.credit.normalize():f}%"} for tier in policy.credits.tiers],
+            "per_breach": None if policy.credits.per_breach is None else f"{policy.credits.per_breach.normalize():f}%",
+            "cap": None if policy.credits.cap is None else f"{policy.credits.cap.normalize():f}%",
+            "source": policy.credits.source, "assumption": policy.credits.assumption},
+        "beyond_quota": policy.beyond_quota,
         "calendars": [calendar_json(c) for c in policy.calendars],
         "plans": [
             {"id": p.id, "label": p.label, "default": p.default, "calendar": p.calendar, "contacts": p.contacts,
@@ -166,6 +173,17 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
                 out.print(f"  {number}. {step}")
     for note in policy.notes:
         out.print(f"note: {note.text}")
+    if policy.pause_statuses:
+        out.print(f"clocks stop while a ticket is {' or '.join(policy.pause_statuses)}")
+    if policy.beyond_quota:
+        out.print(f"beyond the yearly ticket quota: {policy.beyond_quota}")
+    if policy.credits is None:
+        out.print("service credits: none published (a customers file may define them; see docs/contracts.md)")
+    else:
+        tiers = ", ".join(f"below {t.below.normalize():f}%: {t.credit.normalize():f}%" for t in policy.credits.tiers)
+        out.print(f"service credits: {tiers or 'no tiers'}"
+                  + (f"; {policy.credits.per_breach.normalize():f}% per breach" if policy.credits.per_breach is not None else "")
+                  + (f"; at most {policy.credits.cap.normalize():f}%" if policy.credits.cap is not None else ""))
 
 
 def _dated_rows(policy: Policy) -> list[tuple[str, str, str, str]]:

@@ -63,8 +63,9 @@ def quota_year(customer: Customer, day: date) -> tuple[date, date]:
     if start is None:
         return date(day.year, 1, 1), date(day.year + 1, 1, 1)
     years = day.year - start.year - (1 if (day.month, day.day) < (start.month, start.day) else 0)
-    begin = start + relativedelta(years=years)
-    return begin, start + relativedelta(years=years + 1)
+    if day >= start + relativedelta(years=years + 1):  # a 29 February start: its anniversaries clamp to the 28th
+        years += 1
+    return start + relativedelta(years=years), start + relativedelta(years=years + 1)
 
 
 def in_go_live_grace(customer: Customer, day: date) -> bool:
