@@ -2,7 +2,8 @@
 
 A file whose header has ``time`` and ``event`` columns (a JSON Lines file whose objects have
 those keys) lists events: ``id`` says which ticket, ``value`` carries what the event needs,
-``provider`` and ``plan`` may be on any row of the ticket. Events:
+``provider``, ``plan``, ``customer``, ``reporter`` and ``service`` may be on any row of the
+ticket. Events:
 
 ==============  ==========================================================================
 ``opened``      the ticket is opened; value: its severity (exactly once per ticket)
@@ -30,7 +31,9 @@ from collections.abc import Iterable, Iterator
 
 from slactl.tickets.row import BadRow, Row, row_of
 
-COLUMNS = ("time", "event", "id", "value", "provider", "plan")
+COLUMNS = ("time", "event", "id", "value", "provider", "plan", "customer", "reporter", "service")
+_ONCE = ("provider", "plan", "customer", "reporter", "service")
+"""Values a ticket has once, given on any of its rows."""
 EVENTS = ("opened", "responded", "mitigated", "resolved", "reopened", "followed_up", "status", "severity",
           "pause", "resume")
 _FIRST_ONLY = ("responded", "mitigated", "followed_up")
@@ -41,12 +44,12 @@ _ALIASES = {"followed-up": "followed_up", "follow-up": "followed_up", "followup"
 class _Ticket:
     """What is known of one ticket so far: text values, as a ticket row holds them."""
 
-    __slots__ = ("line", "provider", "plan", "opened", "severity", "responded", "mitigated", "followed_up",
-                 "resolved", "reopened", "statuses", "changes", "pauses", "paused", "problem")
+    __slots__ = ("line", "provider", "plan", "customer", "reporter", "service", "opened", "severity", "responded",
+                 "mitigated", "followed_up", "resolved", "reopened", "statuses", "changes", "pauses", "paused", "problem")
 
     def __init__(self, line: int) -> None:
         self.line = line
-        self.provider = self.plan = self.opened = self.severity = None
+        self.provider = self.plan = self.customer = self.reporter = self.service = self.opened = self.severity = None
         self.responded = self.mitigated = self.followed_up = self.paused = self.problem = None
         self.resolved: list[str] = []
         self.reopened: list[str] = []
@@ -82,7 +85,7 @@ def _apply(ticket: _Ticket, line: int, values: dict[str, str | None]) -> BadRow 
     name = _ALIASES.get(name, name)
     time = (values.get("time") or "").strip()
     value = (values.get("value") or "").strip()
-    for field in ("provider", "plan"):
+    for field in _ONCE:
         given = (values.get(field) or "").strip()
         if given:
             known = getattr(ticket, field)
@@ -134,4 +137,5 @@ def _row(ticket_id: str, ticket: _Ticket) -> Row | BadRow:
         "plan": ticket.plan, "pauses": ";".join(pauses), "responded": ticket.responded, "mitigated": ticket.mitigated,
         "resolved": ";".join(ticket.resolved), "reopened": ";".join(ticket.reopened), "followed_up": ticket.followed_up,
         "statuses": ";".join(ticket.statuses), "severity_changes": ";".join(ticket.changes),
+        "customer": ticket.customer, "reporter": ticket.reporter, "service": ticket.service,
     })
