@@ -12,14 +12,15 @@ Tickets without such targets are ``untimed``.
 
 Compliance is met / (met + missed + breached); pending and untimed tickets are left out.
 Times to response and resolution are business time on the target's calendar (pauses
-excluded); the median and p90 are nearest-rank (the value at rank ceil(q * n)). Memory: one
-small integer per finished response or resolution, and at most ``keep_misses`` misses.
+excluded); the median and p90 are nearest-rank (the value at rank ceil(q * n)). Memory: a
+count per distinct response or resolution time (whole seconds), and at most ``keep_misses``
+misses; nothing per ticket.
 """
 
 from __future__ import annotations
 
 import math
-from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -57,8 +58,10 @@ class Group:
     plan: str | None
     severity: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
-    response: array = field(default_factory=lambda: array("q"))
-    resolution: array = field(default_factory=lambda: array("q"))
+    response: Counter = field(default_factory=Counter)
+    resolution: Counter = field(default_factory=Counter)
+    """Whole seconds of business time to each response and resolution, counted by value: the
+    exact medians and p90s without a value kept per ticket."""
 
     @property
     def tickets(self) -> int:
@@ -86,8 +89,8 @@ class Report:
         for group in self.groups.values():
             for verdict, count in group.counts.items():
                 whole.counts[verdict] += count
-            whole.response.extend(group.response)
-            whole.resolution.extend(group.resolution)
+            whole.response.update(group.response)
+            whole.resolution.update(group.resolution)
         return whole
 
 
@@ -127,7 +130,7 @@ def build(results: Iterable[Result], *, since: str | None = None, until: str | N
         for item in result.deadlines:
             name = item.target.name
             if item.took is not None and name in ("response", "resolution") and not item.target.estimate:
-                getattr(group, name).append(int(item.took.total_seconds()))
+                getattr(group, name)[int(item.took.total_seconds())] += 1
             if item.failed and item.due is not None and item.late is not None and item.late_wall is not None:
                 report.missed_targets += 1
                 if keep_misses is None or len(report.misses) < keep_misses:
@@ -146,9 +149,15 @@ def _bounds(since: str | None, until: str | None, zone: tzinfo,
     return read(since, "--since"), read(until, "--until")
 
 
-def quantile(values: array, q: float) -> timedelta | None:
-    """Nearest-rank quantile of seconds, as a timedelta; None when there are none."""
-    if not values:
+def quantile(values: Counter, q: float) -> timedelta | None:
+    """Nearest-rank quantile (the value at rank ceil(q * n)) of seconds counted by value, as a
+    timedelta; None when there are none."""
+    total = sum(values.values())
+    if not total:
         return None
-    ordered = sorted(values)
-    return timedelta(seconds=ordered[max(0, math.ceil(q * len(ordered)) - 1)])
+    rank, seen = max(1, math.ceil(q * total)), 0
+    for seconds in sorted(values):
+        seen += values[seconds]
+        if seen >= rank:
+            return timedelta(seconds=seconds)
+    raise AssertionError("unreachable: the ranks add up to the total")
