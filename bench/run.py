@@ -203,22 +203,27 @@ def add_costs(count: int, slow_count: int) -> tuple[list, dict]:
 
 # -- (c) batch ---------------------------------------------------------------------------
 
+def ticket_file(path: Path, size: int) -> Path:
+    """``size`` seeded tickets (``tickets.py``) as CSV at ``path``."""
+    import csv
+
+    import tickets as generator
+
+    with open(path, "w", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(generator.COLUMNS)
+        writer.writerows(generator.tickets(size))
+    return path
+
+
 def batch(sizes: list[int], repeat: int) -> list[tuple[int, list[float], float]]:
     """Each size ``repeat`` times: the machine's speed drifts by a third between runs, so the
     table shows the fastest run (the least disturbed) and the slowest."""
-    import tickets as generator
-
     slactl = shutil.which("slactl", path=os.path.dirname(sys.executable)) or "slactl"
     found = []
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
-            path = Path(scratch, f"t{size}.csv")
-            with open(path, "w", newline="") as out:
-                import csv
-
-                writer = csv.writer(out, lineterminator="\n")
-                writer.writerow(generator.COLUMNS)
-                writer.writerows(generator.tickets(size))
+            path = ticket_file(Path(scratch, f"t{size}.csv"), size)
             argv = [sys.executable, str(HERE / "measure.py"), slactl, "due", "--input", str(path),
                     "--now", "2027-01-01T00:00Z"]
             if size == sizes[0]:  # untimed: fills the policy and holiday caches, as any later run finds them
@@ -237,19 +242,11 @@ def batch(sizes: list[int], repeat: int) -> list[tuple[int, list[float], float]]
 def report_memory(sizes: list[int]) -> list[tuple[int, float, float]]:
     """``slactl report`` over N generated tickets: seconds and peak RSS (KiB), one run each
     (the goal is a bound on memory, which does not drift like time does)."""
-    import csv
-
-    import tickets as generator
-
     slactl = shutil.which("slactl", path=os.path.dirname(sys.executable)) or "slactl"
     found = []
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
-            path = Path(scratch, f"r{size}.csv")
-            with open(path, "w", newline="") as out:
-                writer = csv.writer(out, lineterminator="\n")
-                writer.writerow(generator.COLUMNS)
-                writer.writerows(generator.tickets(size))
+            path = ticket_file(Path(scratch, f"r{size}.csv"), size)
             argv = [sys.executable, str(HERE / "measure.py"), slactl, "report", str(path), "--now", "2027-01-01T00:00Z",
                     "--json"]
             done = subprocess.run(argv, capture_output=True, text=True, check=True)
