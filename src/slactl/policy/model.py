@@ -9,7 +9,7 @@ from slactl.policy.communication import Communication
 from slactl.errors import InputError
 from slactl.policy.pricing import Pricing
 from slactl.policy.calendar import Calendar
-from slactl.policy.severity import Match, Severity
+from slactl.policy.severity import DecisionTable, Match, Severity
 from slactl.policy.names import fold
 from slactl.policy.target import TARGET_ORDER, Target
 
@@ -53,6 +53,7 @@ class Policy:
     communications: tuple[Communication, ...] = ()
     notes: tuple[Note, ...] = ()
     facts_from_text: tuple[Match, ...] = ()
+    decisions: DecisionTable = DecisionTable()
     pricing: Pricing | None = None
     assumptions: tuple[str, ...] = ()
     source: str | None = None
