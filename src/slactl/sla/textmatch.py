@@ -26,9 +26,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from slactl.policy.names import fold
-from slactl.sla.words import EXACT, IRREGULAR, NEGATION_KEY, keys, sound_alike, stem
+from slactl.sla.words import EXACT, IRREGULAR, NEGATION_KEY, keys, one_typo_apart, sound_alike, stem
 
 __all__ = ["Hit", "Pattern", "Text", "Word", "stem"]
 
@@ -59,6 +60,8 @@ LIGHT = frozenset(
 completely down``, ``no creo que sea una falla``) and that do not count as a gap inside a
 wording; any other word ends a negation's reach (``no podemos crear documentos`` is a report
 that documents cannot be created, not a denial)."""
+COORDINATING = frozenset("ni tampoco nor neither".split())
+"""Negations that reach past the subject: ``ni el login carga`` says the login does not load."""
 ABILITY = frozenset("can could".split())
 """``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
 _CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
@@ -79,28 +82,33 @@ def _split(word: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=8192)
 def prefix(word: str) -> str:
     """The first two letters of a folded word as it sounds: words that can match share it."""
     return sound_alike(IRREGULAR.get(word, word)[:4])[:2]
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word of a wording: its keys, and the ``prefix`` every matching word starts with.
-    A negation (``negation`` 1) matches any negation, a quantity (2) only a quantity: ``nada
-    funciona`` is not ``no funciona``."""
+    A negation (``negation`` 1) matches any negation, a quantity (2) only the same quantity:
+    ``nada funciona`` is not ``no funciona``, ``nada`` is not ``nadie``. (A named tuple: the lexicon builds a thousand at each
+    start, several times faster than frozen dataclasses.)"""
 
     keys: frozenset[str]
     prefix: str
     negation: int = 0
+    language: str | None = None
+    """``es`` or ``en`` for a lexicon word: a word of the text is stemmed in that language only."""
 
     @classmethod
-    def of(cls, word: str, exact: str | None = None, negation: int = 0) -> Word:
+    def of(cls, word: str, exact: str | None = None, negation: int = 0, language: str | None = None) -> Word:
+        if negation == 2:
+            return cls(keys(word, language), NEGATION_KEY, negation, language)
         if negation:
             return cls(frozenset(), NEGATION_KEY, negation)
         if exact is not None:
             return cls(frozenset({EXACT + exact}), prefix(word))
-        return cls(keys(word), prefix(word))
+        return cls(keys(word, language), prefix(word), 0, language)
 
 
 Slot = tuple[tuple[Word, ...], ...]
@@ -108,9 +116,9 @@ Slot = tuple[tuple[Word, ...], ...]
 ``cuenta de correo``, ``email`` ...)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """A compiled wording: ``text`` as written, ``slots`` as matched."""
+class Pattern(NamedTuple):
+    """A compiled wording: ``text`` as written, ``slots`` as matched (a named tuple, like
+    ``Word``: the lexicon builds hundreds at each start)."""
 
     text: str
     slots: tuple[Slot, ...]
@@ -125,13 +133,25 @@ class Pattern:
         return all(alternative[0].negation > 0 for alternative in self.slots[0]) if self.slots else False
 
 
-def words_of(text: str) -> list[Word]:
-    """The words of a plain wording, skipping fillers unless it has nothing else; ``=Word``
-    keeps an exact spelling."""
+def words_of(text: str, only_fillers: bool = True, language: str | None = None) -> list[Word]:
+    """The words of a plain wording in ``language`` (``es``, ``en``, or None: either), skipping
+    fillers (unless it has nothing else and ``only_fillers``); ``=word`` matches that word only,
+    not its stem, and may be a filler (``por =su cuenta``)."""
     parsed = Text.of(text)
-    kept = [t for t in parsed.tokens if not t.filler] or list(parsed.tokens)
-    return [Word.of(t.word, t.surface if text[t.start - 1:t.start] == EXACT and t.start else None,
-                    t.negation) for t in kept]
+
+    def exact(token: Token) -> bool:
+        return token.start > 0 and text[token.start - 1] == EXACT
+
+    kept = [t for t in parsed.tokens if not t.filler or exact(t)] or (list(parsed.tokens) if only_fillers else [])
+    return [Word.of(t.word, t.word if exact(t) else None, t.negation, language) for t in kept]
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(folded: str) -> tuple[str, ...]:
+    """The prefix of each word a folded phrase must find (fillers, and words a negation
+    stands for, aside)."""
+    words = [part for match in _WORD.finditer(folded) for part in _split(match.group())]
+    return tuple(prefix(w) for w in words if w not in FILLERS and w not in NEGATIONS and w not in QUANTITIES)
 
 
 @lru_cache(maxsize=4096)
@@ -139,16 +159,22 @@ def _phrase_pattern(phrase: str) -> Pattern:
     return Pattern(phrase, tuple(((word,),) for word in words_of(phrase)))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text (a named tuple: a text has hundreds)."""
+
     word: str
     surface: str
     start: int
     end: int
     clause: int
+    span: int
+    """The clause a wording may run through: a parenthesis does not end it (``el correo
+    (webmail e IMAP) no funciona``), its own words are skipped."""
+    depth: int
     sentence: int
     negation: int = 0
     """0: none; 1: a negation (``no``, ``sin``, ``dejó de``); 2: a quantity (``ningún``, ``nadie``)."""
+    prefix: str = ""
 
     @property
     def filler(self) -> bool:
@@ -159,10 +185,10 @@ class Token:
         return self.word in LIGHT
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One wording found: ``quote`` is the words as written in the text; ``negated`` when a
-    negation denies it (only asked for by ``Text.search(..., negated=True)``)."""
+    negation denies it (only asked for by ``Text.search(..., negated=True)``). A named tuple:
+    a text yields hundreds."""
 
     phrase: str
     quote: str
@@ -184,38 +210,58 @@ class Text:
     source: str
     tokens: tuple[Token, ...]
     content: tuple[int, ...]
-    """Indices of the tokens that are not fillers."""
+    """Indices of the tokens a wording may match (every token, for now)."""
     index: dict[str, tuple[int, ...]]
     """Positions in ``content`` by word prefix (``¬`` for negations)."""
 
     @classmethod
     def of(cls, source: str) -> Text:
-        clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(source)]
+        breaks = [(m.start(), m.group()) for m in _CLAUSE_BREAK.finditer(source)]
         sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(source)]
-        parts: list[tuple[str, int, int, int, int]] = []
-        clause = sentence = 0
+        parts: list[tuple[str, int, int, int, int, int, int]] = []
+        clause = span = sentence = next_break = depth = 0
+        outer: list[int] = []
         for match in _WORD.finditer(source):
-            while clause < len(clause_breaks) and clause_breaks[clause] < match.start():
+            while next_break < len(breaks) and breaks[next_break][0] < match.start():
+                mark = breaks[next_break][1]
                 clause += 1
+                if mark in "([":
+                    outer.append(span)
+                    depth += 1
+                    span = clause
+                elif mark in ")]" and outer:
+                    span = outer.pop()
+                    depth -= 1
+                else:
+                    span = clause
+                next_break += 1
             while sentence < len(sentence_breaks) and sentence_breaks[sentence] < match.start():
                 sentence += 1
             for part in _split(fold(match.group())):
-                parts.append((part, match.start(), match.end(), clause, sentence))
+                parts.append((part, match.start(), match.end(), clause, span, depth, sentence))
         tokens = []
-        for i, (word, start, end, clause, sentence) in enumerate(parts):
+        for i, (word, start, end, clause, span, depth, sentence) in enumerate(parts):
             before = parts[i - 1][0] if i else ""
             after = parts[i + 1][0] if i + 1 < len(parts) else ""
-            tokens.append(Token(word, source[start:end], start, end, clause, sentence, _negation(word, before, after)))
-        content = tuple(i for i, t in enumerate(tokens) if not t.filler)
+            negation = _negation(word, before, after)
+            tokens.append(Token(word, source[start:end], start, end, clause, span, depth, sentence, negation,
+                                NEGATION_KEY if negation else prefix(word)))
+        content = tuple(range(len(tokens)))
         index: dict[str, list[int]] = {}
         for position, i in enumerate(content):
-            token = tokens[i]
-            index.setdefault(NEGATION_KEY if token.negation else prefix(token.word), []).append(position)
+            index.setdefault(tokens[i].prefix, []).append(position)
         return cls(source, tuple(tokens), content, {k: tuple(v) for k, v in index.items()})
 
     def find(self, phrase: str) -> Hit | None:
-        """The first occurrence of ``phrase`` that is not negated, or None."""
-        return next(iter(self.search(Pattern.of(fold(phrase)))), None)
+        """The first occurrence of ``phrase`` that is not negated, or None. A phrase one of whose
+        words starts like no word of the text is not even compiled (its words never stemmed)."""
+        folded = fold(phrase)
+        if not self._may_hold(folded):
+            return None
+        return next(iter(self.search(Pattern.of(folded))), None)
+
+    def _may_hold(self, folded: str) -> bool:
+        return all(start in self.index for start in _prefixes(folded))
 
     def find_any(self, phrases: tuple[str, ...]) -> list[Hit]:
         return [hit for phrase in phrases if (hit := self.find(phrase)) is not None]
@@ -247,11 +293,16 @@ class Text:
 
     def _is(self, position: int, word: Word) -> bool:
         token = self.tokens[self.content[position]]
-        if word.negation:
-            return token.negation >= word.negation
-        if token.negation or prefix(token.word) != word.prefix:
+        if word.negation == 1:
+            return token.negation > 0
+        if word.negation == 2:
+            return token.negation == 2 and not keys(token.word, word.language).isdisjoint(word.keys)
+        if EXACT + token.word in word.keys:
+            return True
+        if token.prefix != word.prefix or token.filler:
             return False
-        return EXACT + token.surface in word.keys or not keys(token.word).isdisjoint(word.keys)
+        found = keys(token.word, word.language)
+        return not found.isdisjoint(word.keys) or one_typo_apart(found, word.keys)
 
     def _match(self, slots: tuple[Slot, ...], start: int) -> list[int] | None:
         """Token indices of the first way ``slots`` match from content position ``start``."""
@@ -287,29 +338,34 @@ class Text:
         counted = 0
         for next_position in range(position + 1, len(self.content)):
             token = self.tokens[self.content[next_position]]
-            if token.clause != previous.clause:
+            if token.span != previous.span:
+                if token.depth > previous.depth:
+                    continue
                 return
             yield next_position
-            if not token.light:
+            if not (token.light or token.filler):
                 counted += 1
                 if counted > allowed:
                     return
 
     def _negated(self, matched: list[int], negation_first: bool) -> bool:
-        """A negation in one of the match's gaps, or just before it (unless the wording starts
-        with one)."""
-        first = matched[0]
-        if any(self.tokens[i].negation for i in range(first, matched[-1]) if i not in matched):
-            return True
+        """A negation in one of the match's gaps, or just before it; neither for a wording that
+        starts with one (``no llega ningún correo`` is one negation, said twice)."""
         if negation_first:
             return False
-        index, clause = first - 1, self.tokens[first].clause
+        first = matched[0]
+        if any(self.tokens[i].negation and self.tokens[i].span == self.tokens[first].span
+               for i in range(first, matched[-1]) if i not in matched):
+            return True
+        index, clause, subject = first - 1, self.tokens[first].clause, 0
         while index >= 0 and first - index <= NEGATION_WINDOW and self.tokens[index].clause == clause:
             token = self.tokens[index]
             if token.negation:
-                return True
+                return subject == 0 or token.word in COORDINATING
             if not (token.light or token.filler):
-                return False
+                subject += 1
+                if subject > 1:
+                    return False
             index -= 1
         return False
 

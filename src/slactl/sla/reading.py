@@ -1,0 +1,212 @@
+"""What an incident text says, in the lexicon's terms: the concepts it reports and four facts.
+
+``read(text, lexicon, given)`` → ``Reading``: ``concepts`` (each ``Found(concept, hits)``, the
+words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note)`` for each of
+
+- ``env``: ``production`` or ``non-production``, from the environments the text names. An
+  environment named in a healthy statement (``producción funciona bien``) is not the one
+  affected when another is named; named only as healthy, it is still the one concerned
+  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown.
+- ``scope``: ``everything``, ``part`` or ``function`` (one function). A healthy statement about a
+  service (``la web funciona``), other instances (``los otros dos cargan bien``) or a word such
+  as ``algunos`` makes an outage ``part``; failures whose subjects are all functions (``el
+  formulario``), or a healthy statement about the whole or the rest (``lo demás funciona``)
+  make it ``function``; a whole named as failing (``el servidor no responde``), a word such as
+  ``todo``/``completamente``, or three services failing at once make it ``everything``.
+- ``cause``: ``client`` (``borramos el MX por error``, ``mi buzón está lleno``) before
+  ``provider`` (``no hemos cambiado nada``) before ``third-party`` (``Zoho``, ``de terceros``).
+- ``exposure``: ``materialized`` (``los datos ya se han filtrado``) before ``potential`` (``se
+  podría acceder``).
+
+A fact nothing speaks to is ``unknown``; a fact given by the caller (a flag) wins over the text.
+A healthy statement is a clause with a healthy wording (``funciona``, ``está arriba``) or a
+denied outage (``no está caído``), no reported problem and no one else's words (``la página de
+estado dice que todo está operativo``). Findings inside a longer finding are dropped (``caída
+parcial`` is not ``caída``); a concept's ``absorbs`` drops the findings of another in the same
+sentence (``se cae a ratos`` is intermittent, not down); a cause (``por error``) is not a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from slactl.sla.lexicon import Entry, Lexicon
+from slactl.sla.textmatch import Hit, Text
+
+UNKNOWN = "unknown"
+FACTS = ("env", "scope", "cause", "exposure")
+OUTAGES = frozenset({"service-down", "mail-failure", "database-unreachable", "dns-failure"})
+"""Concepts that say something is out: the ones whose scope is read."""
+_DOWN = "service-down"
+
+
+class Found(NamedTuple):
+    """A concept the text reports, and the words that said it."""
+
+    concept: str
+    hits: tuple[Hit, ...]
+
+
+class FactRead(NamedTuple):
+    """One fact: its ``value`` (``unknown`` when nothing speaks to it), the words behind it,
+    ``given`` when the caller stated it, and a ``note`` on how it was weighed."""
+
+    fact: str
+    value: str
+    hits: tuple[Hit, ...] = ()
+    given: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    concepts: tuple[Found, ...]
+    facts: tuple[FactRead, ...]
+    environments: tuple[tuple[str, Hit], ...] = ()
+    """Every environment the text names (healthy or not), as ``(value, hit)``."""
+
+    def fact(self, name: str) -> FactRead:
+        return next(f for f in self.facts if f.fact == name)
+
+    def value(self, name: str) -> str:
+        return self.fact(name).value
+
+    def concept_ids(self) -> frozenset[str]:
+        return frozenset(found.concept for found in self.concepts)
+
+    def assuming(self, name: str, value: str) -> Reading:
+        """The same reading with one fact set (to weigh what a missing fact would decide)."""
+        facts = tuple(FactRead(name, value, given=True, note="assumed") if f.fact == name else f for f in self.facts)
+        return Reading(self.concepts, facts, self.environments)
+
+
+def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> Reading:
+    """The concepts and facts of ``text``; ``given`` facts (``{"env": "production"}``) win."""
+    given = given or {}
+    causes = _found(text, _entries(lexicon.facts, "cause"))
+    concepts, denials = _concepts(text, lexicon, [hit for _, hit in causes])
+    components = _outermost(_found(text, lexicon.components, kinds=True))
+    problem_clauses = {hit.clause for concept, hit in concepts if lexicon.concept(concept).kind == "problem"}
+    component_spans = [hit for _, hit in components] + [hit for _, hit in concepts]
+    reported = {hit.clause for pattern in lexicon.reported for hit in text.search(pattern)}
+    healthy = [hit for pattern in lexicon.healthy for hit in text.search(pattern)
+               if not any(hit.inside(other) for other in component_spans)]
+    healthy_clauses = {hit.clause for hit in [*healthy, *denials]} - problem_clauses - reported
+    environments = _outermost(_found(text, _entries(lexicon.facts, "env")))
+    facts = {
+        "env": _env(environments, healthy_clauses),
+        "scope": _scope(text, lexicon, concepts, components, healthy_clauses),
+        "cause": _first(causes, ("client", "provider", "third-party"), "cause"),
+        "exposure": _first(_found(text, _entries(lexicon.facts, "exposure")), ("materialized", "potential"), "exposure"),
+    }
+    for name, value in given.items():
+        facts[name] = FactRead(name, value, given=True)
+    grouped: dict[str, list[Hit]] = {}
+    for concept, hit in concepts:
+        grouped.setdefault(concept, []).append(hit)
+    order = [entry.id for entry in lexicon.concepts]
+    return Reading(tuple(Found(c, tuple(sorted(grouped[c], key=_start))) for c in order if c in grouped),
+                   tuple(facts[name] for name in FACTS), tuple(sorted(environments, key=lambda item: item[1].start)))
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _entries(entries: tuple[Entry, ...], kind: str) -> tuple[Entry, ...]:
+    return tuple(entry for entry in entries if entry.kind == kind)
+
+
+def _found(text: Text, entries: Iterable[Entry], kinds: bool = False) -> list[tuple[str, Hit]]:
+    """``(id, hit)`` for every stretch of text a wording of ``entries`` finds, not denied;
+    with ``kinds`` (components), ``(kind:id, hit)`` for every mention, denied or not."""
+    return _distinct([(f"{entry.kind}:{entry.id}" if kinds else entry.id, hit)
+                      for entry in entries for pattern in entry.patterns
+                      for hit in text.search(pattern, negated=kinds)])
+
+
+def _distinct(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """One finding per id and stretch of text (``no responde`` found by two wordings)."""
+    first: dict[tuple[str, int, int], tuple[str, Hit]] = {}
+    for key, hit in found:
+        first.setdefault((key, hit.start, hit.end), (key, hit))
+    return list(first.values())
+
+
+def _outermost(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    return [(key, hit) for key, hit in found if not any(hit.inside(other) for _, other in found)]
+
+
+def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tuple[str, Hit]], list[Hit]]:
+    """The concepts found, and the outages denied (``no está caído``)."""
+    found, denials = [], []
+    for entry in lexicon.concepts:
+        for pattern in entry.patterns:
+            for hit in text.search(pattern, negated=entry.id == _DOWN):
+                (denials if hit.negated else found).append((entry.id, hit))
+    found = [(c, hit) for c, hit in _outermost(_distinct(found))
+             if not any(hit.inside(cause) or (hit.start, hit.end) == (cause.start, cause.end) for cause in causes)]
+    for entry in lexicon.concepts:
+        sentences = {hit.sentence for c, hit in found if c == entry.id}
+        found = [(c, hit) for c, hit in found if not (c in entry.absorbs and hit.sentence in sentences)]
+    return found, [hit for _, hit in _outermost(denials)]
+
+
+def _env(named: list[tuple[str, Hit]], healthy_clauses: set[int]) -> FactRead:
+    affected = {value for value, hit in named if hit.clause not in healthy_clauses}
+    working = {value for value, hit in named if hit.clause in healthy_clauses}
+    if len(affected) == 1:
+        [value] = affected
+        note = f"{', '.join(sorted(working))} named as working" if working else ""
+    elif len(affected) > 1:
+        return FactRead("env", UNKNOWN, tuple(hit for _, hit in named), note="both named as affected")
+    elif len(working) == 1:
+        [value] = working
+        note = "named only as working: the report still concerns it"
+    else:
+        return FactRead("env", UNKNOWN, tuple(hit for _, hit in named),
+                        note="both named as working" if working else "")
+    return FactRead("env", value, tuple(hit for v, hit in named if v == value), note=note)
+
+
+def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], components: list[tuple[str, Hit]],
+           healthy_clauses: set[int]) -> FactRead:
+    failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
+    said = [hit for concept, hit in concepts if concept in OUTAGES]
+    subjects = {key for key, hit in components if hit.sentence in failing and hit.clause not in healthy_clauses
+                and not any(hit.inside(other) for other in said)}
+    subject_kinds = {key.split(":")[0] for key in subjects}
+    well = [(key, hit) for key, hit in components if hit.clause in healthy_clauses]
+    well_kinds = {key.split(":")[0] for key, _ in well}
+    found = _found(text, _entries(lexicon.facts, "scope"))
+    inside = [(value, hit) for value, hit in found if hit.sentence in failing and hit.clause not in healthy_clauses]
+    part = [hit for value, hit in inside if value == "part"]
+    whole = [hit for value, hit in inside if value == "everything"]
+    services = {key for key in subjects if key.startswith("service:")}
+
+    def evidence(kinds: set[str]) -> tuple[Hit, ...]:
+        return tuple(hit for key, hit in well if key.split(":")[0] in kinds)
+
+    if subject_kinds == {"function"}:
+        return FactRead("scope", "function", tuple(hit for key, hit in components if key in subjects),
+                        note="what fails is one function")
+    if well_kinds & {"service", "others"} or part:
+        return FactRead("scope", "part", evidence({"service", "others"}) + tuple(part),
+                        note="something else works" if well_kinds & {"service", "others"} else "")
+    if well_kinds & {"whole", "rest"}:
+        value = "part" if "service" in subject_kinds else "function"
+        return FactRead("scope", value, evidence({"whole", "rest"}), note="the rest works")
+    if whole or "whole" in subject_kinds or len(services) >= 3:
+        hits = tuple(whole) or tuple(hit for key, hit in components if key in subjects)
+        return FactRead("scope", "everything", hits)
+    return FactRead("scope", UNKNOWN)
+
+
+def _first(found: list[tuple[str, Hit]], order: tuple[str, ...], fact: str) -> FactRead:
+    for value in order:
+        hits = tuple(hit for v, hit in found if v == value)
+        if hits:
+            return FactRead(fact, value, hits)
+    return FactRead(fact, UNKNOWN)
