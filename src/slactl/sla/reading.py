@@ -7,12 +7,14 @@ words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note
   environment named in a healthy statement (``producción funciona bien``) is not the one
   affected when another is named; named only as healthy, it is still the one concerned
   (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown.
-- ``scope``: ``everything``, ``part`` or ``function`` (one function). A healthy statement about a
-  service (``la web funciona``), other instances (``los otros dos cargan bien``) or a word such
-  as ``algunos`` makes an outage ``part``; failures whose subjects are all functions (``el
-  formulario``), or a healthy statement about the whole or the rest (``lo demás funciona``)
-  make it ``function``; a whole named as failing (``el servidor no responde``), a word such as
-  ``todo``/``completamente``, or three services failing at once make it ``everything``.
+- ``scope``: ``everything``, ``part`` or ``function`` (one function). Failures whose subjects
+  are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
+  instances working (``los otros dos cargan bien``), or a named service or whole failing while
+  something is said to work (``el correo funciona bien, pero las páginas no cargan``) make it
+  ``part``; something unnamed failing while what is named works (``phpMyAdmin da error 500
+  pero la web funciona``, ``lo demás funciona``) is ``function``. Otherwise a whole named as
+  failing (``el servidor no responde``), a word such as ``todo``/``completamente``, or three
+  services failing at once make it ``everything``.
 - ``cause``: ``client`` (``borramos el MX por error``, ``mi buzón está lleno``) before
   ``provider`` (``no hemos cambiado nada``) before ``third-party`` (``Zoho``, ``de terceros``).
 - ``exposure``: ``materialized`` (``los datos ya se han filtrado``) before ``potential`` (``se
@@ -40,6 +42,7 @@ FACTS = ("env", "scope", "cause", "exposure")
 OUTAGES = frozenset({"service-down", "mail-failure", "database-unreachable", "dns-failure"})
 """Concepts that say something is out: the ones whose scope is read."""
 _DOWN = "service-down"
+_AND = frozenset({"y", "e", "and"})
 
 
 class Found(NamedTuple):
@@ -88,16 +91,19 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     causes = _found(text, _entries(lexicon.facts, "cause"))
     concepts, denials = _concepts(text, lexicon, [hit for _, hit in causes])
     components = _outermost(_found(text, lexicon.components, kinds=True))
-    problem_clauses = {hit.clause for concept, hit in concepts if lexicon.concept(concept).kind == "problem"}
+    problems = [hit for concept, hit in concepts if lexicon.concept(concept).kind == "problem"]
+    place = _Places(text, problems)
+    problem_places = {place(hit) for hit in problems}
     component_spans = [hit for _, hit in components] + [hit for _, hit in concepts]
     reported = {hit.clause for pattern in lexicon.reported for hit in text.search(pattern)}
     healthy = [hit for pattern in lexicon.healthy for hit in text.search(pattern)
-               if not any(hit.inside(other) for other in component_spans)]
-    healthy_clauses = {hit.clause for hit in [*healthy, *denials]} - problem_clauses - reported
+               if not any(hit.inside(other) for other in component_spans) and hit.clause not in reported]
+    healthy_places = {place(hit) for hit in healthy} - problem_places
+    denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
     environments = _outermost(_found(text, _entries(lexicon.facts, "env")))
     facts = {
-        "env": _env(environments, healthy_clauses),
-        "scope": _scope(text, lexicon, concepts, components, healthy_clauses),
+        "env": _env(environments, place, healthy_places | denied_places),
+        "scope": _scope(text, lexicon, concepts, components, place, healthy_places, denied_places),
         "cause": _first(causes, ("client", "provider", "third-party"), "cause"),
         "exposure": _first(_found(text, _entries(lexicon.facts, "exposure")), ("materialized", "potential"), "exposure"),
     }
@@ -154,9 +160,22 @@ def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tup
     return found, [hit for _, hit in _outermost(denials)]
 
 
-def _env(named: list[tuple[str, Hit]], healthy_clauses: set[int]) -> FactRead:
-    affected = {value for value, hit in named if hit.clause not in healthy_clauses}
-    working = {value for value, hit in named if hit.clause in healthy_clauses}
+class _Places:
+    """Where a finding stands: its clause, cut again at ``y``/``and`` after a problem (``3 están
+    caídos y los otros 2 cargan bien`` is two statements; ``dev y staging están OK`` one)."""
+
+    def __init__(self, text: Text, problems: list[Hit]):
+        self.cuts = [t.start for t in text.tokens if t.word in _AND
+                     and any(p.clause == t.clause and p.end <= t.start for p in problems)]
+        self.clause = {t.start: t.clause for t in text.tokens}
+
+    def __call__(self, hit: Hit) -> tuple[int, int]:
+        return hit.clause, sum(1 for cut in self.cuts if self.clause[cut] == hit.clause and cut <= hit.start)
+
+
+def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]]) -> FactRead:
+    affected = {value for value, hit in named if place(hit) not in healthy}
+    working = {value for value, hit in named if place(hit) in healthy}
     if len(affected) == 1:
         [value] = affected
         note = f"{', '.join(sorted(working))} named as working" if working else ""
@@ -172,16 +191,21 @@ def _env(named: list[tuple[str, Hit]], healthy_clauses: set[int]) -> FactRead:
 
 
 def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], components: list[tuple[str, Hit]],
-           healthy_clauses: set[int]) -> FactRead:
+           place: _Places, healthy: set[tuple[int, int]], denied: set[tuple[int, int]]) -> FactRead:
+    """A denial (``no está caído``) names nothing that works: it only keeps its words out of
+    what fails."""
+    quiet = healthy | denied
     failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
     said = [hit for concept, hit in concepts if concept in OUTAGES]
-    subjects = {key for key, hit in components if hit.sentence in failing and hit.clause not in healthy_clauses
-                and not any(hit.inside(other) for other in said)}
+    subjects = {key for key, hit in components if hit.sentence in failing and place(hit) not in quiet
+                and not (key.startswith("function:") and any(hit.inside(other) for other in said))}
     subject_kinds = {key.split(":")[0] for key in subjects}
-    well = [(key, hit) for key, hit in components if hit.clause in healthy_clauses]
+    if any(concept in OUTAGES - {_DOWN} for concept, _ in concepts):
+        subject_kinds.add("service")  # mail, a database or DNS: a service by name
+    well = [(key, hit) for key, hit in components if place(hit) in healthy]
     well_kinds = {key.split(":")[0] for key, _ in well}
     found = _found(text, _entries(lexicon.facts, "scope"))
-    inside = [(value, hit) for value, hit in found if hit.sentence in failing and hit.clause not in healthy_clauses]
+    inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
     part = [hit for value, hit in inside if value == "part"]
     whole = [hit for value, hit in inside if value == "everything"]
     services = {key for key in subjects if key.startswith("service:")}
@@ -192,14 +216,17 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     if subject_kinds == {"function"}:
         return FactRead("scope", "function", tuple(hit for key, hit in components if key in subjects),
                         note="what fails is one function")
-    if well_kinds & {"service", "others"} or part:
-        return FactRead("scope", "part", evidence({"service", "others"}) + tuple(part),
-                        note="something else works" if well_kinds & {"service", "others"} else "")
-    if well_kinds & {"whole", "rest"}:
-        value = "part" if "service" in subject_kinds else "function"
-        return FactRead("scope", value, evidence({"whole", "rest"}), note="the rest works")
-    if whole or "whole" in subject_kinds or len(services) >= 3:
-        hits = tuple(whole) or tuple(hit for key, hit in components if key in subjects)
+    named = subject_kinds & {"service", "whole"}
+    if part or "others" in well_kinds or (named and well_kinds):
+        return FactRead("scope", "part", evidence({"service", "others", "whole", "rest"}) + tuple(part),
+                        note="something else works" if well_kinds else "")
+    if well_kinds:
+        return FactRead("scope", "function", evidence({"service", "whole", "rest"}),
+                        note="what works is named, what fails is not: one function")
+    down = {hit.sentence for concept, hit in concepts if concept == _DOWN}
+    wholes = {key for key, hit in components if key in subjects and key.startswith("whole:") and hit.sentence in down}
+    if whole or wholes or len(services) >= 3:
+        hits = tuple(whole) or tuple(hit for key, hit in components if key in subjects and place(hit) not in quiet)
         return FactRead("scope", "everything", hits)
     return FactRead("scope", UNKNOWN)
 

@@ -36,7 +36,7 @@ __all__ = ["Hit", "Pattern", "Text", "Word", "stem"]
 MAX_GAP = 2
 """Other words (light words and skipped words aside) allowed between two words of a wording."""
 NEGATION_WINDOW = 4
-"""Words before a match, in the same clause, that are searched for a negation."""
+"""Words before a match (articles and possessives aside), in the same clause, searched for a negation."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(
@@ -54,7 +54,7 @@ negate may come two words later."""
 LIGHT = frozenset(
     "se ha han hay haya hayan he esta estan estaba estaban es son fue fueron is are was were be been has have had "
     "do does did ya yet still todavia aun really realmente completely totally totalmente completamente "
-    "currently actualmente muy very que sea sean parece parecen creo".split()
+    "currently actualmente muy very que sea sean parece parecen creo hemos habia habiamos".split()
 )
 """Words that may stand between a negation and what it negates (``no está caído``, ``is not
 completely down``, ``no creo que sea una falla``) and that do not count as a gap inside a
@@ -357,11 +357,15 @@ class Text:
         if any(self.tokens[i].negation and self.tokens[i].span == self.tokens[first].span
                for i in range(first, matched[-1]) if i not in matched):
             return True
-        index, clause, subject = first - 1, self.tokens[first].clause, 0
-        while index >= 0 and first - index <= NEGATION_WINDOW and self.tokens[index].clause == clause:
+        index, clause, subject, seen = first - 1, self.tokens[first].clause, 0, 0
+        while index >= 0 and self.tokens[index].clause == clause:
             token = self.tokens[index]
             if token.negation:
                 return subject == 0 or token.word in COORDINATING
+            if not token.filler:
+                seen += 1
+                if seen > NEGATION_WINDOW:
+                    return False
             if not (token.light or token.filler):
                 subject += 1
                 if subject > 1:

@@ -14,7 +14,7 @@ share any key:
 
 A few words Snowball leaves apart or joins wrongly are fixed here, in the open: irregular
 forms (``cayó`` is ``caer``, ``are`` is ``be``), Spanish endings Snowball keeps (``lentísimo``,
-``lentitud`` → ``lent``; ``abren`` → ``abr``, a word too short for its rules) and words it would join (``documentación`` is not
+``lentitud`` → ``lent``; ``abre``, ``abren`` → ``abr``, words too short for its rules) and words it would join (``documentación`` is not
 ``documentos``, ``mejora`` is not ``mejor``, ``productos`` is not ``productivo``). Negations share one key, ``¬``; a word written
 ``=Word`` in a wording matches only that exact spelling (``=DoS`` is not ``dos``, two).
 """
@@ -49,9 +49,9 @@ STEM_EXCEPTIONS = {
 
 _SNOWBALL_GAPS = ("isim", "itud")
 """Spanish suffixes Snowball keeps (``lentisim``, ``lentitud``) that still mark the same word."""
-_SHORT_PLURALS = ("en", "an")
-"""Verb endings Snowball leaves on words too short for its regions (``abren``), stripped when
-it left the word whole."""
+_SHORT_ENDINGS = ("en", "an", "es", "as", "os", "a", "e", "o")
+"""Endings Snowball leaves on words too short for its regions (``abre``, ``abren``), stripped
+when it left the word whole."""
 _MIN_STEM = 3
 _MIN_TYPO = 5
 
@@ -102,7 +102,7 @@ def _stems(word: str) -> tuple[str, str]:
     if not word.isalpha():
         return word, word
     spanish = _snowball("spanish", word)
-    gaps = _SNOWBALL_GAPS + (_SHORT_PLURALS if spanish == word else ())
+    gaps = _SNOWBALL_GAPS + (_SHORT_ENDINGS if spanish == word else ())
     for suffix in gaps:
         if spanish.endswith(suffix) and len(spanish) - len(suffix) >= _MIN_STEM:
             spanish = spanish[: -len(suffix)]
