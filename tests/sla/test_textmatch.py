@@ -108,7 +108,7 @@ def test_phrase_is_still_not_found(phrase, text, why):
 def test_an_exact_word_is_not_stemmed():
     from slactl.sla.textmatch import Pattern, Word
 
-    dos = Pattern("=dos", ((((Word.of("dos", exact="dos")),),),))
+    dos = Pattern.made("=dos", (((Word.of("dos", exact="dos"),),),))
     assert Text.of("un ataque DoS").search(dos) and Text.of("los dos servidores").search(dos)
     assert not Text.of("los DDoS").search(dos)
 

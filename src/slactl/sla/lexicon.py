@@ -142,32 +142,30 @@ def _plain(text: str, language: str) -> list[Word]:
 def _from_json(data: dict) -> Lexicon:
     if data.get("format") != FORMAT:
         raise ValueError(f"lexicon.json has format {data.get('format')!r}, expected {FORMAT}")
-    words = [Word(frozenset(keys), prefix, negation, language) for prefix, negation, language, keys in data["words"]]
-    classes = {name: tuple((item["text"], tuple(words[i] for i in item["words"])) for item in items)
+    make = Word._make
+    words = [make((frozenset(keys), prefix, negation, language)) for prefix, negation, language, keys in data["words"]]
+    classes = {name: [(item["text"], tuple([words[i] for i in item["words"]])) for item in items]
                for name, items in data["classes"].items()}
-    shared: dict[str, Slot] = {name: tuple(alternative for _, alternative in items) for name, items in classes.items()}
-
+    shared: dict[str, Slot] = {name: tuple([alternative for _, alternative in items]) for name, items in classes.items()}
     alone: list[Slot] = [((word,),) for word in words]
 
     def slot(raw: Any) -> Slot:
-        if isinstance(raw, str):
+        if raw.__class__ is str:
             return shared[raw[1:]]
         if len(raw) == 1 and len(raw[0]) == 1:
             return alone[raw[0][0]]
         return tuple([tuple([words[i] for i in alternative]) for alternative in raw])
 
-    def pattern(raw: dict) -> Pattern:
-        return Pattern(raw["text"], tuple([slot(item) for item in raw["slots"]]))
+    def patterns(raws: list[dict]) -> tuple[Pattern, ...]:
+        return tuple([Pattern.made(raw["text"], tuple([slot(item) for item in raw["slots"]])) for raw in raws])
 
     return Lexicon(
-        concepts=tuple(Entry(raw["id"], raw["kind"], raw["label"], raw["description"],
-                             tuple(pattern(p) for p in raw["patterns"]), tuple(raw["absorbs"]))
-                       for raw in data["concepts"]),
-        components=tuple(Entry(raw["id"], raw["kind"], patterns=tuple(Pattern(text, ((alternative,),))
-                                                                       for text, alternative in classes[raw["id"]]))
-                         for raw in data["components"]),
-        facts=tuple(Entry(raw["value"], raw["fact"], patterns=tuple(pattern(p) for p in raw["patterns"]))
-                    for raw in data["facts"]),
-        healthy=tuple(pattern(p) for p in data["healthy"]),
-        reported=tuple(pattern(p) for p in data["reported"]),
+        concepts=tuple([Entry(raw["id"], raw["kind"], raw["label"], raw["description"], patterns(raw["patterns"]),
+                              tuple(raw["absorbs"])) for raw in data["concepts"]]),
+        components=tuple([Entry(raw["id"], raw["kind"], patterns=tuple([Pattern.made(text, ((alternative,),))
+                                                                        for text, alternative in classes[raw["id"]]]))
+                          for raw in data["components"]]),
+        facts=tuple([Entry(raw["value"], raw["fact"], patterns=patterns(raw["patterns"])) for raw in data["facts"]]),
+        healthy=patterns(data["healthy"]),
+        reported=patterns(data["reported"]),
     )

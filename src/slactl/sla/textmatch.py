@@ -117,11 +117,16 @@ Slot = tuple[tuple[Word, ...], ...]
 
 
 class Pattern(NamedTuple):
-    """A compiled wording: ``text`` as written, ``slots`` as matched (a named tuple, like
-    ``Word``: the lexicon builds hundreds at each start)."""
+    """A compiled wording: ``text`` as written, ``slots`` as matched, ``starts`` the prefixes its
+    first word may have (a named tuple, like ``Word``: the lexicon builds hundreds at each start)."""
 
     text: str
     slots: tuple[Slot, ...]
+    starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def made(cls, text: str, slots: tuple[Slot, ...]) -> Pattern:
+        return cls(text, slots, frozenset([alternative[0].prefix for alternative in slots[0]]) if slots else frozenset())
 
     @classmethod
     def of(cls, phrase: str) -> Pattern:
@@ -156,7 +161,7 @@ def _prefixes(folded: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> Pattern:
-    return Pattern(phrase, tuple(((word,),) for word in words_of(phrase)))
+    return Pattern.made(phrase, tuple(((word,),) for word in words_of(phrase)))
 
 
 class Token(NamedTuple):
@@ -269,7 +274,7 @@ class Text:
     def search(self, pattern: Pattern, negated: bool = False) -> list[Hit]:
         """Every occurrence of ``pattern``, one per first word, in text order; the negated ones
         only when ``negated`` (then marked so)."""
-        if not pattern.slots:
+        if not pattern.slots or pattern.starts.isdisjoint(self.index):
             return []
         found = []
         for start in self._starts(pattern.slots[0]):
