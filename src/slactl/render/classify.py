@@ -19,9 +19,9 @@ _FACT_NAMES = {"env": "environment", "scope": "scope", "cause": "cause", "exposu
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:
     """One entry per word found (a table row: per concept word), or one for facts alone."""
-    row = isinstance(item.rule, Decision)
+    row = item.rule if isinstance(item.rule, Decision) else None
     base = {"severity": item.severity, "rule": item.rule.label, "facts": dict(item.facts) or None,
-            "source": item.rule.source if row else None}
+            "source": row.source if row else None}
     if not item.hits:
         return [{**base, "concept": None, "phrase": None, "quote": None}]
     concepts = item.concepts if row else (None,) * len(item.hits)
@@ -180,10 +180,11 @@ def _print_targets(out, result: Classification) -> None:
         return
     show_plan = len(result.targets) > 1
     opened = any(item.deadlines for item in result.targets)
+    only = result.targets[0].plan
     grid = table(*(["plan"] if show_plan else []), "target", "promise", "calendar", *(["due"] if opened else []),
-                 title="Targets" + (f" (plan {result.targets[0].plan.id})" if not show_plan and result.targets[0].plan else ""))
+                 title="Targets" + (f" (plan {only.id})" if not show_plan and only else ""))
     for plan, target, deadline in rows:
-        row = [*([plan.id] if show_plan else []), target.name, target.promise(), target.calendar or "-"]
+        row = [*([plan.id if plan else "-"] if show_plan else []), target.name, target.promise(), target.calendar or "-"]
         if opened:
             row.append(_due(deadline, result.policy.zone))
         grid.add_row(*row)

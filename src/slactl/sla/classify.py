@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import product
+from typing import Any
 
 from slactl.policy.communication import Communication
 from slactl.policy.model import Note, Plan, Policy
@@ -149,9 +150,10 @@ def infer_facts(policy: Policy, text: Text, given: Facts) -> tuple[Inference, ..
     """Facts the policy's own ``facts_from_text`` read from the text; a fact given explicitly
     or inferred with two different values is not applied."""
     hits = [(rule, hit) for rule in policy.facts_from_text for hit in text.find_any(rule.phrases)]
-    found, seen = [], set()
+    found: list[tuple[str, object, Hit]] = []
+    seen: set[Match] = set()
     for rule, hit in hits:
-        if rule in seen or any(hit.inside(other) for _, other in hits):
+        if rule in seen or rule.facts is None or any(hit.inside(other) for _, other in hits):
             continue
         seen.add(rule)
         found.extend((key, value, hit) for key, value in rule.facts.items())
@@ -195,7 +197,7 @@ def _env_inferred(reading: Reading, given: Facts) -> tuple[Inference, ...]:
 
 
 def _merge(given: Facts, inferred: tuple[Inference, ...]) -> Facts:
-    applied = {i.fact: i.value for i in inferred if i.applied and i.value != UNKNOWN}
+    applied: dict[str, Any] = {i.fact: i.value for i in inferred if i.applied and i.value != UNKNOWN}
     return replace(given, **applied) if applied else given
 
 
@@ -277,10 +279,11 @@ def _holds(rule: Match, text: Text, facts: Facts) -> bool:
 
 
 def _targets(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime | None) -> tuple[PlanTargets, ...]:
-    plans = [plan] if plan is not None else [policy.default_plan] if policy.default_plan else list(policy.plans) or [None]
+    plans: list[Plan | None] = ([plan] if plan is not None else [policy.default_plan] if policy.default_plan
+                                else list(policy.plans) or [None])
     result = []
     for each in plans:
-        deadlines = ()
+        deadlines: tuple = ()
         if opened is not None:
             from slactl.sla import due as engine  # only when due times are asked for
 

@@ -147,7 +147,8 @@ def _outermost(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
 
 def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tuple[str, Hit]], list[Hit]]:
     """The concepts found, and the outages denied (``no está caído``)."""
-    found, denials = [], []
+    found: list[tuple[str, Hit]] = []
+    denials: list[tuple[str, Hit]] = []
     for entry in lexicon.concepts:
         for pattern in entry.patterns:
             for hit in text.search(pattern, negated=entry.id == _DOWN):

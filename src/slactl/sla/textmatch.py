@@ -8,16 +8,20 @@ object pronouns (``el``, ``the``, ``nuestro``, ``nos``) are skipped, and so are 
 (``está``, ``is``, ``ya``, ``completely``); two other words may sit between two words of a
 wording (``servidor principal se cayó`` matches ``servidor caido``), except right after a
 negation (``sin servicio`` is not found in ``sin interrupción total del servicio``) unless it is
-a quantity (``ningún usuario puede`` matches ``no puede``); a wording never spans punctuation or
-``pero``/``but``/``aunque``. A negation in a wording stands for any negation (``no carga`` is
-found in ``tampoco carga``, ``nadie puede`` and ``dejó de cargar``), a quantity only for a
-quantity (``nada funciona`` is not found in ``no funciona``). A match with a negation shortly
-before it in the same clause (``no está caído``, ``is not down``, ``isn't down``, ``sin
-afectar``, ``no creo que sea una falla``) is negated, unless the wording itself starts with one
-(``no funciona``); ``cannot`` and ``can't`` report an inability, so ``can't send emails`` is found.
+a quantity (``ningún usuario puede`` matches ``no puede``). A wording never spans punctuation or
+``pero``/``but``/``aunque``; a parenthesis is skipped, not a break (``el correo (webmail e IMAP)
+no funciona``). A negation in a wording stands for any negation (``no carga`` is found in
+``tampoco carga``, ``nadie puede`` and ``dejó de cargar``), a quantity only for the same quantity
+(``nada funciona`` is not found in ``no funciona``). A match with a negation shortly before it in
+the same clause (``no está caído``, ``is not down``, ``isn't down``, ``sin afectar``, ``no creo
+que sea una falla``, ``ni el login carga``) is negated, unless the wording itself starts with one
+(``no funciona``, and then a negation inside it is the same one: ``no llega ningún correo``);
+``cannot`` and ``can't`` report an inability, so ``can't send emails`` is found. ``=word`` in a
+wording matches that word only, not its stem, even an article (``por =su cuenta``).
 
 A wording is compiled once into a ``Pattern``: slots of alternatives (the lexicon's word classes
-such as ``{mail}`` become slots), each alternative a sequence of words.
+such as ``{mail}`` become slots), each alternative a sequence of ``Word``s. Words of the text
+are stemmed only when they start like a word of a wording being tried.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def _stems(word: str) -> tuple[str, str]:
 def _snowball(language: str, word: str) -> str:
     """A fresh stemmer per word: Snowball's stemmers keep their state on the instance, so one
     shared between threads could mix two words."""
-    import snowballstemmer  # imported on the first word that needs a stem
+    import snowballstemmer  # type: ignore[import-untyped]  # imported on the first word that needs a stem
 
     return snowballstemmer.stemmer(language).stemWord(word)
 
