@@ -272,3 +272,15 @@ def test_opened_gives_due_times():
     result = classify(policy, Incident("no podemos crear documentos", opened=opened), policy.plan("enterprise"))
     [only] = result.targets
     assert only.deadlines[0].due == datetime(2026, 11, 23, 10, 30, tzinfo=ZoneInfo("Europe/Madrid"))
+
+
+def test_a_megabyte_of_text_is_read_up_to_the_limit_and_said_so():
+    import time
+
+    from slactl.sla.classify import READ_LIMIT
+
+    begin = time.perf_counter()
+    result = classify(POLICIES.get("conecta"), Incident("el servidor está caído y la web no carga, " * 25_000))
+    assert (result.severity.id, result.truncated) == ("total-outage", True)
+    assert time.perf_counter() - begin < 20  # about a second here; unbounded, half a minute
+    assert all(h.end <= READ_LIMIT for found in result.reading.concepts for h in found.hits)

@@ -9,7 +9,7 @@ from slactl.policy.severity import Decision
 from slactl.policy.target import Bound
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
-from slactl.sla.classify import Classification, Evidence, PlanTargets
+from slactl.sla.classify import READ_LIMIT, Classification, Evidence, PlanTargets
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, FactRead
 
@@ -44,6 +44,7 @@ def classification_json(result: Classification) -> dict[str, Any]:
         "default_used": result.default_used,
         "default_severity": policy.default_severity,
         "missing": list(result.missing),
+        "truncated": result.truncated,
         "candidates": [{"facts": dict(values), "severity": s.id, "label": s.label} for values, s in result.candidates],
         "also_matched": [
             {"severity": s.id, "label": s.label, "matched": [e for item in why for e in evidence_json(item)]}
@@ -127,6 +128,8 @@ def _print_undecided(out, result: Classification) -> None:
 
 def _print_reading(out, result: Classification) -> None:
     reading = result.reading
+    if result.truncated:
+        out.print(f"  read: the first {READ_LIMIT:,} characters of the text only", markup=False)
     if reading.concepts:
         out.print("  concepts: " + "; ".join(f"{found.concept} " + ", ".join(repr(h.quote) for h in found.hits)
                                              for found in reading.concepts), markup=False)

@@ -30,6 +30,10 @@ from slactl.sla.reading import UNKNOWN, Reading, read
 from slactl.sla.textmatch import Hit, Text
 
 HIGH, LOW, NONE = "high", "low", "none"
+READ_LIMIT = 50_000
+"""Characters of an incident text that are read: a report, however long its signature or the
+thread quoted below it, says what happened well before this (and a text a thousand times
+longer would take seconds to read)."""
 _GIVEN = {"impact": {"total": "everything", "partial": "part", "minor": "function"},
           "privacy": {"materialized": "materialized", "vulnerability": "potential"}}
 
@@ -99,12 +103,14 @@ class Classification:
     confidence: str
     missing: tuple[str, ...] = ()
     candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...] = ()
+    truncated: bool = False
+    """True when only the first ``READ_LIMIT`` characters of the text were read."""
 
 
 def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Classification:
     """Classify ``incident`` under ``policy``; ``plan`` (or the default plan, or else every
     plan) gives the targets."""
-    text = Text.of(incident.text)
+    text = Text.of(incident.text[:READ_LIMIT])
     reading = read(text, lexicon(), _given(incident.facts))
     inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)
     facts = _merge(incident.facts, inferred)
@@ -115,6 +121,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
             policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
             targets=(), protocol=(), communications=(), notes=applicable_notes(policy, None, text, facts),
             reading=reading, confidence=NONE, missing=missing, candidates=candidates,
+            truncated=len(incident.text) > READ_LIMIT,
         )
     matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     if matched:
@@ -127,6 +134,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
         notes=applicable_notes(policy, chosen, text, facts), reading=reading,
         confidence=_confidence(why, reading) if matched and not missing else NONE if not matched else LOW,
+        truncated=len(incident.text) > READ_LIMIT,
     )
 
 

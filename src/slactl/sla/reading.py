@@ -30,6 +30,7 @@ sentence (``se cae a ratos`` is intermittent, not down); a cause (``por error``)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -96,8 +97,9 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     problem_places = {place(hit) for hit in problems}
     component_spans = [hit for _, hit in components] + [hit for _, hit in concepts]
     reported = {hit.clause for pattern in lexicon.reported for hit in text.search(pattern)}
-    healthy = [hit for pattern in lexicon.healthy for hit in text.search(pattern)
-               if not any(hit.inside(other) for other in component_spans) and hit.clause not in reported]
+    healthy = [hit for hit in _not_within([h for pattern in lexicon.healthy for h in text.search(pattern)],
+                                          component_spans, strictly=True)
+               if hit.clause not in reported]
     healthy_places = {place(hit) for hit in healthy} - problem_places
     denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
     environments = _outermost(_found(text, _entries(lexicon.facts, "env")))
@@ -142,7 +144,26 @@ def _distinct(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
 
 
 def _outermost(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
-    return [(key, hit) for key, hit in found if not any(hit.inside(other) for _, other in found)]
+    """The findings no longer finding contains (one pass over them sorted: a text of any length)."""
+    kept = set(map(id, _not_within([hit for _, hit in found], [hit for _, hit in found], strictly=True)))
+    return [(key, hit) for key, hit in found if id(hit) in kept]
+
+
+def _not_within(hits: list[Hit], spans: list[Hit], strictly: bool) -> list[Hit]:
+    """The ``hits`` no span of ``spans`` contains (``strictly``: a span equal to the hit's does
+    not count), in one sweep by start."""
+    edges = sorted(((s.start, -s.end) for s in spans))
+    kept, best_end, best_start, index = [], -1, -1, 0
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        while index < len(edges) and edges[index][0] <= hit.start:
+            start, end = edges[index][0], -edges[index][1]
+            if end > best_end:
+                best_end, best_start = end, start
+            index += 1
+        covered = best_end > hit.end or (best_end == hit.end and (best_start < hit.start or not strictly))
+        if not covered:
+            kept.append(hit)
+    return kept
 
 
 def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tuple[str, Hit]], list[Hit]]:
@@ -153,8 +174,9 @@ def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tup
         for pattern in entry.patterns:
             for hit in text.search(pattern, negated=entry.id == _DOWN):
                 (denials if hit.negated else found).append((entry.id, hit))
-    found = [(c, hit) for c, hit in _outermost(_distinct(found))
-             if not any(hit.inside(cause) or (hit.start, hit.end) == (cause.start, cause.end) for cause in causes)]
+    outer = _outermost(_distinct(found))
+    kept = set(map(id, _not_within([hit for _, hit in outer], causes, strictly=False)))
+    found = [(c, hit) for c, hit in outer if id(hit) in kept]
     for entry in lexicon.concepts:
         sentences = {hit.sentence for c, hit in found if c == entry.id}
         found = [(c, hit) for c, hit in found if not (c in entry.absorbs and hit.sentence in sentences)]
@@ -166,12 +188,16 @@ class _Places:
     caídos y los otros 2 cargan bien`` is two statements; ``dev y staging están OK`` one)."""
 
     def __init__(self, text: Text, problems: list[Hit]):
-        self.cuts = [t.start for t in text.tokens if t.word in _AND
-                     and any(p.clause == t.clause and p.end <= t.start for p in problems)]
-        self.clause = {t.start: t.clause for t in text.tokens}
+        first_end: dict[int, int] = {}
+        for problem in problems:
+            first_end[problem.clause] = min(problem.end, first_end.get(problem.clause, problem.end))
+        self.cuts: dict[int, list[int]] = {}
+        for token in text.tokens:
+            if token.word in _AND and token.clause in first_end and first_end[token.clause] <= token.start:
+                self.cuts.setdefault(token.clause, []).append(token.start)
 
     def __call__(self, hit: Hit) -> tuple[int, int]:
-        return hit.clause, sum(1 for cut in self.cuts if self.clause[cut] == hit.clause and cut <= hit.start)
+        return hit.clause, bisect_right(self.cuts.get(hit.clause, ()), hit.start)
 
 
 def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]]) -> FactRead:
@@ -198,8 +224,9 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     quiet = healthy | denied
     failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
     said = [hit for concept, hit in concepts if concept in OUTAGES]
+    loose = set(map(id, _not_within([hit for _, hit in components], said, strictly=True)))
     subjects = {key for key, hit in components if hit.sentence in failing and place(hit) not in quiet
-                and not (key.startswith("function:") and any(hit.inside(other) for other in said))}
+                and not (key.startswith("function:") and id(hit) not in loose)}
     subject_kinds = {key.split(":")[0] for key in subjects}
     if any(concept in OUTAGES - {_DOWN} for concept, _ in concepts):
         subject_kinds.add("service")  # mail, a database or DNS: a service by name

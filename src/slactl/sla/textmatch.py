@@ -39,6 +39,9 @@ __all__ = ["Hit", "Pattern", "Text", "Word", "stem"]
 
 MAX_GAP = 2
 """Other words (light words and skipped words aside) allowed between two words of a wording."""
+_REACH = 12
+"""Words of any kind looked at after a word of a wording: a run of articles and light words is
+not read to its end."""
 NEGATION_WINDOW = 4
 """Words before a match (articles and possessives aside), in the same clause, searched for a negation."""
 
@@ -305,13 +308,12 @@ class Text:
         if word.negation == 1:
             return token.negation > 0
         if word.negation == 2:
-            return token.negation == 2 and not keys(token.word, word.language).isdisjoint(word.keys)
+            return token.negation == 2 and _same(token.word, word)
         if EXACT + token.word in word.keys:
             return True
         if token.prefix != word.prefix or token.filler:
             return False
-        found = keys(token.word, word.language)
-        return not found.isdisjoint(word.keys) or one_typo_apart(found, word.keys)
+        return _same(token.word, word)
 
     def _match(self, slots: tuple[Slot, ...], start: int) -> list[int] | None:
         """Token indices of the first way ``slots`` match from content position ``start``."""
@@ -345,7 +347,7 @@ class Text:
         previous = self.tokens[self.content[position]]
         allowed = 0 if previous.negation == 1 else MAX_GAP
         counted = 0
-        for next_position in range(position + 1, len(self.content)):
+        for next_position in range(position + 1, min(len(self.content), position + 1 + _REACH)):
             token = self.tokens[self.content[next_position]]
             if token.span != previous.span:
                 if token.depth > previous.depth:
@@ -381,6 +383,14 @@ class Text:
                     return False
             index -= 1
         return False
+
+
+@lru_cache(maxsize=65536)
+def _same(folded: str, word: Word) -> bool:
+    """Whether a folded word of a text is ``word`` by its keys (remembered: a long text repeats
+    its words, and the lexicon its wordings)."""
+    found = keys(folded, word.language)
+    return not found.isdisjoint(word.keys) or one_typo_apart(found, word.keys)
 
 
 def _negation(word: str, before: str, after: str) -> int:
