@@ -10,7 +10,9 @@ from cli_helpers import run, run_json
 def test_json_carries_severity_matched_phrase_and_default_flag(capsys):
     data = run_json(capsys, "classify", "conecta", "Se cayó el hosting")
     assert (data["provider"], data["severity"], data["label"], data["default_used"]) == ("conecta", "total-outage", "Caída Total", False)
-    assert [(m["phrase"], m["quote"]) for m in data["matched"]] == [("caido", "cayó")]
+    # The phrase is the lexicon's wording that found the words, the quote the words as written.
+    assert [(m["concept"], m["phrase"], m["quote"]) for m in data["matched"]] == [("service-down", "se cayó", "Se cayó")]
+    assert data["matched"][0]["source"] == "Caída Total (Crítico): Interrupción completa de los servicios de hosting."
 
 
 def test_json_lists_targets_protocol_and_communications(capsys):

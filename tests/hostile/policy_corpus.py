@@ -145,4 +145,22 @@ SEMANTICS = [
         "time zone offset '+99:00' is out of range (at most 14:00)"),
 ]
 
-ALL = READING + YAML + SEMANTICS
+# -- the classification table (decision rows) ----------------------------------------------------
+_ROW = "      severity: high\n      source: Alta, by contract.\n"
+DECISIONS = [
+    Bad("a decision row gives a severity the policy does not have",
+        BASE.encode() + b"classification:\n  table:\n    - concepts: [service-down]\n      severity: urgent\n"
+                        b"      source: Urgente, by contract.\n", 43,
+        "decision row gives 'urgent', which is not a severity id (choose from: high, low)"),
+    Bad("a decision row with neither concepts nor facts would hold for every incident",
+        BASE.encode() + b"classification:\n  table:\n    - label: always\n" + _ROW.encode(), 42,
+        "a decision row needs concepts, facts or both"),
+    Bad("a row accepts an unknown environment in a table that requires it",
+        BASE.encode() + b"classification:\n  requires: [env]\n  table:\n    - env: [production, unknown]\n"
+        + _ROW.encode(), 43, "the table requires env, so a row cannot accept env 'unknown'"),
+    Bad("a table requires a fact no row tests",
+        BASE.encode() + b"classification:\n  requires: [env]\n  table:\n    - concepts: [service-down]\n"
+        + _ROW.encode(), 41, "the table requires 'env', but no row tests it"),
+]
+
+ALL = READING + YAML + SEMANTICS + DECISIONS

@@ -66,6 +66,53 @@ def test_phrase_is_not_found(phrase, text, why):
     assert Text.of(text).find(fold(phrase)) is None
 
 
+TYPOS_AND_FORMS = [
+    ("no responde", "los servidores no responden", "no responden"),  # Snowball: any inflection
+    ("caido", "produccion KAIDA total", "KAIDA"),  # sounds alike: k/c
+    ("servidor", "el serbidor VPS", "serbidor"),  # b/v
+    ("correo", "no llegan los corrreos", "corrreos"),  # a doubled letter is one
+    ("pruebas", "el ambiente de preubas", "preubas"),  # two neighbours swapped
+    ("no resuelve", "el dominio no resuleve", "no resuleve"),  # two neighbours swapped
+    ("abre", "los sitios sí abren", "abren"),  # a word too short for Snowball's regions
+    ("no funciona", "dejaron de funcionar los correos", "dejaron de funcionar"),  # dejar de negates
+    ("no carga", "a los clientes tampoco les carga", "tampoco les carga"),  # any negation stands for no
+    ("no puede enviar", "ningún usuario puede enviar correos", "ningún usuario puede enviar"),  # a quantity reaches on
+    ("correo no funciona", "el correo (webmail e IMAP) no funciona", "correo (webmail e IMAP) no funciona"),
+    ("email down", "the email service is completely down", "email service is completely down"),  # light words
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "quote"), TYPOS_AND_FORMS,
+                         ids=[f"{p!r} is found in {t!r} as {q!r}" for p, t, q in TYPOS_AND_FORMS])
+def test_forms_typos_and_negations_are_found(phrase, text, quote):
+    hit = Text.of(text).find(fold(phrase))
+    assert hit is not None and hit.quote == quote
+
+
+STILL_NOT_FOUND = [
+    ("nada funciona", "el botón no funciona", "a quantity stands only for a quantity"),
+    ("documentacion", "crear documentos", "Snowball's shared stem is kept apart"),
+    ("productivo", "la sección Productos", "productos are not productivo"),
+    ("falla", "no creo que sea una falla del servidor", "denied through 'creo que sea'"),
+    ("carga", "ni el login carga", "ni reaches past the subject"),
+    ("integrar", "el buscador interno", "two letters apart is not one typo"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "why"), STILL_NOT_FOUND,
+                         ids=[f"{p!r} is not found in {t!r}: {w}" for p, t, w in STILL_NOT_FOUND])
+def test_phrase_is_still_not_found(phrase, text, why):
+    assert Text.of(text).find(fold(phrase)) is None
+
+
+def test_an_exact_word_is_not_stemmed():
+    from slactl.sla.textmatch import Pattern, Word
+
+    dos = Pattern.made("=dos", (((Word.of("dos", exact="dos"),),),))
+    assert Text.of("un ataque DoS").search(dos) and Text.of("los dos servidores").search(dos)
+    assert not Text.of("los DDoS").search(dos)
+
+
 def test_phrase_starting_with_a_negation_is_found():
     hit = Text.of("Hoy no funciona nada").find("no funciona nada")
     assert hit is not None and hit.quote == "no funciona nada"

@@ -22,7 +22,7 @@ from slactl.policy.model import Note, Plan, Policy
 from slactl.policy.names import fold
 from slactl.policy.pricing import GuaranteeHours, Pricing
 from slactl.policy.values import day_intervals, day_range, money_of
-from slactl.policy.severity import Facts, Match, Severity
+from slactl.policy.severity import Decision, DecisionTable, Facts, Match, Severity
 from slactl.policy.target import Bound, Target, Warn
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def policy(document: Document, holidays: HolidayStore | None = None) -> Policy:
         communications=tuple(_communication(raw, by_name) for raw in data.get("communications", [])),
         notes=tuple(_note(raw) for raw in data.get("notes", [])),
         facts_from_text=tuple(_match(raw) for raw in data.get("facts_from_text", [])),
+        decisions=_decisions(data.get("classification")),
         pricing=_pricing(data["pricing"]) if "pricing" in data else None,
         pause_statuses=tuple(data.get("pause_statuses", [])), on_reopen=data.get("on_reopen", "resume"),
         credits=_credits(data["credits"]) if "credits" in data else None, beyond_quota=data.get("beyond_quota"),
@@ -121,6 +122,22 @@ def _match(raw: dict) -> Match:
         unless=Facts(**raw["unless"]) if "unless" in raw else None,
         label=raw.get("label"),
     )
+
+
+_ROW_KEYS = frozenset({"severity", "concepts", "label", "source", "assumption"})
+"""The keys of a decision row that are not facts it tests (the spec allows no others)."""
+
+
+def _decisions(raw: dict | None) -> DecisionTable:
+    if raw is None:
+        return DecisionTable()
+    rows = tuple(
+        Decision(severity=row["severity"], concepts=tuple(row.get("concepts", [])),
+                 when=tuple((fact, tuple(values)) for fact, values in row.items() if fact not in _ROW_KEYS),
+                 source=row.get("source"), label=row.get("label"), assumption=row.get("assumption"))
+        for row in raw["table"]
+    )
+    return DecisionTable(rows, tuple(raw.get("requires", [])))
 
 
 def _communication(raw: dict, calendars: dict[str, Calendar]) -> Communication:

@@ -10,7 +10,7 @@ from slactl.policy.communication import Communication
 from slactl.errors import InputError
 from slactl.policy.pricing import Pricing
 from slactl.policy.calendar import Calendar
-from slactl.policy.severity import Match, Severity
+from slactl.policy.severity import DecisionTable, Match, Severity
 from slactl.policy.names import fold
 from slactl.policy.target import TARGET_ORDER, Target
 
@@ -60,6 +60,7 @@ class Policy:
     communications: tuple[Communication, ...] = ()
     notes: tuple[Note, ...] = ()
     facts_from_text: tuple[Match, ...] = ()
+    decisions: DecisionTable = DecisionTable()
     pricing: Pricing | None = None
     pause_statuses: tuple[str, ...] = ()
     on_reopen: str = "resume"

@@ -21,7 +21,7 @@ from slactl.businesstime.duration import Duration
 from slactl.businesstime.zones import fixed_offset
 from slactl.policy.names import fold
 from slactl.policy.target import Warn
-from slactl.policy.spec import WEEKDAYS
+from slactl.policy.spec import READ_FACTS, UNKNOWN, WEEKDAYS
 from slactl.policy.values import (RANGE, day_intervals, day_range, duration_of, hhmm, interval_texts, is_closed,
                                   money_of, parse_interval)
 
@@ -193,6 +193,11 @@ def _matches(document: dict) -> Iterator[tuple[Path, Any]]:
             yield ("notes", index, "when", position), rule
     for index, rule in enumerate(document.get("facts_from_text", [])):
         yield ("facts_from_text", index), rule
+
+
+def _decision_rows(document: dict) -> Iterator[tuple[Path, Any]]:
+    for index, row in enumerate(document.get("classification", {}).get("table", [])):
+        yield ("classification", "table", index), row
 
 
 def _notes(document: dict) -> Iterator[tuple[Path, Any]]:
@@ -620,6 +625,30 @@ def _note_unknown_severity(note: dict, document: dict) -> Iterator[Fields]:
             yield {"at": ("severities",), "severity": severity_id, "choices": ", ".join(sorted(ids))}
 
 
+def _row_unknown_severity(row: dict, document: dict) -> Iterator[Fields]:
+    ids = [raw["id"] for raw in document["severities"]]
+    if row["severity"] not in ids:
+        yield {"at": ("severity",), "severity": row["severity"], "choices": ", ".join(ids)}
+
+
+def _row_without_condition(row: dict, _: dict) -> Iterator[Fields]:
+    if not any(key in row for key in ("concepts", *READ_FACTS)):
+        yield {}
+
+
+def _row_accepts_required_unknown(row: dict, document: dict) -> Iterator[Fields]:
+    for fact in document["classification"].get("requires", []):
+        if UNKNOWN in row.get(fact, []):
+            yield {"at": (fact,), "fact": fact}
+
+
+def _required_fact_untested(classification: dict, _: dict) -> Iterator[Fields]:
+    rows = classification["table"]
+    for index, fact in enumerate(classification.get("requires", [])):
+        if not any(fact in row for row in rows):
+            yield {"at": ("requires", index), "fact": fact}
+
+
 def _bad_money(key: str) -> Callable[[Any, dict], Iterator[Fields]]:
     def broken(pricing: dict, _: dict) -> Iterator[Fields]:
         if pricing.get(key) is not None and money_of(pricing[key]) is None:
@@ -709,6 +738,13 @@ RULES: tuple[Rule, ...] = (
     Rule("plan-default-once", "plan {plan!r} is marked default, but so is plan {first!r}; only one plan can be the "
                               "default", _root, _two_default_plans),
     Rule("note-severity-known", "unknown severity {severity!r} (choose from: {choices})", _notes, _note_unknown_severity),
+    Rule("decision-severity", "decision row gives {severity!r}, which is not a severity id (choose from: {choices})",
+         _decision_rows, _row_unknown_severity),
+    Rule("decision-condition", "a decision row needs concepts, facts or both", _decision_rows, _row_without_condition),
+    Rule("decision-required-unknown", "the table requires {fact}, so a row cannot accept {fact} 'unknown'",
+         _decision_rows, _row_accepts_required_unknown),
+    Rule("decision-required-tested", "the table requires {fact!r}, but no row tests it", _key("classification"),
+         _required_fact_untested),
     Rule("express-rate", _AMOUNT, _key("pricing"), _bad_money("express_rate")),
     Rule("on-demand-rate", _AMOUNT, _key("pricing"), _bad_money("on_demand_rate")),
     Rule("evaluation-cost", _AMOUNT, _key("pricing"), _bad_money("evaluation_cost")),

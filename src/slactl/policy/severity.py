@@ -41,6 +41,34 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """One row of a provider's decision table: the incident is ``severity`` when one of
+    ``concepts`` was read from it (any incident, when empty) and each fact of ``when`` has one
+    of its values, ``unknown`` meaning that nothing said (``(("scope", ("everything",
+    "unknown")),)``). ``source`` quotes the seed sentence the row comes from."""
+
+    severity: str
+    concepts: tuple[str, ...] = ()
+    when: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str | None = None
+    label: str | None = None
+    assumption: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.concepts and not self.when:
+            raise ValueError("a decision row needs concepts or facts")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionTable:
+    """A provider's rows, and the facts it ``requires``: without one of them it names no
+    severity but what each value would give."""
+
+    rows: tuple[Decision, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Severity:
     id: str
     label: str

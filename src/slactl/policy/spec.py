@@ -2,7 +2,7 @@
 
 One source of truth: the loader checks structure against this document (unknown keys, types,
 required keys, enums, patterns) and ``slactl schema`` prints it for editors. Semantic rules
-(durations, hours, zones, references) live in ``build``.
+(durations, hours, zones, references) live in ``rules``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,21 @@ CHANNELS = ("status-page", "bulletin", "notification", "post-mortem", "follow-up
 ENVS = ("production", "non-production")
 IMPACTS = ("total", "partial", "degraded", "minor")
 PRIVACY = ("materialized", "vulnerability")
+CONCEPTS = (
+    "service-down", "degraded", "intermittent", "mail-failure", "database-unreachable", "dns-failure",
+    "function-failure", "work-blocked", "denial-of-service", "attack", "data-exposure", "security-finding",
+    "spam-flood", "spam-filter", "mail-setup", "config-change", "new-feature", "question", "documentation-error",
+)
+"""The concepts of the shared lexicon (``slactl/sla/lexicon.yaml``) a decision row may name."""
+UNKNOWN = "unknown"
+READ_FACTS = {
+    "env": ENVS,
+    "scope": ("everything", "part", "function"),
+    "cause": ("client", "provider", "third-party"),
+    "exposure": ("materialized", "potential"),
+}
+"""The facts classify reads from the text (or takes from flags), and their values; ``unknown``
+when nothing speaks to one."""
 
 _text = {"type": "string", "minLength": 1}
 _source = {"type": "string", "description": "The seed sentence this value comes from, quoted."}
@@ -94,6 +109,42 @@ _inference = _object(
     required=("phrases", "facts"),
     description="Facts classify infers from the incident text: they hold when one of the phrases is found "
                 "(not negated). Facts given on the command line win; conflicting inferences are dropped.",
+)
+
+_decision = _object(
+    {
+        "concepts": {
+            "type": "array", "items": {"enum": list(CONCEPTS)}, "minItems": 1,
+            "description": "The row holds when any of these concepts is read (every incident, when left out).",
+        },
+        **{
+            fact: {
+                "type": "array", "items": {"enum": [*values, UNKNOWN]}, "minItems": 1,
+                "description": f"The row holds when the {fact} read is one of these ({UNKNOWN}: nothing says).",
+            }
+            for fact, values in READ_FACTS.items()
+        },
+        "severity": {"type": "string", "pattern": ID, "description": "The severity id this row gives."},
+        "label": _text,
+        "source": _source,
+        "assumption": _assumption,
+    },
+    required=("severity", "source"),
+    description="One row of a decision table: concepts (any) and read facts (all) that give a severity.",
+)
+
+_classification = _object(
+    {
+        "requires": {
+            "type": "array", "items": {"enum": list(READ_FACTS)},
+            "description": "Facts the table cannot decide without: when one is unknown, classify says so "
+                           "and what each value would give, instead of a severity.",
+        },
+        "table": {"type": "array", "items": {"$ref": "#/$defs/decision"}, "minItems": 1,
+                  "description": "Rows in any order; the most severe row that holds wins."},
+    },
+    required=("table",),
+    description="How the shared lexicon's concepts and facts map to this provider's severities.",
 )
 
 _target = _object(
@@ -307,6 +358,7 @@ POLICY_SCHEMA: dict[str, Any] = {
             "default_severity": {"type": "string", "description": "Used by classify when no rule matches."},
             "facts_from_text": {"type": "array", "items": {"$ref": "#/$defs/inference"},
                                 "description": "Facts classify infers from the incident text (e.g. staging: env non-production)."},
+            "classification": {"$ref": "#/$defs/classification"},
             "severities": {"type": "array", "items": {"$ref": "#/$defs/severity"}, "minItems": 1,
                            "description": "Most severe first."},
             "protocol": {"type": "array", "items": _text, "description": "Steps shared by every severity."},
@@ -336,6 +388,8 @@ POLICY_SCHEMA: dict[str, Any] = {
         "facts": _facts,
         "match": _match,
         "inference": _inference,
+        "decision": _decision,
+        "classification": _classification,
         "target": _target,
         "targets": _targets,
         "communication": _communication,

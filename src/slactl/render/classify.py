@@ -1,32 +1,51 @@
-"""A classification as JSON and as text that explains itself."""
+"""A classification as JSON and as text that explains itself: the concepts read, the facts
+weighed, the rows and rules that matched, or why there is no severity."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slactl.sla.classify import Classification, Evidence, PlanTargets
-from slactl.render.due import deadline_json
+from slactl.policy.severity import Decision
+from slactl.policy.target import Bound
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
-from slactl.policy.target import Bound
+from slactl.sla.classify import READ_LIMIT, Classification, Evidence, PlanTargets
+from slactl.sla.lexicon import lexicon
+from slactl.sla.reading import UNKNOWN, FactRead
+
+_FACT_FLAGS = {"env": "--env production or --env non-production"}
+_FACT_NAMES = {"env": "environment", "scope": "scope", "cause": "cause", "exposure": "exposure"}
 
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:
-    """One entry per phrase found, or one for a rule of facts alone."""
-    base = {"severity": item.severity, "rule": item.rule.label, "facts": dict(item.facts) or None}
+    """One entry per word found (a table row: per concept word), or one for facts alone."""
+    row = item.rule if isinstance(item.rule, Decision) else None
+    base = {"severity": item.severity, "rule": item.rule.label, "facts": dict(item.facts) or None,
+            "source": row.source if row else None}
     if not item.hits:
-        return [{**base, "phrase": None, "quote": None}]
-    return [{**base, "phrase": hit.phrase, "quote": hit.quote} for hit in item.hits]
+        return [{**base, "concept": None, "phrase": None, "quote": None}]
+    concepts = item.concepts if row else (None,) * len(item.hits)
+    return [{**base, "concept": concept, "phrase": hit.phrase, "quote": hit.quote}
+            for concept, hit in zip(concepts, item.hits)]
 
 
 def classification_json(result: Classification) -> dict[str, Any]:
     policy, severity = result.policy, result.severity
+    labels = {entry.id: entry.label for entry in lexicon().concepts}
     return {
         "provider": policy.id,
-        "severity": severity.id,
-        "label": severity.label,
+        "severity": severity.id if severity else None,
+        "label": severity.label if severity else None,
+        "confidence": result.confidence,
+        "concepts": [{"concept": found.concept, "label": labels[found.concept], "words": [h.quote for h in found.hits]}
+                     for found in result.reading.concepts],
+        "read": {fact.fact: _fact_json(fact) for fact in result.reading.facts},
         "matched": [entry for item in result.matched for entry in evidence_json(item)],
         "default_used": result.default_used,
+        "default_severity": policy.default_severity,
+        "missing": list(result.missing),
+        "truncated": result.truncated,
+        "candidates": [{"facts": dict(values), "severity": s.id, "label": s.label} for values, s in result.candidates],
         "also_matched": [
             {"severity": s.id, "label": s.label, "matched": [e for item in why for e in evidence_json(item)]}
             for s, why in result.also
@@ -43,6 +62,10 @@ def classification_json(result: Classification) -> dict[str, Any]:
     }
 
 
+def _fact_json(fact: FactRead) -> dict[str, Any]:
+    return {"value": fact.value, "words": [h.quote for h in fact.hits], "given": fact.given, "note": fact.note or None}
+
+
 def _plan_json(result: Classification, item: PlanTargets) -> dict[str, Any]:
     data: dict[str, Any] = {"plan": item.plan.id if item.plan else None,
                             "targets": [target_json(t) for t in item.targets]}
@@ -51,41 +74,102 @@ def _plan_json(result: Classification, item: PlanTargets) -> dict[str, Any]:
     return data
 
 
+def deadline_json(deadline, zone) -> dict[str, Any]:
+    from slactl.render.due import deadline_json as due_json  # only with --opened
+
+    return due_json(deadline, zone)
+
+
 def print_classification(result: Classification) -> None:
     out = console()
     policy, severity = result.policy, result.severity
-    out.print(f"{policy.name}: {severity.id} ({severity.label})")
+    if severity is None:
+        _print_undecided(out, result)
+        return
+    out.print(f"{policy.name}: {severity.id} ({severity.label})", markup=False)
+    out.print(f"  confidence: {result.confidence}", markup=False)
+    _print_reading(out, result)
     if result.default_used:
-        out.print(f"no rule matched: using the policy's default severity {severity.id!r}")
+        default = policy.severity(policy.default_severity)
+        out.print(f"  no rule matched and no concept gave a severity: falling back to the policy's default "
+                  f"severity {default.id!r} ({default.label})", markup=False)
     for line in _why(result.matched):
-        out.print(f"  matched: {line}")
-    for fact in result.inferred:
-        state = "" if fact.applied else " (not applied: given on the command line or contradicted)"
-        out.print(f"  fact {fact.fact}={_value(fact.value)} inferred from {fact.hit.quote!r}{state}")
-    if result.facts.items():
-        out.print("  facts: " + ", ".join(f"{k}={_value(v)}" for k, v in result.facts.items()))
+        out.print(f"  matched: {line}", markup=False)
     for other, why in result.also:
-        out.print(f"  also matched {other.id} ({other.label}): " + "; ".join(_why(why)) + " - less severe, not chosen")
+        out.print(f"  also matched {other.id} ({other.label}): " + "; ".join(_why(why)) + " - less severe, not chosen",
+                  markup=False)
     _print_targets(out, result)
     if result.protocol:
         out.print("Protocol")
         for number, step in enumerate(result.protocol, 1):
-            out.print(f"  {number}. {step}")
+            out.print(f"  {number}. {step}", markup=False)
     if result.communications:
         grid = table("channel", "when", "what", title="Communications owed")
         for item in result.communications:
             grid.add_row(item.channel, _when(item), item.what)
         out.print(grid)
+    _print_notes(out, result)
+
+
+def _print_undecided(out, result: Classification) -> None:
+    missing = " and the ".join(_FACT_NAMES[fact] for fact in result.missing)
+    out.print(f"{result.policy.name}: no severity: the policy needs the {missing}, and neither the text nor a flag "
+              f"gives it", markup=False)
+    out.print("  confidence: none", markup=False)
+    _print_reading(out, result)
+    for fact in result.missing:
+        if fact in _FACT_FLAGS:
+            out.print(f"  give it with {_FACT_FLAGS[fact]}", markup=False)
+    for values, severity in result.candidates:
+        assumed = ", ".join(f"{fact} {value}" for fact, value in values)
+        out.print(f"  with {assumed}: {severity.id} ({severity.label})", markup=False)
+    _print_notes(out, result)
+
+
+def _print_reading(out, result: Classification) -> None:
+    reading = result.reading
+    if result.truncated:
+        out.print(f"  read: the first {READ_LIMIT:,} characters of the text only", markup=False)
+    if reading.concepts:
+        out.print("  concepts: " + "; ".join(f"{found.concept} " + ", ".join(repr(h.quote) for h in found.hits)
+                                             for found in reading.concepts), markup=False)
+    else:
+        out.print("  concepts: none read in the text", markup=False)
+    read = [_fact_line(fact) for fact in reading.facts if fact.value != UNKNOWN]
+    if read:
+        out.print("  facts read: " + "; ".join(read), markup=False)
+    for fact in result.inferred:
+        if fact.value == UNKNOWN:
+            continue
+        state = "" if fact.applied else " (not applied: given on the command line or contradicted)"
+        out.print(f"  fact {fact.fact}={_value(fact.value)} inferred from {fact.hit.quote!r}{state}", markup=False)
+    if result.facts.items():
+        out.print("  facts: " + ", ".join(f"{k}={_value(v)}" for k, v in result.facts.items()), markup=False)
+
+
+def _fact_line(fact: FactRead) -> str:
+    words = ", ".join(repr(h.quote) for h in fact.hits)
+    how = "given" if fact.given else words
+    note = f" - {fact.note}" if fact.note else ""
+    return f"{fact.fact} {fact.value}" + (f" ({how})" if how else "") + note
+
+
+def _print_notes(out, result: Classification) -> None:
     for note in result.notes:
-        out.print(f"note: {note.text}")
+        out.print(f"note: {note.text}", markup=False)
 
 
 def _why(evidence: tuple[Evidence, ...]) -> list[str]:
     lines = []
     for item in evidence:
-        rule = f" (rule: {item.rule.label})" if item.rule.label else ""
-        facts = ", ".join(f"{k}={_value(v)}" for k, v in item.facts)
         quotes = ", ".join(repr(h.quote) for h in item.hits)
+        facts = ", ".join(f"{k}={_value(v)}" for k, v in item.facts)
+        if isinstance(item.rule, Decision):
+            said = f"{', '.join(dict.fromkeys(item.concepts))}" if item.concepts else "facts"
+            detail = f" with {facts}" if facts else ""
+            lines.append(" ".join(p for p in (quotes, f'({said}{detail}; row: "{item.rule.source}")') if p))
+            continue
+        rule = f" (rule: {item.rule.label})" if item.rule.label else ""
         parts = [p for p in (quotes, f"facts {facts}" if facts else "") if p]
         lines.append(" with ".join(parts) + rule)
     return lines
@@ -99,10 +183,11 @@ def _print_targets(out, result: Classification) -> None:
         return
     show_plan = len(result.targets) > 1
     opened = any(item.deadlines for item in result.targets)
+    only = result.targets[0].plan
     grid = table(*(["plan"] if show_plan else []), "target", "promise", "calendar", *(["due"] if opened else []),
-                 title="Targets" + (f" (plan {result.targets[0].plan.id})" if not show_plan and result.targets[0].plan else ""))
+                 title="Targets" + (f" (plan {only.id})" if not show_plan and only else ""))
     for plan, target, deadline in rows:
-        row = [*([plan.id] if show_plan else []), target.name, target.promise(), target.calendar or "-"]
+        row = [*([plan.id if plan else "-"] if show_plan else []), target.name, target.promise(), target.calendar or "-"]
         if opened:
             row.append(_due(deadline, result.policy.zone))
         grid.add_row(*row)

@@ -94,6 +94,7 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
             }
             for s in policy.severities
         ],
+        "classification": classification_json(policy),
         "notes": [{"text": n.text, "source": n.source, "severities": list(n.severities) or None} for n in policy.notes],
         "pricing": None if policy.pricing is None else {
             "currency": policy.pricing.currency, "express_rate": f"{policy.pricing.express_rate:.2f}",
@@ -102,6 +103,34 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
                                 "max": policy.pricing.guarantee.max},
         },
     }
+
+
+def classification_json(policy: Policy) -> dict[str, Any]:
+    """The decision table: which concepts and read facts give which severity, and why."""
+    return {
+        "requires": list(policy.decisions.requires),
+        "table": [{"severity": row.severity, "concepts": list(row.concepts) or None,
+                   "when": {fact: list(values) for fact, values in row.when}, "label": row.label,
+                   "source": row.source, "assumption": row.assumption} for row in policy.decisions.rows],
+    }
+
+
+def print_classification_table(out, policy: Policy) -> None:
+    """The decision table, most severe severity first, each row with its seed sentence."""
+    if not policy.decisions.rows:
+        return
+    title = "Classification (shared lexicon -> severity; the most severe row that holds wins)"
+    grid = table("severity", "concepts", "facts", "seed sentence", title=title)
+    order = [s.id for s in policy.severities]
+    for row in sorted(policy.decisions.rows, key=lambda r: order.index(r.severity) if r.severity in order else len(order)):
+        facts = "; ".join(f"{fact}: {', '.join(values)}" for fact, values in row.when) or "-"
+        seed = row.source or "-"
+        if row.assumption:
+            seed += f"\n(assumption: {row.assumption})"
+        grid.add_row(row.severity, ", ".join(row.concepts) or "any", facts, seed)
+    out.print(grid)
+    for fact in policy.decisions.requires:
+        out.print(f"requires {fact}: without it, classify names no severity but what each value would give")
 
 
 def _targets(policy: Policy, severity, plan: Plan | None) -> tuple[Target, ...]:
@@ -157,6 +186,7 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
             for t in rows:
                 targets.add_row(*([p.id] if p else []), s.id, s.label, t.name, t.promise(), t.calendar or "-")
     out.print(targets)
+    print_classification_table(out, policy)
     for s in policy.severities:
         comms = policy.communications_for(s)
         if comms:

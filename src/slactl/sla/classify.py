@@ -1,24 +1,41 @@
-"""Which severity an incident is, and why: the policy's rules over its text and facts.
+"""Which severity an incident is, and why: the shared lexicon read in the text, the provider's
+decision table, and the provider's own rules.
 
-A rule matches when one of its phrases is found in the text (see ``textmatch``) and all of its
-facts hold, unless its ``unless`` facts hold. A phrase found inside a longer phrase found in the
-same text is ignored: the longer one says more (``caída parcial`` is not a ``caída``). The most
-severe matching severity wins and the others are listed; with no match the policy's default
-severity applies and the result says so.
+The text is read once (``reading``): the concepts it reports (service down, mail failure,
+question...) with the words that said them, and four facts (environment, scope, cause,
+exposure), flags winning over the text. Each row of the policy's decision table that holds gives
+its severity; so does each of the policy's own rules (its phrases, or the facts given as flags).
+The most severe wins and the others are listed. When the table ``requires`` a fact nobody gave
+(IVCISA's environment), no severity is named: the result lists what each value would give. With
+nothing matched, the policy's default severity applies and the result says so.
+
+``confidence`` is ``high`` when a table row decided with every fact it tests known, or a rule on
+a fact given as a flag; ``low`` when the winner rests on a fact nothing stated (``unknown``) or
+only on a phrase; ``none`` when nothing matched or a required fact is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import product
+from typing import Any
 
-from slactl.sla import due as engine
-from slactl.tickets.model import Ticket
 from slactl.policy.communication import Communication
 from slactl.policy.model import Note, Plan, Policy
-from slactl.policy.severity import Facts, Match, Severity
+from slactl.policy.severity import Decision, Facts, Match, Severity
 from slactl.policy.target import Target
+from slactl.sla.lexicon import lexicon
+from slactl.sla.reading import UNKNOWN, Reading, read
 from slactl.sla.textmatch import Hit, Text
+
+HIGH, LOW, NONE = "high", "low", "none"
+READ_LIMIT = 50_000
+"""Characters of an incident text that are read: a report, however long its signature or the
+thread quoted below it, says what happened well before this (and a text a thousand times
+longer would take seconds to read)."""
+_GIVEN = {"impact": {"total": "everything", "partial": "part", "minor": "function"},
+          "privacy": {"materialized": "materialized", "vulnerability": "potential"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +64,15 @@ class Inference:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why one rule matched: the phrases found (as written in the text) and the facts that held."""
+    """Why one severity matched: a table row (``rule`` is a ``Decision``, ``facts`` the facts it
+    tested, ``concepts`` the concept of each of ``hits``) or one of the policy's rules (a
+    ``Match``); ``hits`` are the words as written."""
 
     severity: str
-    rule: Match
+    rule: Match | Decision
     hits: tuple[Hit, ...] = ()
     facts: tuple[tuple[str, object], ...] = ()
+    concepts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +85,11 @@ class PlanTargets:
 
 @dataclass(frozen=True, slots=True)
 class Classification:
+    """``severity`` is None when a fact the table requires is ``missing``; ``candidates`` then
+    pairs each assumed value (``(("env", "production"),)``) with the severity it would give."""
+
     policy: Policy
-    severity: Severity
+    severity: Severity | None
     matched: tuple[Evidence, ...]
     also: tuple[tuple[Severity, tuple[Evidence, ...]], ...]
     default_used: bool
@@ -76,17 +99,31 @@ class Classification:
     protocol: tuple[str, ...]
     communications: tuple[Communication, ...]
     notes: tuple[Note, ...]
+    reading: Reading
+    confidence: str
+    missing: tuple[str, ...] = ()
+    candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...] = ()
+    truncated: bool = False
+    """True when only the first ``READ_LIMIT`` characters of the text were read."""
 
 
 def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Classification:
     """Classify ``incident`` under ``policy``; ``plan`` (or the default plan, or else every
     plan) gives the targets."""
-    text = Text.of(incident.text)
-    inferred = infer_facts(policy, text, incident.facts)
+    text = Text.of(incident.text[:READ_LIMIT])
+    reading = read(text, lexicon(), _given(incident.facts))
+    inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)
     facts = _merge(incident.facts, inferred)
-    evidence = _evidence(policy, text, facts)
-    by_severity = [(s, tuple(e for e in evidence if e.severity == s.id)) for s in policy.severities]
-    matched = [(s, e) for s, e in by_severity if e]
+    missing = tuple(fact for fact in policy.decisions.requires if reading.value(fact) == UNKNOWN)
+    candidates = _candidates(policy, text, reading, facts, missing) if missing else ()
+    if candidates and len({severity.id for _, severity in candidates}) > 1:
+        return Classification(
+            policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
+            targets=(), protocol=(), communications=(), notes=applicable_notes(policy, None, text, facts),
+            reading=reading, confidence=NONE, missing=missing, candidates=candidates,
+            truncated=len(incident.text) > READ_LIMIT,
+        )
+    matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     if matched:
         (chosen, why), also = matched[0], tuple(matched[1:])
     else:
@@ -95,17 +132,36 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
         policy=policy, severity=chosen, matched=why, also=also, default_used=not matched,
         facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
-        notes=applicable_notes(policy, chosen, text, facts),
+        notes=applicable_notes(policy, chosen, text, facts), reading=reading,
+        confidence=_confidence(why, reading) if matched and not missing else NONE if not matched else LOW,
+        truncated=len(incident.text) > READ_LIMIT,
     )
 
 
+def decide(policy: Policy, reading: Reading) -> list[Evidence]:
+    """The rows of the policy's decision table that hold for ``reading``."""
+    found = reading.concept_ids()
+    evidence = []
+    for row in policy.decisions.rows:
+        concepts = tuple(c for c in row.concepts if c in found)
+        if row.concepts and not concepts:
+            continue
+        if not all(reading.value(fact) in allowed for fact, allowed in row.when):
+            continue
+        said = [(each.concept, hit) for each in reading.concepts if each.concept in concepts for hit in each.hits]
+        evidence.append(Evidence(row.severity, row, tuple(hit for _, hit in said),
+                                 tuple((f, reading.value(f)) for f, _ in row.when), tuple(c for c, _ in said)))
+    return evidence
+
+
 def infer_facts(policy: Policy, text: Text, given: Facts) -> tuple[Inference, ...]:
-    """Facts the policy reads from the text; a fact given explicitly or inferred with two
-    different values is not applied."""
+    """Facts the policy's own ``facts_from_text`` read from the text; a fact given explicitly
+    or inferred with two different values is not applied."""
     hits = [(rule, hit) for rule in policy.facts_from_text for hit in text.find_any(rule.phrases)]
-    found, seen = [], set()
+    found: list[tuple[str, object, Hit]] = []
+    seen: set[Match] = set()
     for rule, hit in hits:
-        if rule in seen or any(hit.inside(other) for _, other in hits):
+        if rule in seen or rule.facts is None or any(hit.inside(other) for _, other in hits):
             continue
         seen.add(rule)
         found.extend((key, value, hit) for key, value in rule.facts.items())
@@ -118,20 +174,80 @@ def infer_facts(policy: Policy, text: Text, given: Facts) -> tuple[Inference, ..
     )
 
 
-def applicable_notes(policy: Policy, severity: Severity, text: Text, facts: Facts) -> tuple[Note, ...]:
+def applicable_notes(policy: Policy, severity: Severity | None, text: Text, facts: Facts) -> tuple[Note, ...]:
     return tuple(
         note for note in policy.notes
-        if (not note.severities or severity.id in note.severities)
+        if (not note.severities or (severity is not None and severity.id in note.severities))
         and (not note.when or any(_holds(rule, text, facts) for rule in note.when))
     )
 
 
+def _given(facts: Facts) -> dict[str, str]:
+    """The flags that speak to a fact the text is read for."""
+    given = {}
+    if facts.env is not None:
+        given["env"] = facts.env
+    if facts.impact in _GIVEN["impact"]:
+        given["scope"] = _GIVEN["impact"][facts.impact]
+    if facts.privacy is not None:
+        given["exposure"] = _GIVEN["privacy"][facts.privacy]
+    if facts.third_party:
+        given["cause"] = "third-party"
+    return given
+
+
+def _env_inferred(reading: Reading, given: Facts) -> tuple[Inference, ...]:
+    """Each environment the text names, as an inference for the policy's rules: applied when it
+    is the environment read and none was given."""
+    env = reading.fact("env")
+    return tuple(Inference("env", value, hit, given.env is None and not env.given and env.value == value)
+                 for value, hit in reading.environments)
+
+
 def _merge(given: Facts, inferred: tuple[Inference, ...]) -> Facts:
-    applied = {i.fact: i.value for i in inferred if i.applied}
+    applied: dict[str, Any] = {i.fact: i.value for i in inferred if i.applied and i.value != UNKNOWN}
     return replace(given, **applied) if applied else given
 
 
-def _evidence(policy: Policy, text: Text, facts: Facts) -> list[Evidence]:
+def _evidence(policy: Policy, text: Text, reading: Reading, facts: Facts) -> list[Evidence]:
+    return decide(policy, reading) + _rules(policy, text, facts)
+
+
+def _by_severity(policy: Policy, evidence: list[Evidence]) -> list[tuple[Severity, tuple[Evidence, ...]]]:
+    """Matched severities, most severe first, each with its evidence."""
+    grouped = [(s, tuple(e for e in evidence if e.severity == s.id)) for s in policy.severities]
+    return [(s, e) for s, e in grouped if e]
+
+
+def _candidates(policy: Policy, text: Text, reading: Reading, facts: Facts,
+                missing: tuple[str, ...]) -> tuple[tuple[tuple[tuple[str, str], ...], Severity], ...]:
+    """What each value of the missing facts would give."""
+    from slactl.policy.spec import READ_FACTS  # only when a fact is missing
+
+    found = []
+    for values in product(*(READ_FACTS[fact] for fact in missing)):
+        assumed, supposed = reading, facts
+        for fact, value in zip(missing, values):
+            assumed = assumed.assuming(fact, value)
+            if fact == "env":
+                supposed = replace(supposed, env=value)
+        matched = _by_severity(policy, _evidence(policy, text, assumed, supposed))
+        found.append((tuple(zip(missing, values)), matched[0][0] if matched else policy.severity(policy.default_severity)))
+    return tuple(found)
+
+
+def _confidence(why: tuple[Evidence, ...], reading: Reading) -> str:
+    for item in why:
+        if isinstance(item.rule, Decision) and all(value != UNKNOWN for _, value in item.facts):
+            return HIGH
+        if isinstance(item.rule, Match) and item.rule.facts is not None and not item.rule.phrases:
+            return HIGH
+    return LOW
+
+
+def _rules(policy: Policy, text: Text, facts: Facts) -> list[Evidence]:
+    """The policy's own rules that hold: a phrase found inside a longer phrase found by another
+    rule is ignored (``caída parcial`` is not a ``caída``)."""
     candidates = []
     for severity in policy.severities:
         for rule in severity.rules:
@@ -172,10 +288,16 @@ def _holds(rule: Match, text: Text, facts: Facts) -> bool:
 
 def _targets(policy: Policy, severity: Severity, plan: Plan | None, opened: datetime | None,
              facts: Facts = Facts()) -> tuple[PlanTargets, ...]:
-    plans = [plan] if plan is not None else [policy.default_plan] if policy.default_plan else list(policy.plans) or [None]
+    plans: list[Plan | None] = ([plan] if plan is not None else [policy.default_plan] if policy.default_plan
+                                else list(policy.plans) or [None])
     result = []
     for each in plans:
-        flags = frozenset({"third_party"}) & policy.flags if facts.third_party else frozenset()
-        deadlines = engine.due(Ticket(policy, severity, each, opened, flags=flags)) if opened is not None else ()
+        deadlines: tuple = ()
+        if opened is not None:
+            from slactl.sla import due as engine  # only when due times are asked for
+            from slactl.tickets.model import Ticket
+
+            flags = frozenset({"third_party"}) & policy.flags if facts.third_party else frozenset()
+            deadlines = engine.due(Ticket(policy, severity, each, opened, flags=flags))
         result.append(PlanTargets(each, policy.targets(severity, each), deadlines))
     return tuple(result)

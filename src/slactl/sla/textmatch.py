@@ -1,85 +1,79 @@
-"""Finding a policy's phrases in free incident text, in Spanish or English.
+"""Finding wordings in free incident text, in Spanish or English.
 
-The text and the phrase are folded (case, accents), split into words and lightly stemmed, so
-``caído``, ``caida``, ``caídos``, ``cayó`` and ``cayeron`` are one word, and so are ``lento`` and
-``lentitud``. A phrase matches as a sequence of whole words, never inside another word (``rds``
-is not found in ``words``). Articles, possessives and object pronouns (``el``, ``the``,
-``nuestro``, ``nos``) are skipped; two other words may sit between two words of the phrase
-(``servidor principal se cayó`` matches ``servidor caido``), except right after a negation
-(``sin servicio`` is not found in ``sin interrupción total del servicio``); a phrase never spans
-punctuation or ``pero``/``but``. A match with a negation shortly before it in the same clause
-(``no está caído``, ``is not down``, ``isn't down``, ``sin afectar``) does not count, unless the
-phrase itself starts with one (``no funciona``, ``sin servicio``); ``cannot`` and ``can't`` report
-an inability, so ``can't send emails`` is found.
+A wording is a sequence of words; the text and the wording are split into words and compared
+by their keys (``words``: folded, stemmed in Spanish and English, sound-alike, one typo), so
+``caído``, ``caídos``, ``cayó``, ``KAIDA`` are one word. A wording matches as a sequence of whole
+words, never inside another word (``rds`` is not found in ``words``). Articles, possessives and
+object pronouns (``el``, ``the``, ``nuestro``, ``nos``) are skipped, and so are light words
+(``está``, ``is``, ``ya``, ``completely``); two other words may sit between two words of a
+wording (``servidor principal se cayó`` matches ``servidor caido``), except right after a
+negation (``sin servicio`` is not found in ``sin interrupción total del servicio``) unless it is
+a quantity (``ningún usuario puede`` matches ``no puede``). A wording never spans punctuation or
+``pero``/``but``/``aunque``; a parenthesis is skipped, not a break (``el correo (webmail e IMAP)
+no funciona``). A negation in a wording stands for any negation (``no carga`` is found in
+``tampoco carga``, ``nadie puede`` and ``dejó de cargar``), a quantity only for the same quantity
+(``nada funciona`` is not found in ``no funciona``). A match with a negation shortly before it in
+the same clause (``no está caído``, ``is not down``, ``isn't down``, ``sin afectar``, ``no creo
+que sea una falla``, ``ni el login carga``) is negated, unless the wording itself starts with one
+(``no funciona``, and then a negation inside it is the same one: ``no llega ningún correo``);
+``cannot`` and ``can't`` report an inability, so ``can't send emails`` is found. ``=word`` in a
+wording matches that word only, not its stem, even an article (``por =su cuenta``).
+
+A wording is compiled once into a ``Pattern``: slots of alternatives (the lexicon's word classes
+such as ``{mail}`` become slots), each alternative a sequence of ``Word``s. Words of the text
+are stemmed only when they start like a word of a wording being tried.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from slactl.policy.names import fold
+from slactl.sla.words import EXACT, IRREGULAR, NEGATION_KEY, keys, one_typo_apart, sound_alike, stem
+
+__all__ = ["Hit", "Pattern", "Text", "Word", "stem"]
 
 MAX_GAP = 2
-"""Other words allowed between two consecutive words of a phrase."""
-NEGATION_WINDOW = 3
-"""Words before a match, in the same clause, that are searched for a negation."""
+"""Other words (light words and skipped words aside) allowed between two words of a wording."""
+_REACH = 12
+"""Words of any kind looked at after a word of a wording: a run of articles and light words is
+not read to its end."""
+NEGATION_WINDOW = 4
+"""Words before a match (articles and possessives aside), in the same clause, searched for a negation."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_CLAUSE_BREAK = re.compile(r"[.,;:!?¿¡()\[\]\n]|\s-\s|\bbut\b|\bpero\b|\bsino\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.;!?¿¡\n]")
 
 FILLERS = frozenset(
     "el la los las lo un una unos unas al del de a the an of "
     "mi mis tu tus su sus nuestro nuestra nuestros nuestras my our your their its me te nos le les".split()
 )
-NEGATIONS = frozenset("no not never nunca jamas tampoco ni nor sin without".split())
+NEGATIONS = frozenset("no not never nunca jamas tampoco ni nor sin without stopped".split())
+QUANTITIES = frozenset("ningun ninguno ninguna ningunos ningunas nadie nada none nobody nothing".split())
+"""Negations that name a quantity: ``ningún usuario puede`` says nobody can, so the word they
+negate may come two words later."""
 LIGHT = frozenset(
     "se ha han hay haya hayan he esta estan estaba estaban es son fue fueron is are was were be been has have had "
     "do does did ya yet still todavia aun really realmente completely totally totalmente completamente "
-    "currently actualmente muy very".split()
+    "currently actualmente muy very que sea sean parece parecen creo hemos habia habiamos".split()
 )
 """Words that may stand between a negation and what it negates (``no está caído``, ``is not
-completely down``); any other word ends its reach (``no podemos crear documentos`` is a report
+completely down``, ``no creo que sea una falla``) and that do not count as a gap inside a
+wording; any other word ends a negation's reach (``no podemos crear documentos`` is a report
 that documents cannot be created, not a denial)."""
+COORDINATING = frozenset("ni tampoco nor neither".split())
+"""Negations that reach past the subject: ``ni el login carga`` says the login does not load."""
 ABILITY = frozenset("can could".split())
 """``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
 _CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
-
-_IRREGULAR = {
-    **dict.fromkeys("cayo cayeron cae caen caer caia caian caiga caigan cayendo cayera".split(), "caid"),
-    **dict.fromkeys("is are was were be been being am".split(), "be"),
-    **dict.fromkeys("broke broken breaks".split(), "break"),
-    **dict.fromkeys("fell fallen falls".split(), "fall"),
-}
-_SUFFIXES = sorted(
-    (
-        "isimos isimas isimo isima amientos amiento imientos imiento encias encia ancias ancia entes ente itudes itud "
-        "aban ando iendo amos emos imos ados adas idos idas ness ing ado ada ido ida aba ian "
-        "ar er ir an en os as es ed ly o a e s"
-    ).split(),
-    key=len,
-    reverse=True,
-)
-_MIN_STEM = 3
-
-
-@lru_cache(maxsize=4096)
-def stem(word: str) -> str:
-    """The comparable form of one folded word: ``caídas`` → ``caid``, ``lentitud`` → ``lent``."""
-    word = word.replace("’", "'")
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("mente") and len(word) - 5 >= _MIN_STEM + 1:
-        return stem(word[:-5])
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-def is_negation(word: str) -> bool:
-    return word in NEGATIONS
+_STOP = "dej"
+"""``dejar de`` (``dejó de funcionar``, ``dejaron de responder``) negates what follows."""
 
 
 def _split(word: str) -> list[str]:
@@ -95,27 +89,126 @@ def _split(word: str) -> list[str]:
     return parts
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@lru_cache(maxsize=8192)
+def prefix(word: str) -> str:
+    """The first two letters of a folded word as it sounds: words that can match share it."""
+    return sound_alike(IRREGULAR.get(word, word)[:4])[:2]
+
+
+class Word(NamedTuple):
+    """One word of a wording: its keys, and the ``prefix`` every matching word starts with.
+    A negation (``negation`` 1) matches any negation, a quantity (2) only the same quantity:
+    ``nada funciona`` is not ``no funciona``, ``nada`` is not ``nadie``. (A named tuple: the lexicon builds a thousand at each
+    start, several times faster than frozen dataclasses.)"""
+
+    keys: frozenset[str]
+    prefix: str
+    negation: int = 0
+    language: str | None = None
+    """``es`` or ``en`` for a lexicon word: a word of the text is stemmed in that language only."""
+
+    @classmethod
+    def of(cls, word: str, exact: str | None = None, negation: int = 0, language: str | None = None) -> Word:
+        if negation == 2:
+            return cls(keys(word, language), NEGATION_KEY, negation, language)
+        if negation:
+            return cls(frozenset(), NEGATION_KEY, negation)
+        if exact is not None:
+            return cls(frozenset({EXACT + exact}), prefix(word))
+        return cls(keys(word, language), prefix(word), 0, language)
+
+
+Slot = tuple[tuple[Word, ...], ...]
+"""One place of a wording: alternatives, each a sequence of words (``{mail}``: ``correo``,
+``cuenta de correo``, ``email`` ...)."""
+
+
+class Pattern(NamedTuple):
+    """A compiled wording: ``text`` as written, ``slots`` as matched, ``starts`` the prefixes its
+    first word may have (a named tuple, like ``Word``: the lexicon builds hundreds at each start)."""
+
+    text: str
+    slots: tuple[Slot, ...]
+    starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def made(cls, text: str, slots: tuple[Slot, ...]) -> Pattern:
+        return cls(text, slots, frozenset([alternative[0].prefix for alternative in slots[0]]) if slots else frozenset())
+
+    @classmethod
+    def of(cls, phrase: str) -> Pattern:
+        """A plain phrase, each word a slot of its own (cached: policies repeat their phrases)."""
+        return _phrase_pattern(phrase)
+
+    @property
+    def negation_first(self) -> bool:
+        return all(alternative[0].negation > 0 for alternative in self.slots[0]) if self.slots else False
+
+
+def words_of(text: str, only_fillers: bool = True, language: str | None = None) -> list[Word]:
+    """The words of a plain wording in ``language`` (``es``, ``en``, or None: either), skipping
+    fillers (unless it has nothing else and ``only_fillers``); ``=word`` matches that word only,
+    not its stem, and may be a filler (``por =su cuenta``)."""
+    parsed = Text.of(text)
+
+    def exact(token: Token) -> bool:
+        return token.start > 0 and text[token.start - 1] == EXACT
+
+    kept = [t for t in parsed.tokens if not t.filler or exact(t)] or (list(parsed.tokens) if only_fillers else [])
+    return [Word.of(t.word, t.word if exact(t) else None, t.negation, language) for t in kept]
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(folded: str) -> tuple[str, ...]:
+    """The prefix of each word a folded phrase must find (fillers, and words a negation
+    stands for, aside)."""
+    words = [part for match in _WORD.finditer(folded) for part in _split(match.group())]
+    return tuple(prefix(w) for w in words if w not in FILLERS and w not in NEGATIONS and w not in QUANTITIES)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> Pattern:
+    return Pattern.made(phrase, tuple(((word,),) for word in words_of(phrase)))
+
+
+class Token(NamedTuple):
+    """One word of a text (a named tuple: a text has hundreds)."""
+
     word: str
-    stem: str
+    surface: str
     start: int
     end: int
     clause: int
+    span: int
+    """The clause a wording may run through: a parenthesis does not end it (``el correo
+    (webmail e IMAP) no funciona``), its own words are skipped."""
+    depth: int
+    sentence: int
+    negation: int = 0
+    """0: none; 1: a negation (``no``, ``sin``, ``dejó de``); 2: a quantity (``ningún``, ``nadie``)."""
+    prefix: str = ""
 
     @property
     def filler(self) -> bool:
         return self.word in FILLERS
 
+    @property
+    def light(self) -> bool:
+        return self.word in LIGHT
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One phrase found: ``quote`` is the words as written in the text."""
+
+class Hit(NamedTuple):
+    """One wording found: ``quote`` is the words as written in the text; ``negated`` when a
+    negation denies it (only asked for by ``Text.search(..., negated=True)``). A named tuple:
+    a text yields hundreds."""
 
     phrase: str
     quote: str
     start: int
     end: int
+    clause: int = 0
+    sentence: int = 0
+    negated: bool = False
 
     def inside(self, other: Hit) -> bool:
         """True when this hit lies within ``other`` and is shorter."""
@@ -124,88 +217,187 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """An incident description, tokenized once and searched for many phrases."""
+    """An incident description, split into words once and searched for many wordings."""
 
     source: str
     tokens: tuple[Token, ...]
+    content: tuple[int, ...]
+    """Indices of the tokens a wording may match (every token, for now)."""
+    index: dict[str, tuple[int, ...]]
+    """Positions in ``content`` by word prefix (``¬`` for negations)."""
 
     @classmethod
     def of(cls, source: str) -> Text:
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(source)]
-        tokens, clause = [], 0
+        breaks = [(m.start(), m.group()) for m in _CLAUSE_BREAK.finditer(source)]
+        sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(source)]
+        parts: list[tuple[str, int, int, int, int, int, int]] = []
+        clause = span = sentence = next_break = depth = 0
+        outer: list[int] = []
         for match in _WORD.finditer(source):
-            while clause < len(breaks) and breaks[clause] < match.start():
+            while next_break < len(breaks) and breaks[next_break][0] < match.start():
+                mark = breaks[next_break][1]
                 clause += 1
+                if mark in "([":
+                    outer.append(span)
+                    depth += 1
+                    span = clause
+                elif mark in ")]" and outer:
+                    span = outer.pop()
+                    depth -= 1
+                else:
+                    span = clause
+                next_break += 1
+            while sentence < len(sentence_breaks) and sentence_breaks[sentence] < match.start():
+                sentence += 1
             for part in _split(fold(match.group())):
-                tokens.append(Token(part, stem(part), match.start(), match.end(), clause))
-        return cls(source, tuple(tokens))
+                parts.append((part, match.start(), match.end(), clause, span, depth, sentence))
+        tokens = []
+        for i, (word, start, end, clause, span, depth, sentence) in enumerate(parts):
+            before = parts[i - 1][0] if i else ""
+            after = parts[i + 1][0] if i + 1 < len(parts) else ""
+            negation = _negation(word, before, after)
+            tokens.append(Token(word, source[start:end], start, end, clause, span, depth, sentence, negation,
+                                NEGATION_KEY if negation else prefix(word)))
+        content = tuple(range(len(tokens)))
+        index: dict[str, list[int]] = {}
+        for position, i in enumerate(content):
+            index.setdefault(tokens[i].prefix, []).append(position)
+        return cls(source, tuple(tokens), content, {k: tuple(v) for k, v in index.items()})
 
     def find(self, phrase: str) -> Hit | None:
-        """The first occurrence of ``phrase`` that is not negated, or None."""
-        pattern = _pattern(phrase)
-        if not pattern:
+        """The first occurrence of ``phrase`` that is not negated, or None. A phrase one of whose
+        words starts like no word of the text is not even compiled (its words never stemmed)."""
+        folded = fold(phrase)
+        if not self._may_hold(folded):
             return None
-        content = [i for i, t in enumerate(self.tokens) if not t.filler] if not _all_fillers(phrase) else list(range(len(self.tokens)))
-        for position, index in enumerate(content):
-            if self.tokens[index].stem != pattern[0]:
-                continue
-            matched = self._extend(content, position, pattern)
-            if matched is None:
-                continue
-            first, last = self.tokens[matched[0]], self.tokens[matched[-1]]
-            if self._negated(matched, phrase):
-                continue
-            return Hit(phrase, self.source[first.start:last.end], first.start, last.end)
-        return None
+        return next(iter(self.search(Pattern.of(folded))), None)
+
+    def _may_hold(self, folded: str) -> bool:
+        return all(start in self.index for start in _prefixes(folded))
 
     def find_any(self, phrases: tuple[str, ...]) -> list[Hit]:
         return [hit for phrase in phrases if (hit := self.find(phrase)) is not None]
 
-    def _extend(self, content: list[int], position: int, pattern: tuple[str, ...]) -> list[int] | None:
-        matched = [content[position]]
-        clause = self.tokens[content[position]].clause
-        for previous, wanted in zip(pattern, pattern[1:]):
-            gap = 0 if is_negation(previous) else MAX_GAP
-            window = content[position + 1: position + 2 + gap]
-            found = next((k for k, i in enumerate(window) if self.tokens[i].stem == wanted), None)
-            if found is None or self.tokens[window[found]].clause != clause:
-                return None
-            position += 1 + found
-            matched.append(content[position])
-        return matched
+    def search(self, pattern: Pattern, negated: bool = False) -> list[Hit]:
+        """Every occurrence of ``pattern``, one per first word, in text order; the negated ones
+        only when ``negated`` (then marked so)."""
+        if not pattern.slots or pattern.starts.isdisjoint(self.index):
+            return []
+        found = []
+        for start in self._starts(pattern.slots[0]):
+            matched = self._match(pattern.slots, start)
+            if matched is None:
+                continue
+            denied = self._negated(matched, pattern.negation_first)
+            if denied and not negated:
+                continue
+            first, last = self.tokens[matched[0]], self.tokens[matched[-1]]
+            found.append(Hit(pattern.text, self.source[first.start:last.end], first.start, last.end,
+                             first.clause, first.sentence, denied))
+        return found
 
-    def _negated(self, matched: list[int], phrase: str) -> bool:
-        """A negation just before the match (unless the phrase starts with one) or in one of its gaps."""
-        first = matched[0]
-        gaps = [i for i in range(first, matched[-1]) if i not in matched]
-        if any(self._negation_at(i) for i in gaps):
+    def _starts(self, slot: Slot) -> list[int]:
+        positions: set[int] = set()
+        for alternative in slot:
+            word = alternative[0]
+            positions.update(p for p in self.index.get(word.prefix, ()) if self._is(p, word))
+        return sorted(positions)
+
+    def _is(self, position: int, word: Word) -> bool:
+        token = self.tokens[self.content[position]]
+        if word.negation == 1:
+            return token.negation > 0
+        if word.negation == 2:
+            return token.negation == 2 and _same(token.word, word)
+        if EXACT + token.word in word.keys:
             return True
-        if is_negation(_words(phrase)[0]):
+        if token.prefix != word.prefix or token.filler:
             return False
-        index, clause = first - 1, self.tokens[first].clause
-        while index >= 0 and first - index <= NEGATION_WINDOW and self.tokens[index].clause == clause:
-            if self._negation_at(index):
-                return True
-            if self.tokens[index].word not in LIGHT | FILLERS:
-                return False
+        return _same(token.word, word)
+
+    def _match(self, slots: tuple[Slot, ...], start: int) -> list[int] | None:
+        """Token indices of the first way ``slots`` match from content position ``start``."""
+        for alternative in slots[0]:
+            if self._is(start, alternative[0]):
+                found = self._extend(slots, 0, alternative, 1, [start])
+                if found is not None:
+                    return [self.content[p] for p in found]
+        return None
+
+    def _extend(self, slots: tuple[Slot, ...], slot: int, words: tuple[Word, ...], at: int,
+                matched: list[int]) -> list[int] | None:
+        if at == len(words):
+            if slot + 1 == len(slots):
+                return matched
+            for alternative in slots[slot + 1]:
+                found = self._extend(slots, slot + 1, alternative, 0, matched)
+                if found is not None:
+                    return found
+            return None
+        for position in self._window(matched[-1]):
+            if self._is(position, words[at]):
+                found = self._extend(slots, slot, words, at + 1, [*matched, position])
+                if found is not None:
+                    return found
+        return None
+
+    def _window(self, position: int) -> Iterator[int]:
+        """Content positions that may hold the next word after ``position``: the next one right
+        after a negation, else up to ``MAX_GAP`` counted words on, in the same clause."""
+        previous = self.tokens[self.content[position]]
+        allowed = 0 if previous.negation == 1 else MAX_GAP
+        counted = 0
+        for next_position in range(position + 1, min(len(self.content), position + 1 + _REACH)):
+            token = self.tokens[self.content[next_position]]
+            if token.span != previous.span:
+                if token.depth > previous.depth:
+                    continue
+                return
+            yield next_position
+            if not (token.light or token.filler):
+                counted += 1
+                if counted > allowed:
+                    return
+
+    def _negated(self, matched: list[int], negation_first: bool) -> bool:
+        """A negation in one of the match's gaps, or just before it; neither for a wording that
+        starts with one (``no llega ningún correo`` is one negation, said twice)."""
+        if negation_first:
+            return False
+        first = matched[0]
+        if any(self.tokens[i].negation and self.tokens[i].span == self.tokens[first].span
+               for i in range(first, matched[-1]) if i not in matched):
+            return True
+        index, clause, subject, seen = first - 1, self.tokens[first].clause, 0, 0
+        while index >= 0 and self.tokens[index].clause == clause:
+            token = self.tokens[index]
+            if token.negation:
+                return subject == 0 or token.word in COORDINATING
+            if not token.filler:
+                seen += 1
+                if seen > NEGATION_WINDOW:
+                    return False
+            if not (token.light or token.filler):
+                subject += 1
+                if subject > 1:
+                    return False
             index -= 1
         return False
 
-    def _negation_at(self, index: int) -> bool:
-        before = self.tokens[index - 1].word if index > 0 else ""
-        return is_negation(self.tokens[index].word) and before not in ABILITY
+
+@lru_cache(maxsize=65536)
+def _same(folded: str, word: Word) -> bool:
+    """Whether a folded word of a text is ``word`` by its keys (remembered: a long text repeats
+    its words, and the lexicon its wordings)."""
+    found = keys(folded, word.language)
+    return not found.isdisjoint(word.keys) or one_typo_apart(found, word.keys)
 
 
-def _words(phrase: str) -> list[str]:
-    return [part for m in _WORD.finditer(fold(phrase)) for part in _split(fold(m.group()))]
-
-
-def _all_fillers(phrase: str) -> bool:
-    return all(w in FILLERS for w in _words(phrase))
-
-
-@lru_cache(maxsize=4096)
-def _pattern(phrase: str) -> tuple[str, ...]:
-    words = _words(phrase)
-    kept = words if all(w in FILLERS for w in words) else [w for w in words if w not in FILLERS]
-    return tuple(stem(w) for w in kept)
+def _negation(word: str, before: str, after: str) -> int:
+    if word in QUANTITIES:
+        return 2
+    if word in NEGATIONS and not (word == "not" and before in ABILITY):
+        return 1
+    if after == "de" and word.startswith(_STOP) and stem(word) == _STOP:
+        return 1
+    return 0

@@ -1,0 +1,267 @@
+"""What an incident text says, in the lexicon's terms: the concepts it reports and four facts.
+
+``read(text, lexicon, given)`` → ``Reading``: ``concepts`` (each ``Found(concept, hits)``, the
+words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note)`` for each of
+
+- ``env``: ``production`` or ``non-production``, from the environments the text names. An
+  environment named in a healthy statement (``producción funciona bien``) is not the one
+  affected when another is named; named only as healthy, it is still the one concerned
+  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown.
+- ``scope``: ``everything``, ``part`` or ``function`` (one function). Failures whose subjects
+  are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
+  instances working (``los otros dos cargan bien``), or a named service or whole failing while
+  something is said to work (``el correo funciona bien, pero las páginas no cargan``) make it
+  ``part``; something unnamed failing while what is named works (``phpMyAdmin da error 500
+  pero la web funciona``, ``lo demás funciona``) is ``function``. Otherwise a whole named as
+  failing (``el servidor no responde``), a word such as ``todo``/``completamente``, or three
+  services failing at once make it ``everything``.
+- ``cause``: ``client`` (``borramos el MX por error``, ``mi buzón está lleno``) before
+  ``provider`` (``no hemos cambiado nada``) before ``third-party`` (``Zoho``, ``de terceros``).
+- ``exposure``: ``materialized`` (``los datos ya se han filtrado``) before ``potential`` (``se
+  podría acceder``).
+
+A fact nothing speaks to is ``unknown``; a fact given by the caller (a flag) wins over the text.
+A healthy statement is a clause with a healthy wording (``funciona``, ``está arriba``) or a
+denied outage (``no está caído``), no reported problem and no one else's words (``la página de
+estado dice que todo está operativo``). Findings inside a longer finding are dropped (``caída
+parcial`` is not ``caída``); a concept's ``absorbs`` drops the findings of another in the same
+sentence (``se cae a ratos`` is intermittent, not down); a cause (``por error``) is not a failure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from slactl.sla.lexicon import Entry, Lexicon
+from slactl.sla.textmatch import Hit, Text
+
+UNKNOWN = "unknown"
+FACTS = ("env", "scope", "cause", "exposure")
+OUTAGES = frozenset({"service-down", "mail-failure", "database-unreachable", "dns-failure"})
+"""Concepts that say something is out: the ones whose scope is read."""
+_DOWN = "service-down"
+_AND = frozenset({"y", "e", "and"})
+
+
+class Found(NamedTuple):
+    """A concept the text reports, and the words that said it."""
+
+    concept: str
+    hits: tuple[Hit, ...]
+
+
+class FactRead(NamedTuple):
+    """One fact: its ``value`` (``unknown`` when nothing speaks to it), the words behind it,
+    ``given`` when the caller stated it, and a ``note`` on how it was weighed."""
+
+    fact: str
+    value: str
+    hits: tuple[Hit, ...] = ()
+    given: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    concepts: tuple[Found, ...]
+    facts: tuple[FactRead, ...]
+    environments: tuple[tuple[str, Hit], ...] = ()
+    """Every environment the text names (healthy or not), as ``(value, hit)``."""
+
+    def fact(self, name: str) -> FactRead:
+        return next(f for f in self.facts if f.fact == name)
+
+    def value(self, name: str) -> str:
+        return self.fact(name).value
+
+    def concept_ids(self) -> frozenset[str]:
+        return frozenset(found.concept for found in self.concepts)
+
+    def assuming(self, name: str, value: str) -> Reading:
+        """The same reading with one fact set (to weigh what a missing fact would decide)."""
+        facts = tuple(FactRead(name, value, given=True, note="assumed") if f.fact == name else f for f in self.facts)
+        return Reading(self.concepts, facts, self.environments)
+
+
+def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> Reading:
+    """The concepts and facts of ``text``; ``given`` facts (``{"env": "production"}``) win."""
+    given = given or {}
+    causes = _found(text, _entries(lexicon.facts, "cause"))
+    concepts, denials = _concepts(text, lexicon, [hit for _, hit in causes])
+    components = _outermost(_found(text, lexicon.components, kinds=True))
+    problems = [hit for concept, hit in concepts if lexicon.concept(concept).kind == "problem"]
+    place = _Places(text, problems)
+    problem_places = {place(hit) for hit in problems}
+    component_spans = [hit for _, hit in components] + [hit for _, hit in concepts]
+    reported = {hit.clause for pattern in lexicon.reported for hit in text.search(pattern)}
+    healthy = [hit for hit in _not_within([h for pattern in lexicon.healthy for h in text.search(pattern)],
+                                          component_spans, strictly=True)
+               if hit.clause not in reported]
+    healthy_places = {place(hit) for hit in healthy} - problem_places
+    denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
+    environments = _outermost(_found(text, _entries(lexicon.facts, "env")))
+    facts = {
+        "env": _env(environments, place, healthy_places | denied_places),
+        "scope": _scope(text, lexicon, concepts, components, place, healthy_places, denied_places),
+        "cause": _first(causes, ("client", "provider", "third-party"), "cause"),
+        "exposure": _first(_found(text, _entries(lexicon.facts, "exposure")), ("materialized", "potential"), "exposure"),
+    }
+    for name, value in given.items():
+        facts[name] = FactRead(name, value, given=True)
+    grouped: dict[str, list[Hit]] = {}
+    for concept, hit in concepts:
+        grouped.setdefault(concept, []).append(hit)
+    order = [entry.id for entry in lexicon.concepts]
+    return Reading(tuple(Found(c, tuple(sorted(grouped[c], key=_start))) for c in order if c in grouped),
+                   tuple(facts[name] for name in FACTS), tuple(sorted(environments, key=lambda item: item[1].start)))
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _entries(entries: tuple[Entry, ...], kind: str) -> tuple[Entry, ...]:
+    return tuple(entry for entry in entries if entry.kind == kind)
+
+
+def _found(text: Text, entries: Iterable[Entry], kinds: bool = False) -> list[tuple[str, Hit]]:
+    """``(id, hit)`` for every stretch of text a wording of ``entries`` finds, not denied;
+    with ``kinds`` (components), ``(kind:id, hit)`` for every mention, denied or not."""
+    return _distinct([(f"{entry.kind}:{entry.id}" if kinds else entry.id, hit)
+                      for entry in entries for pattern in entry.patterns
+                      for hit in text.search(pattern, negated=kinds)])
+
+
+def _distinct(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """One finding per id and stretch of text (``no responde`` found by two wordings)."""
+    first: dict[tuple[str, int, int], tuple[str, Hit]] = {}
+    for key, hit in found:
+        first.setdefault((key, hit.start, hit.end), (key, hit))
+    return list(first.values())
+
+
+def _outermost(found: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """The findings no longer finding contains (one pass over them sorted: a text of any length)."""
+    kept = set(map(id, _not_within([hit for _, hit in found], [hit for _, hit in found], strictly=True)))
+    return [(key, hit) for key, hit in found if id(hit) in kept]
+
+
+def _not_within(hits: list[Hit], spans: list[Hit], strictly: bool) -> list[Hit]:
+    """The ``hits`` no span of ``spans`` contains (``strictly``: a span equal to the hit's does
+    not count), in one sweep by start."""
+    edges = sorted(((s.start, -s.end) for s in spans))
+    kept, best_end, best_start, index = [], -1, -1, 0
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        while index < len(edges) and edges[index][0] <= hit.start:
+            start, end = edges[index][0], -edges[index][1]
+            if end > best_end:
+                best_end, best_start = end, start
+            index += 1
+        covered = best_end > hit.end or (best_end == hit.end and (best_start < hit.start or not strictly))
+        if not covered:
+            kept.append(hit)
+    return kept
+
+
+def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tuple[str, Hit]], list[Hit]]:
+    """The concepts found, and the outages denied (``no está caído``)."""
+    found: list[tuple[str, Hit]] = []
+    denials: list[tuple[str, Hit]] = []
+    for entry in lexicon.concepts:
+        for pattern in entry.patterns:
+            for hit in text.search(pattern, negated=entry.id == _DOWN):
+                (denials if hit.negated else found).append((entry.id, hit))
+    outer = _outermost(_distinct(found))
+    kept = set(map(id, _not_within([hit for _, hit in outer], causes, strictly=False)))
+    found = [(c, hit) for c, hit in outer if id(hit) in kept]
+    for entry in lexicon.concepts:
+        sentences = {hit.sentence for c, hit in found if c == entry.id}
+        found = [(c, hit) for c, hit in found if not (c in entry.absorbs and hit.sentence in sentences)]
+    return found, [hit for _, hit in _outermost(denials)]
+
+
+class _Places:
+    """Where a finding stands: its clause, cut again at ``y``/``and`` after a problem (``3 están
+    caídos y los otros 2 cargan bien`` is two statements; ``dev y staging están OK`` one)."""
+
+    def __init__(self, text: Text, problems: list[Hit]):
+        first_end: dict[int, int] = {}
+        for problem in problems:
+            first_end[problem.clause] = min(problem.end, first_end.get(problem.clause, problem.end))
+        self.cuts: dict[int, list[int]] = {}
+        for token in text.tokens:
+            if token.word in _AND and token.clause in first_end and first_end[token.clause] <= token.start:
+                self.cuts.setdefault(token.clause, []).append(token.start)
+
+    def __call__(self, hit: Hit) -> tuple[int, int]:
+        return hit.clause, bisect_right(self.cuts.get(hit.clause, ()), hit.start)
+
+
+def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]]) -> FactRead:
+    affected = {value for value, hit in named if place(hit) not in healthy}
+    working = {value for value, hit in named if place(hit) in healthy}
+    if len(affected) == 1:
+        [value] = affected
+        note = f"{', '.join(sorted(working))} named as working" if working else ""
+    elif len(affected) > 1:
+        return FactRead("env", UNKNOWN, tuple(hit for _, hit in named), note="both named as affected")
+    elif len(working) == 1:
+        [value] = working
+        note = "named only as working: the report still concerns it"
+    else:
+        return FactRead("env", UNKNOWN, tuple(hit for _, hit in named),
+                        note="both named as working" if working else "")
+    return FactRead("env", value, tuple(hit for v, hit in named if v == value), note=note)
+
+
+def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], components: list[tuple[str, Hit]],
+           place: _Places, healthy: set[tuple[int, int]], denied: set[tuple[int, int]]) -> FactRead:
+    """A denial (``no está caído``) names nothing that works: it only keeps its words out of
+    what fails."""
+    quiet = healthy | denied
+    failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
+    said = [hit for concept, hit in concepts if concept in OUTAGES]
+    loose = set(map(id, _not_within([hit for _, hit in components], said, strictly=True)))
+    subjects = {key for key, hit in components if hit.sentence in failing and place(hit) not in quiet
+                and not (key.startswith("function:") and id(hit) not in loose)}
+    subject_kinds = {key.split(":")[0] for key in subjects}
+    if any(concept in OUTAGES - {_DOWN} for concept, _ in concepts):
+        subject_kinds.add("service")  # mail, a database or DNS: a service by name
+    well = [(key, hit) for key, hit in components if place(hit) in healthy]
+    well_kinds = {key.split(":")[0] for key, _ in well}
+    found = _found(text, _entries(lexicon.facts, "scope"))
+    inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
+    part = [hit for value, hit in inside if value == "part"]
+    whole = [hit for value, hit in inside if value == "everything"]
+    services = {key for key in subjects if key.startswith("service:")}
+
+    def evidence(kinds: set[str]) -> tuple[Hit, ...]:
+        return tuple(hit for key, hit in well if key.split(":")[0] in kinds)
+
+    if subject_kinds == {"function"}:
+        return FactRead("scope", "function", tuple(hit for key, hit in components if key in subjects),
+                        note="what fails is one function")
+    named = subject_kinds & {"service", "whole"}
+    if part or "others" in well_kinds or (named and well_kinds):
+        return FactRead("scope", "part", evidence({"service", "others", "whole", "rest"}) + tuple(part),
+                        note="something else works" if well_kinds else "")
+    if well_kinds:
+        return FactRead("scope", "function", evidence({"service", "whole", "rest"}),
+                        note="what works is named, what fails is not: one function")
+    down = {hit.sentence for concept, hit in concepts if concept == _DOWN}
+    wholes = {key for key, hit in components if key in subjects and key.startswith("whole:") and hit.sentence in down}
+    if whole or wholes or len(services) >= 3:
+        hits = tuple(whole) or tuple(hit for key, hit in components if key in subjects and place(hit) not in quiet)
+        return FactRead("scope", "everything", hits)
+    return FactRead("scope", UNKNOWN)
+
+
+def _first(found: list[tuple[str, Hit]], order: tuple[str, ...], fact: str) -> FactRead:
+    for value in order:
+        hits = tuple(hit for v, hit in found if v == value)
+        if hits:
+            return FactRead(fact, value, hits)
+    return FactRead(fact, UNKNOWN)

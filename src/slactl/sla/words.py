@@ -1,0 +1,131 @@
+"""How two words of an incident are compared, in Spanish or English: by their keys.
+
+A word is folded (case, accents), then stemmed by the Snowball stemmers of Spanish and English
+(``snowballstemmer``, the stemmers the Snowball project maintains), so ``caídas`` and ``caído``,
+``responden`` and ``responde``, ``emails`` and ``email`` share a key. Two words match when they
+share any key:
+
+- both stems (``servidores`` → ``servidor``; ``working`` → ``work``);
+- a sound-alike form of the Spanish stem (b/v, c/k/qu, s/z, j/g, silent h, doubled letters), so
+  ``serbidor``, ``KAIDA`` and ``corrreos`` are ``servidor``, ``caida`` and ``correos``;
+- for sound-alike forms of five letters or more, one typo past the first letter (a letter
+  added, dropped or replaced, two neighbours swapped), so one slip of the keyboard
+  (``preubas``, ``resuleve``, ``usario``) still matches.
+
+A few words Snowball leaves apart or joins wrongly are fixed here, in the open: irregular
+forms (``cayó`` is ``caer``, ``are`` is ``be``), Spanish endings Snowball keeps (``lentísimo``,
+``lentitud`` → ``lent``; ``abre``, ``abren`` → ``abr``, words too short for its rules) and words it would join (``documentación`` is not
+``documentos``, ``mejora`` is not ``mejor``, ``productos`` is not ``productivo``). Negations share one key, ``¬``; a word written
+``=Word`` in a wording matches only that exact spelling (``=DoS`` is not ``dos``, two).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+NEGATION_KEY = "¬"
+EXACT = "="
+SOUND = "~"
+
+IRREGULAR = {
+    **dict.fromkeys("cayo cayeron cae caen caer caia caian caiga caigan cayendo cayera caemos".split(), "caido"),
+    **dict.fromkeys("puedo puede pueden podemos podido pudo pudieron pudimos podia podian poder".split(),
+                    "poder"),
+    **dict.fromkeys("creo cree creemos creen creer creia".split(), "creer"),
+    **dict.fromkeys("is are was were be been being am".split(), "be"),
+    **dict.fromkeys("broke broken breaks".split(), "break"),
+    **dict.fromkeys("fell fallen falls".split(), "fall"),
+}
+"""Forms no suffix rule reaches, mapped to the form whose stem they share."""
+
+STEM_EXCEPTIONS = {
+    **dict.fromkeys("documentacion documentaciones documentation".split(), "documentacion"),
+    **dict.fromkeys("informacion informaciones information".split(), "informacion"),
+    **dict.fromkeys("mejora mejoras".split(), "mejora"),
+    **dict.fromkeys("producto productos".split(), "producto"),
+}
+"""Words whose Snowball stem is another word's (``documentación`` and ``documentos`` are both
+``document``, ``productos`` and ``productivo`` both ``product``): they keep a stem of their own."""
+
+_SNOWBALL_GAPS = ("isim", "itud")
+"""Spanish suffixes Snowball keeps (``lentisim``, ``lentitud``) that still mark the same word."""
+_SHORT_ENDINGS = ("en", "an", "es", "as", "os", "a", "e", "o")
+"""Endings Snowball leaves on words too short for its regions (``abre``, ``abren``), stripped
+when it left the word whole."""
+_MIN_STEM = 3
+_MIN_TYPO = 5
+
+
+def stem(word: str) -> str:
+    """The Spanish stem of one folded word: ``caídas`` → ``caid``, ``lentitud`` → ``lent``."""
+    return _stems(word)[0]
+
+
+@lru_cache(maxsize=8192)
+def keys(word: str, language: str | None = None) -> frozenset[str]:
+    """The keys of one folded word: its two stems and its sound-alike form (``~`` first). A
+    word known to be Spanish (``es``) has no English stem, one known to be English (``en``)
+    only its English stem: the lexicon's ``page`` is not ``pago``. A word of an incident, of
+    no known language, has them all."""
+    spanish, english = _stems(word)
+    if language == "en":
+        return frozenset({english})
+    sound = SOUND + sound_alike(spanish)
+    return frozenset({spanish, sound} if language == "es" else {spanish, english, sound})
+
+
+def one_typo_apart(word_keys: frozenset[str], other_keys: frozenset[str]) -> bool:
+    """True when the sound-alike forms of two words (five letters or more) differ by one typo
+    past the first letter: one letter added or dropped (not the last: a stem is a word without
+    its ending), one replaced, or two neighbours swapped."""
+    a, b = _sound_of(word_keys), _sound_of(other_keys)
+    if min(len(a), len(b)) < _MIN_TYPO or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return any(long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+
+
+def _sound_of(word_keys: frozenset[str]) -> str:
+    return next((key[1:] for key in word_keys if key.startswith(SOUND)), "")
+
+
+@lru_cache(maxsize=8192)
+def _stems(word: str) -> tuple[str, str]:
+    word = IRREGULAR.get(word, word)
+    if word in STEM_EXCEPTIONS:
+        kept = STEM_EXCEPTIONS[word]
+        return kept, kept
+    if not word.isalpha():
+        return word, word
+    spanish = _snowball("spanish", word)
+    gaps = _SNOWBALL_GAPS + (_SHORT_ENDINGS if spanish == word else ())
+    for suffix in gaps:
+        if spanish.endswith(suffix) and len(spanish) - len(suffix) >= _MIN_STEM:
+            spanish = spanish[: -len(suffix)]
+            break
+    return spanish, _snowball("english", word)
+
+
+def _snowball(language: str, word: str) -> str:
+    """A fresh stemmer per word: Snowball's stemmers keep their state on the instance, so one
+    shared between threads could mix two words."""
+    import snowballstemmer  # type: ignore[import-untyped]  # imported on the first word that needs a stem
+
+    return snowballstemmer.stemmer(language).stemWord(word)
+
+
+_SOUNDS = (("ch", "X"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("ge", "je"), ("gi", "ji"), ("ll", "y"),
+           ("v", "b"), ("z", "s"), ("k", "c"), ("h", ""), ("X", "ch"))
+
+
+def sound_alike(text: str) -> str:
+    """The spelling a hurried Spanish writer may give ``text``: ``servidor`` → ``serbidor``,
+    ``kaida`` → ``caida``, ``pagina`` → ``pajina``, ``correo`` → ``coreo`` (a doubled letter is
+    one, except at the start: ``ddos`` is not ``dos``)."""
+    for old, new in _SOUNDS:
+        text = text.replace(old, new)
+    return text[:2] + "".join(c for i, c in enumerate(text) if i >= 2 and c != text[i - 1])
