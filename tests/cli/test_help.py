@@ -61,6 +61,11 @@ def test_arguments_are_listed_as_the_usage_line_writes_them(name, command):
             metavar = param.make_metavar(click.Context(command, info_name=name, parent=ROOT_CONTEXT))
             assert metavar in usage and metavar in section
     assert not re.search(r"[{<]\w+[}>]", text), "one way to show arguments: PROVIDER or [PROVIDER], never {x} or <x>"
+    # One section, whatever click adds: click 8.5 writes its own "Positional arguments" section.
+    assert text.count("rguments:") == 1, text
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            assert " ".join(section.split()).count(" ".join(param.help.split())) == 1
 
 
 def test_options_that_must_be_given_say_so():

@@ -32,6 +32,10 @@ class Command(click.Command):
         """Arguments, then options (and, for a group, its commands)."""
         _format_parameters(self, ctx, formatter)
 
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: ``format_options`` writes the arguments (click 8.5 added its own
+        "Positional arguments" section, which would list them twice)."""
+
 
 class Group(click.Group):
     """A group whose help shows its options the way ``Command`` does."""
@@ -42,6 +46,9 @@ class Group(click.Group):
         """Arguments, then options (and, for a group, its commands)."""
         _format_parameters(self, ctx, formatter)
         self.format_commands(ctx, formatter)
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: ``format_options`` writes the arguments (see ``Command.format_arguments``)."""
 
 
 def _format_parameters(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
