@@ -32,10 +32,13 @@ MAX_TEXT_CHARS = 2**20
 @click.pass_obj
 def classify(state: State, provider: str, text: str | None, env: str | None, impact: str | None, privacy: str | None,
              dos: bool, third_party: bool, plan: str | None, opened: str | None, as_json: bool) -> None:
-    """Classify an incident: severity, the phrases and facts that decided it, targets, protocol,
-    communications owed and notes. Rules come from the policy file; the most severe match wins.
-    Facts such as the environment are also read from the text when the policy says how
-    (e.g. "staging" means --env non-production); flags win over the text.
+    """Classify an incident: severity, confidence (high, low or none), the concepts and
+    facts that decided it, targets, protocol, communications owed and notes. The text is read
+    for concepts (outage, slow, no mail, data breach, ...; Spanish or English, any inflection)
+    and facts (environment, scope, cause); the policy's decision table maps them to a severity
+    and the most severe match wins. Flags win over the text. When the policy needs a fact the
+    text does not give (IVCISA: the environment), the answer is "no severity" with each
+    possible outcome; give it with --env.
 
     \b
     Example: slactl classify ivcisa "la base de datos de producción se cayó" --opened 2026-11-20T18:30
