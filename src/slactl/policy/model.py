@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
@@ -151,7 +152,7 @@ class Policy:
         return [s.id for s in self.severities].index(severity_id)
 
 
-def _suggest(name: str, choices: list[str], also: list[str] = ()) -> str:
+def _suggest(name: str, choices: Iterable[str], also: Iterable[str] = ()) -> str:
     import difflib  # only for a mistyped name
 
     near = difflib.get_close_matches(fold(name), list(choices) + list(also), n=3, cutoff=0.5)

@@ -63,7 +63,7 @@ def summary_json(policy: Policy) -> dict[str, Any]:
 
 
 def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
-    plans = [plan] if plan else list(policy.plans) or [None]
+    plans: list[Plan | None] = [plan] if plan else [*policy.plans] or [None]
     return {
         **summary_json(policy),
         "source": policy.source,
@@ -175,16 +175,16 @@ def print_policy(policy: Policy, plan: Plan | None) -> None:
                 plans.add_row(p.id + (" (default)" if p.default else ""), p.label, p.calendar or "-",
                               _dash(p.contacts), _dash(p.tickets_per_year), ", ".join(p.channels) or "-")
         out.print(plans)
-    shown = [plan] if plan else list(policy.plans) or [None]
+    shown: list[Plan | None] = [plan] if plan else [*policy.plans] or [None]
     targets = table(*(["plan"] if policy.plans else []), "severity", "label", "target", "bound", "calendar",
                     title="Targets (severities most severe first)")
-    for p in shown:
+    for shown_plan in shown:
         for s in policy.severities:
-            rows = _targets(policy, s, p) or ()
+            rows = _targets(policy, s, shown_plan) or ()
             if not rows:
-                targets.add_row(*([p.id] if p else []), s.id, s.label, "-", "no targets", "-")
+                targets.add_row(*([shown_plan.id] if shown_plan else []), s.id, s.label, "-", "no targets", "-")
             for t in rows:
-                targets.add_row(*([p.id] if p else []), s.id, s.label, t.name, t.promise(), t.calendar or "-")
+                targets.add_row(*([shown_plan.id] if shown_plan else []), s.id, s.label, t.name, t.promise(), t.calendar or "-")
     out.print(targets)
     print_classification_table(out, policy)
     for s in policy.severities:
