@@ -181,24 +181,12 @@ class Ledger:
 
     def _bisect_time(self, ordinal: int, span: int, remaining: timedelta) -> tuple[int, timedelta]:
         """DST added time inside the span: find the date by bisection over the span."""
-        low, high = 0, span
-        while high - low > 1:
-            middle = (low + high) // 2
-            if self.open_time(ordinal, ordinal + middle) >= remaining:
-                high = middle
-            else:
-                low = middle
-        return ordinal + high - 1, remaining - self.open_time(ordinal, ordinal + high - 1)
+        days = _fewest_days(span, lambda days: self.open_time(ordinal, ordinal + days) >= remaining)
+        return ordinal + days - 1, remaining - self.open_time(ordinal, ordinal + days - 1)
 
     def _bisect_days(self, ordinal: int, span: int, count: int) -> int:
-        low, high = 0, span
-        while high - low > 1:
-            middle = (low + high) // 2
-            if self.business_days(ordinal, ordinal + middle) >= count:
-                high = middle
-            else:
-                low = middle
-        return ordinal + high - 1
+        """The date on which the ``count``-th business day from ``ordinal`` falls, within the span."""
+        return ordinal + _fewest_days(span, lambda days: self.business_days(ordinal, ordinal + days) >= count) - 1
 
     @staticmethod
     def _span(ordinal: int, days: int) -> int:
@@ -279,3 +267,16 @@ def _idle(idle: int, span: int, gained: object) -> int:
     if idle + span > IDLE_DAYS:
         raise never_reached()
     return idle + span
+
+
+def _fewest_days(span: int, enough: Callable[[int], bool]) -> int:
+    """The fewest days in ``1..span`` for which ``enough(days)`` holds (it holds at ``span`` and,
+    once it holds, for every longer stretch), by bisection."""
+    low, high = 0, span
+    while high - low > 1:
+        middle = (low + high) // 2
+        if enough(middle):
+            high = middle
+        else:
+            low = middle
+    return high
