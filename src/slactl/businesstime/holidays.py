@@ -22,7 +22,10 @@ HolidayDates = Callable[[str, "str | None", int], tuple[date, ...]]
 class HolidayStore(Protocol):
     """Where holiday dates come from when not from the library directly (a cache)."""
 
-    def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]: ...
+    def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
+        """The public holidays of ``country`` (ISO 3166) and ``subdivision`` (or None) in
+        ``year``, as ``holiday_dates`` gives them (sorted)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,6 +142,7 @@ def _decisions(raw: dict | None) -> DecisionTable:
 
 def _communication(raw: dict, calendars: dict[str, Calendar]) -> Communication:
     def length(key: str) -> Duration | None:
+        """The ``Duration`` written under ``key`` (``6h``, ``end-of-day``), None when absent."""
         return Duration.parse(raw[key]) if key in raw else None
 
     every = length("every")
@@ -184,6 +185,7 @@ def _note(raw: dict) -> Note:
 
 def _pricing(raw: dict) -> Pricing:
     def amount(key: str) -> Any:
+        """The money under ``key`` as a ``Decimal``, None when absent or null."""
         return money_of(raw[key]) if raw.get(key) is not None else None
 
     g = raw["guarantee_hours"]

@@ -44,12 +44,16 @@ MAX_ENTRIES = 16
 
 
 def directory(environ: dict[str, str] | None = None) -> Path:
+    """Where the cache lives: ``$XDG_CACHE_HOME/slactl``, else ``~/.cache/slactl``; ``environ``
+    defaults to ``os.environ``. Neither created nor checked here."""
     env = os.environ if environ is None else environ
     base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "slactl"
 
 
 def enabled(environ: dict[str, str] | None = None) -> bool:
+    """False when ``SLACTL_NO_CACHE`` is set to anything but ``0`` or blank; ``environ``
+    defaults to ``os.environ``."""
     return (os.environ if environ is None else environ).get(DISABLE, "").strip() in ("", "0")
 
 
@@ -102,6 +106,9 @@ class HolidayDates:
         self._known: dict[str, list[str]] | None = None
 
     def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
+        """The public holidays of ``country`` (and ``subdivision``) in ``year``: from the file
+        when this ``holidays`` release stored them, else from ``compute`` and then stored (best
+        effort). Without a known release, always ``compute`` (whose errors pass through)."""
         if self.release is None:
             return self.compute(country, subdivision, year)
         known = self._known

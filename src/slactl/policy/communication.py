@@ -39,4 +39,6 @@ class Communication:
 
     @property
     def recurring(self) -> bool:
+        """True when owed every ``every`` while unresolved (Conecta: "Reportamos en el estado
+        del servicio cada 6 horas"), False for a one-off owed ``after`` ``when``."""
         return self.every is not None

@@ -24,6 +24,12 @@ STATUSES = ("new", "open", "in-progress", "pending", "on-hold", "waiting-on-cust
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """One support plan of a provider (Athento's Starter to Enterprise): ``calendar`` names the
+    attention hours its targets count on ("Atención 10-17 LV"), ``contacts`` and
+    ``tickets_per_year`` its limits (None: none stated; "Hasta 50 tickets incluidos al año"),
+    ``targets`` per severity id override the severity's; ``default`` is the plan used when none
+    is chosen."""
+
     id: str
     label: str
     calendar: str | None = None
@@ -36,11 +42,18 @@ class Plan:
     assumption: str | None = None
 
     def targets_for(self, severity_id: str) -> tuple[Target, ...]:
+        """The plan's own targets for the severity ``severity_id`` (as written, before
+        ``Policy.targets`` merges and orders them); ``()`` when the plan sets none."""
         return dict(self.targets).get(severity_id, ())
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """A caveat of the policy (``show`` lists it; ``classify`` when it applies): ``text``, the
+    seed sentence in ``source``, for the ``severities`` named (empty: every one) and only when
+    one of the ``when`` rules holds (empty: always). Athento: "Este tiempo sólo aplicará en el caso de que la solución dependa al 100% de
+    Athento"."""
+
     text: str
     source: str | None = None
     severities: tuple[str, ...] = ()
@@ -49,6 +62,13 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
+    """One provider's policy, as ``build.policy`` makes it from a checked file: its ``zone`` (an
+    IANA zone or a fixed offset, IVCISA's "GMT-5") and that zone's name, ``severities`` most
+    severe first, ``calendars`` (``24x7`` first), ``plans``, the protocol, communications and
+    notes owed, what classify reads (``facts_from_text``, ``decisions``), Express ``pricing``,
+    the statuses that pause the clocks, ``on_reopen`` (``resume`` or ``restart``), service
+    ``credits``, ``beyond_quota``, and the ``file`` and ``line`` it was read from."""
+
     id: str
     name: str
     zone: tzinfo
@@ -74,6 +94,7 @@ class Policy:
 
     @property
     def default_plan(self) -> Plan | None:
+        """The first plan marked ``default``, or None (no plans, or none marked)."""
         return next((p for p in self.plans if p.default), None)
 
     def calendar(self, name: str) -> Calendar:
@@ -101,6 +122,9 @@ class Policy:
         return frozenset(flag for target in targets for flag in target.applies_unless)
 
     def severity(self, name: str) -> Severity:
+        """The severity called ``name``: its id, label or an alias (case and accents ignored,
+        ``-`` and ``_`` read as spaces). Raises ``InputError`` (``unknown severity``) with the
+        close ones."""
         wanted = fold(name)
         for severity in self.severities:
             if wanted in severity.names():
@@ -142,9 +166,13 @@ class Policy:
         return tuple(sorted(resolved, key=lambda t: TARGET_ORDER.index(t.name)))
 
     def communications_for(self, severity: Severity) -> tuple[Communication, ...]:
+        """The communications owed for ``severity``: its own when it lists any (Conecta's
+        "Reportamos en el estado del servicio cada 4 horas"), else the policy's (not merged)."""
         return severity.communications or self.communications
 
     def protocol_for(self, severity: Severity) -> tuple[str, ...]:
+        """The protocol steps for ``severity``, in order: its own when it lists any, else the
+        policy's (not merged)."""
         return severity.protocol or self.protocol
 
     def rank(self, severity_id: str) -> int:
@@ -163,9 +191,14 @@ def _suggest(name: str, choices: Iterable[str], also: Iterable[str] = ()) -> str
 
 @dataclass(frozen=True, slots=True)
 class PolicySet:
+    """The policies in use (the bundled ones, or the files given), in the order their files
+    were read; iterable, with ``len``."""
+
     policies: tuple[Policy, ...] = field(default_factory=tuple)
 
     def get(self, provider: str) -> Policy:
+        """The policy whose id is ``provider`` (case and accents ignored, ``-`` and ``_`` read as
+        spaces). Raises ``InputError`` (``unknown provider``) with the close ids and every id."""
         wanted = fold(provider)
         for policy in self.policies:
             if fold(policy.id) == wanted:

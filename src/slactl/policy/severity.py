@@ -20,9 +20,12 @@ class Facts:
     third_party: bool | None = None
 
     def items(self) -> list[tuple[str, object]]:
+        """The known facts as ``(name, value)`` pairs, in field order; unknown (None) ones left out."""
         return [(k, getattr(self, k)) for k in self.__slots__ if getattr(self, k) is not None]
 
     def satisfied_by(self, known: Facts) -> bool:
+        """True when ``known`` has every fact stated here with the same value (a fact unknown
+        in ``known`` does not satisfy one stated here; an empty ``Facts`` is always satisfied)."""
         return all(getattr(known, key) == value for key, value in self.items())
 
 
@@ -70,6 +73,11 @@ class DecisionTable:
 
 @dataclass(frozen=True, slots=True)
 class Severity:
+    """One severity of a policy: ``id``, ``label`` and ``aliases`` (each names it), the ``rules``
+    that classify an incident into it, its ``targets`` (a plan may override them), and its own
+    ``protocol`` and ``communications`` (empty: the policy's). ``source`` quotes the seed
+    (Conecta: "Caída Total (Crítico): Interrupción completa de los servicios de hosting")."""
+
     id: str
     label: str
     aliases: tuple[str, ...] = ()

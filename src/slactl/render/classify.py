@@ -30,6 +30,11 @@ def evidence_json(item: Evidence) -> list[dict[str, Any]]:
 
 
 def classification_json(result: Classification) -> dict[str, Any]:
+    """``classify --json``: provider, severity and label (None when a required fact is
+    ``missing``, then ``candidates`` says what each value would give), confidence, the concepts
+    and facts read, the evidence ``matched`` (one entry per word) and ``also_matched``, whether
+    the default severity was used, the facts given and inferred, targets per plan (with ``due``
+    when the incident has an opening time), protocol, communications owed and notes."""
     policy, severity = result.policy, result.severity
     labels = {entry.id: entry.label for entry in lexicon().concepts}
     return {
@@ -75,12 +80,18 @@ def _plan_json(result: Classification, item: PlanTargets) -> dict[str, Any]:
 
 
 def deadline_json(deadline, zone) -> dict[str, Any]:
+    """One target's due time as ``due --json`` writes it (``render.due.deadline_json``),
+    instants in ``zone``; that module is imported only when due times are asked for."""
     from slactl.render.due import deadline_json as due_json  # only with --opened
 
     return due_json(deadline, zone)
 
 
 def print_classification(result: Classification) -> None:
+    """Print ``result`` as text on stdout: severity and confidence, what was read, why it
+    matched (and what else did, less severe), targets (due times when opened), protocol,
+    communications owed and notes; without a severity, the missing fact, the flag that gives
+    it (``--env``) and what each value would give."""
     out = console()
     policy, severity = result.policy, result.severity
     if severity is None:

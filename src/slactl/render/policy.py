@@ -13,6 +13,9 @@ from slactl.policy.target import Target
 
 
 def target_json(target: Target) -> dict[str, Any]:
+    """One target as JSON: name, bound, calendar name, ``min``/``max`` as written (``4h``,
+    ``3d``: lengths on that calendar), where its clock starts (``from``), the bound in words,
+    note, seed ``source`` and ``assumption``."""
     return {
         "name": target.name, "bound": target.bound.value, "calendar": target.calendar,
         "min": str(target.earliest) if target.earliest else None,
@@ -23,6 +26,9 @@ def target_json(target: Target) -> dict[str, Any]:
 
 
 def communication_json(item: Communication) -> dict[str, Any]:
+    """One communication owed as JSON: channel, what, ``recurring``; ``when`` and ``after``
+    (None at the moment itself) for a one-off, ``every`` and its calendar for a recurring one;
+    ``until``, seed ``source`` and ``assumption``."""
     return {
         "channel": item.channel, "what": item.what, "recurring": item.recurring,
         "when": None if item.recurring else item.when, "after": str(item.after) if not item.after.is_zero else None,
@@ -52,6 +58,8 @@ def calendar_json(calendar: Calendar) -> dict[str, Any]:
 
 
 def summary_json(policy: Policy) -> dict[str, Any]:
+    """One provider for ``providers --json``: id, name, time zone, plan ids and the default
+    plan, severity ids (most severe first), the default severity and the policy file."""
     return {
         "id": policy.id, "name": policy.name, "timezone": policy.zone_name,
         "plans": [p.id for p in policy.plans],
@@ -63,6 +71,10 @@ def summary_json(policy: Policy) -> dict[str, Any]:
 
 
 def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
+    """``show --json``: the summary plus source, assumptions, pause statuses, credits
+    (percentages as strings), calendars, plans, each severity's targets keyed by plan id (``*``
+    without plans), protocol and communications, the decision table, notes and pricing (money
+    as ``"35.00"`` strings). With ``plan``, only that plan's rows and targets."""
     plans: list[Plan | None] = [plan] if plan else [*policy.plans] or [None]
     return {
         **summary_json(policy),
@@ -143,6 +155,8 @@ def _targets(policy: Policy, severity, plan: Plan | None) -> tuple[Target, ...]:
 
 
 def print_providers(policies) -> None:
+    """Print ``providers``: one row per policy of ``policies`` (a ``PolicySet``, iterated
+    twice): id, name, time zone, plans (the default starred), severities most severe first."""
     out = console()
     grid = table("id", "name", "time zone", "plans", "severities (most severe first)")
     for p in policies:
@@ -154,6 +168,10 @@ def print_providers(policies) -> None:
 
 
 def print_policy(policy: Policy, plan: Plan | None) -> None:
+    """Print ``show``: source and assumptions, calendars with their dated exceptions and
+    holiday overrides, plans, targets per plan and severity, the decision table, communications
+    and protocol, notes, pause statuses, what lies beyond the ticket quota, and service
+    credits. With ``plan``, only that plan's rows and targets."""
     out = console()
     out.print(f"{policy.name} ({policy.id}) - time zone {policy.zone_name} - source {policy.source}")
     for assumption in policy.assumptions:

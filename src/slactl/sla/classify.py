@@ -77,6 +77,10 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class PlanTargets:
+    """The chosen severity's targets under one ``plan`` (None: the policy has no plans), merged
+    and ordered by ``Policy.targets``; one per plan shown (the plan given, else the default,
+    else every plan)."""
+
     plan: Plan | None
     targets: tuple[Target, ...]
     deadlines: tuple = ()
@@ -175,6 +179,10 @@ def infer_facts(policy: Policy, text: Text, given: Facts) -> tuple[Inference, ..
 
 
 def applicable_notes(policy: Policy, severity: Severity | None, text: Text, facts: Facts) -> tuple[Note, ...]:
+    """The policy's notes that apply: one limited to ``severities`` only for one of them (never
+    without a ``severity``), one with ``when`` rules only when a rule holds on ``facts`` and
+    ``text`` (Athento's "La resolución de la incidencia no depende de Athento": a third-party
+    cause, or words such as ``azure``)."""
     return tuple(
         note for note in policy.notes
         if (not note.severities or (severity is not None and severity.id in note.severities))

@@ -57,6 +57,8 @@ class CreditMonth:
 
     @property
     def currency(self) -> str | None:
+        """The customer's currency, that of ``monthly_fee`` and ``credit_amount``; None when the
+        customers file gives none."""
         return self.customer.currency
 
     def arithmetic(self) -> list[str]:

@@ -46,6 +46,10 @@ class Entry(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """The shared lexicon (shapes in the module docstring): concept, component and fact-value
+    entries, and the ``healthy`` wordings (``funciona``, ``está arriba``) and ``reported`` ones
+    (``dice que``: someone else's words)."""
+
     concepts: tuple[Entry, ...]
     components: tuple[Entry, ...]
     facts: tuple[Entry, ...]
@@ -53,6 +57,8 @@ class Lexicon:
     reported: tuple[Pattern, ...]
 
     def concept(self, concept_id: str) -> Entry:
+        """The concept entry ``concept_id``; raises ``StopIteration`` for an id not in the
+        lexicon (callers pass ids read from it)."""
         return next(entry for entry in self.concepts if entry.id == concept_id)
 
 
@@ -70,10 +76,12 @@ def compile_source(document: dict) -> dict:
     vocabulary: dict[tuple, int] = {}
 
     def word_id(word: Word) -> int:
+        """The word's index in the shared ``words`` table, added the first time it is seen."""
         return vocabulary.setdefault((word.prefix, word.negation, word.language, tuple(sorted(word.keys))),
                                      len(vocabulary))
 
     def wordings(raw: dict) -> list[tuple[str, str]]:
+        """An entry's ``(language, text)`` wordings, Spanish before English."""
         return [(language, text) for language in LANGUAGES for text in raw.get(language, [])]
 
     classes: dict[str, list[dict]] = {}
@@ -150,6 +158,8 @@ def _from_json(data: dict) -> Lexicon:
     alone: list[Slot] = [((word,),) for word in words]
 
     def slot(raw: Any) -> Slot:
+        """A slot from its JSON: ``"@name"`` is a shared class, a single word a shared one-word
+        slot, else its alternatives."""
         if raw.__class__ is str:
             return shared[raw[1:]]
         if len(raw) == 1 and len(raw[0]) == 1:
@@ -157,6 +167,7 @@ def _from_json(data: dict) -> Lexicon:
         return tuple([tuple([words[i] for i in alternative]) for alternative in raw])
 
     def patterns(raws: list[dict]) -> tuple[Pattern, ...]:
+        """The compiled patterns of a list of JSON wordings, in order."""
         return tuple([Pattern.made(raw["text"], tuple([slot(item) for item in raw["slots"]])) for raw in raws])
 
     return Lexicon(

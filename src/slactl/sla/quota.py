@@ -50,10 +50,13 @@ class QuotaYear:
 
     @property
     def remaining(self) -> int | None:
+        """Tickets of the quota not yet used (0 once it is used up); None without a quota."""
         return None if self.included is None else max(0, self.included - self.counted)
 
     @property
     def over(self) -> int | None:
+        """Counted tickets beyond the quota (Athento: "Si el cliente se pasa de su número de
+        tickets de servicio incluidos"); 0 within it, None without a quota."""
         return None if self.included is None else max(0, self.counted - self.included)
 
 

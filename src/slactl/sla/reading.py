@@ -66,18 +66,25 @@ class FactRead(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Reading:
+    """What ``read`` found: ``concepts`` in the lexicon's order, each with its words in text
+    order, and one ``FactRead`` per fact of ``FACTS``, in that order."""
+
     concepts: tuple[Found, ...]
     facts: tuple[FactRead, ...]
     environments: tuple[tuple[str, Hit], ...] = ()
     """Every environment the text names (healthy or not), as ``(value, hit)``."""
 
     def fact(self, name: str) -> FactRead:
+        """The ``FactRead`` of ``name``, one of ``FACTS``; ``StopIteration`` for another name."""
         return next(f for f in self.facts if f.fact == name)
 
     def value(self, name: str) -> str:
+        """The value of fact ``name`` (``unknown`` when nothing speaks to it); ``StopIteration``
+        for a name not in ``FACTS``."""
         return self.fact(name).value
 
     def concept_ids(self) -> frozenset[str]:
+        """The ids of the concepts read."""
         return frozenset(found.concept for found in self.concepts)
 
     def assuming(self, name: str, value: str) -> Reading:
@@ -239,6 +246,7 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     services = {key for key in subjects if key.startswith("service:")}
 
     def evidence(kinds: set[str]) -> tuple[Hit, ...]:
+        """The mentions of components said to work whose kind is one of ``kinds``."""
         return tuple(hit for key, hit in well if key.split(":")[0] in kinds)
 
     if subject_kinds == {"function"}:

@@ -109,6 +109,9 @@ class Word(NamedTuple):
 
     @classmethod
     def of(cls, word: str, exact: str | None = None, negation: int = 0, language: str | None = None) -> Word:
+        """The ``Word`` of a folded word of a wording: a negation (``negation`` 1) with no keys,
+        a quantity (2) with its keys under the negation prefix, ``exact`` (``=word``) with that
+        word as its only key, else its keys for ``language`` (all of them when None)."""
         if negation == 2:
             return cls(keys(word, language), NEGATION_KEY, negation, language)
         if negation:
@@ -133,6 +136,8 @@ class Pattern(NamedTuple):
 
     @classmethod
     def made(cls, text: str, slots: tuple[Slot, ...]) -> Pattern:
+        """A pattern of ``slots``, its ``starts`` taken from the first word of each alternative
+        of the first slot."""
         return cls(text, slots, frozenset([alternative[0].prefix for alternative in slots[0]]) if slots else frozenset())
 
     @classmethod
@@ -142,6 +147,8 @@ class Pattern(NamedTuple):
 
     @property
     def negation_first(self) -> bool:
+        """True when every alternative of the first slot starts with a negation or quantity
+        (``no funciona``): a match of it is then never read as denied."""
         return all(alternative[0].negation > 0 for alternative in self.slots[0]) if self.slots else False
 
 
@@ -152,6 +159,7 @@ def words_of(text: str, only_fillers: bool = True, language: str | None = None) 
     parsed = Text.of(text)
 
     def exact(token: Token) -> bool:
+        """Whether the wording writes this word ``=word``."""
         return token.start > 0 and text[token.start - 1] == EXACT
 
     kept = [t for t in parsed.tokens if not t.filler or exact(t)] or (list(parsed.tokens) if only_fillers else [])
@@ -190,10 +198,13 @@ class Token(NamedTuple):
 
     @property
     def filler(self) -> bool:
+        """An article, possessive or object pronoun (``FILLERS``): a wording skips it."""
         return self.word in FILLERS
 
     @property
     def light(self) -> bool:
+        """A light word (``LIGHT``: ``está``, ``is``, ``ya``): no gap inside a wording, and it
+        does not end a negation's reach."""
         return self.word in LIGHT
 
 
@@ -228,6 +239,8 @@ class Text:
 
     @classmethod
     def of(cls, source: str) -> Text:
+        """``source`` split once into folded ``Token``s (English contractions opened), each with
+        its clause, sentence, parenthesis depth and negation mark, indexed by prefix."""
         breaks = [(m.start(), m.group()) for m in _CLAUSE_BREAK.finditer(source)]
         sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(source)]
         parts: list[tuple[str, int, int, int, int, int, int]] = []
@@ -276,6 +289,8 @@ class Text:
         return all(start in self.index for start in _prefixes(folded))
 
     def find_any(self, phrases: tuple[str, ...]) -> list[Hit]:
+        """The first occurrence not negated (``find``) of each of ``phrases`` found, in the
+        order of ``phrases``; the ones not found are left out."""
         return [hit for phrase in phrases if (hit := self.find(phrase)) is not None]
 
     def search(self, pattern: Pattern, negated: bool = False) -> list[Hit]:
