@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -178,6 +179,34 @@ def test_holiday_dates_are_computed_once_per_release_and_year(home):
     cache.HolidayDates(compute, "r2").dates("MX", None, 2026)
     assert calls == [2026, 2026]
     assert json.loads((cache.directory() / "holidays.json").read_text())["dates"] == {"MX||2026": ["2026-01-01"]}
+
+
+def test_holiday_dates_shared_by_threads_are_each_computed_once(home):
+    # Many threads asking for many years at once: every answer right, each year computed once,
+    # and the file holds them all (a table copied while another thread filled it used to fail).
+    calls = []
+
+    def compute(country, subdivision, year):
+        calls.append(year)
+        return (date(year, 1, 1), date(year, 12, 25))
+
+    shared = cache.HolidayDates(compute, "r1")
+    years = list(range(1990, 2090))
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(lambda year: shared.dates("MX", None, year), years * 4))
+    assert answers == [(date(y, 1, 1), date(y, 12, 25)) for y in years * 4]
+    assert sorted(calls) == years
+    stored = json.loads((cache.directory() / "holidays.json").read_text())["dates"]
+    assert sorted(stored) == sorted(f"MX||{y}" for y in years)
+
+
+@pytest.mark.parametrize("value", ["relative/cache", "./cache", ""])
+def test_a_relative_or_empty_xdg_cache_home_is_ignored(value, monkeypatch, tmp_path):
+    # XDG Base Directory: "If an implementation encounters a relative path in any of these
+    # variables it should consider the path invalid and ignore it."
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.directory({"XDG_CACHE_HOME": value}) == tmp_path / ".cache" / "slactl"
+    assert cache.directory({"XDG_CACHE_HOME": str(tmp_path / "x")}) == tmp_path / "x" / "slactl"
 
 
 def test_planted_holiday_dates_that_are_not_dates_are_recomputed(home):

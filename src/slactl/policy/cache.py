@@ -24,6 +24,7 @@ import os
 import stat
 import sys
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterable
 from datetime import date
@@ -45,9 +46,13 @@ MAX_ENTRIES = 16
 
 def directory(environ: dict[str, str] | None = None) -> Path:
     """Where the cache lives: ``$XDG_CACHE_HOME/slactl``, else ``~/.cache/slactl``; ``environ``
-    defaults to ``os.environ``. Neither created nor checked here."""
+    defaults to ``os.environ``. A relative ``XDG_CACHE_HOME`` is ignored, as the XDG Base
+    Directory specification says (it would put the cache wherever the command runs). Neither
+    created nor checked here."""
     env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = env.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "slactl"
 
 
@@ -97,13 +102,14 @@ def policies(files: list[Path], holidays: HolidayStore | None = None) -> PolicyS
 
 class HolidayDates:
     """``(country, subdivision, year) -> dates`` kept on disk; ``compute`` fills what is missing.
-    Safe to share between threads: filling is idempotent and each write goes through its own
-    temporary file."""
+    Safe to share between threads: one lock guards the table read from the file and its
+    filling, and each write goes through its own temporary file."""
 
     def __init__(self, compute: Compute, release: str | None):
         self.compute, self.release = compute, release
         self._path = directory() / "holidays.json"
         self._known: dict[str, list[str]] | None = None
+        self._lock = threading.Lock()
 
     def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
         """The public holidays of ``country`` (and ``subdivision``) in ``year``: from the file
@@ -111,6 +117,10 @@ class HolidayDates:
         effort). Without a known release, always ``compute`` (whose errors pass through)."""
         if self.release is None:
             return self.compute(country, subdivision, year)
+        with self._lock:
+            return self._dates(country, subdivision, year)
+
+    def _dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
         known = self._known
         if known is None:
             found = _read(self._path)
