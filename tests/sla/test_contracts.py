@@ -103,6 +103,22 @@ def test_quota_check_fails_when_a_customer_is_over_and_says_what_athento_offers(
     assert "Over the quota (athento): Move up to a higher support plan, or buy ticket packs (bolsas de tickets)." in out
 
 
+def test_a_customer_who_moves_up_a_plan_has_the_new_plans_quota(capsys, tmp_path):
+    # Athento: over the quota, "tiene la posibilidad de pasarse a un plan superior". small moves
+    # from Standard (50 a year) to Company (125) in June: the 2026 quota is Company's, whatever
+    # order the file lists the tickets in (the last-opened ticket's plan, not the last row's).
+    customers = tmp_path / "customers.yaml"
+    customers.write_text("slactl: 1\ncustomers:\n  - {id: small, name: Small, provider: athento, plan: standard}\n")
+    rows = "".join(f"S-{i},small,standard,trivial,2026-03-{1 + i % 28:02d}T10:00\n" for i in range(51))
+    path = tmp_path / "t.csv"
+    move = "S-J,small,company,trivial,2026-06-01T10:00\n"
+    path.write_text("id,customer,plan,severity,opened\n" + rows[:500] + rows[500:].replace("\n", "\n" + move, 1))
+    code, out, _ = run(capsys, "--customers", str(customers), "quota", str(path), "--json", "--check")
+    assert code == 0
+    (year,) = json.loads(out)["customers"]
+    assert (year["included"], year["counted"], year["remaining"], year["over"]) == (125, 52, 73, 0)
+
+
 def test_a_quota_year_without_tickets_is_bad_input(capsys, tickets):
     code, _, err = run(capsys, "--customers", CUSTOMERS, "quota", tickets, "--year", "2030")
     assert (code, err) == (2, "slactl: error: no ticket with a customer in a quota year starting in 2030\n")

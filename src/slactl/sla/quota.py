@@ -78,8 +78,11 @@ def in_go_live_grace(customer: Customer, day: date) -> bool:
 
 def quota(tickets: Iterable[Ticket], *, year: int | None = None) -> list[QuotaYear]:
     """Per customer and quota year, the tickets counted against the plan's yearly quota, in the
-    order customers first appear. ``year`` keeps the quota years that start in it; ``InputError``
-    when no ticket falls in such a year. Tickets without a customer are left out."""
+    order customers first appear. The quota is that of the plan of the year's last-opened ticket:
+    a customer who moved plans during the year (Athento: "tiene la posibilidad de pasarse a un
+    plan superior") has the plan it moved to. ``year`` keeps the quota years that start in it;
+    ``InputError`` when no ticket falls in such a year, or none has a customer. Tickets without a
+    customer are left out."""
     counts: dict[tuple[str, date], list] = {}
     for ticket in tickets:
         customer = ticket.customer
@@ -89,12 +92,14 @@ def quota(tickets: Iterable[Ticket], *, year: int | None = None) -> list[QuotaYe
         start, end = quota_year(customer, day)
         if year is not None and start.year != year:
             continue
-        entry = counts.setdefault((customer.id, start), [customer, start, end, ticket.plan, 0, 0])
+        entry = counts.setdefault((customer.id, start), [customer, start, end, ticket.plan, 0, 0, ticket.opened])
         entry[5 if in_go_live_grace(customer, day) else 4] += 1
+        if ticket.opened > entry[6]:
+            entry[3], entry[6] = ticket.plan, ticket.opened
     if not counts:
         raise InputError(f"no ticket with a customer in a quota year starting in {year}" if year is not None
-                         else "no ticket with a customer: give a customer column and --customers FILE")
+                         else "no ticket with a customer (quotas need each ticket's customer and a customers file)")
     order = {customer_id: index for index, customer_id in enumerate(dict.fromkeys(key[0] for key in counts))}
     return [QuotaYear(customer, start, end, plan.tickets_per_year if plan is not None else None, counted, grace)
-            for (customer_id, _), (customer, start, end, plan, counted, grace)
+            for (customer_id, _), (customer, start, end, plan, counted, grace, _last)
             in sorted(counts.items(), key=lambda item: (order[item[0][0]], item[0][1]))]
