@@ -6,12 +6,14 @@ question...) with the words that said them, and four facts (environment, scope, 
 exposure), flags winning over the text. Each row of the policy's decision table that holds gives
 its severity; so does each of the policy's own rules (its phrases, or the facts given as flags).
 The most severe wins and the others are listed. When the table ``requires`` a fact nobody gave
-(IVCISA's environment), no severity is named: the result lists what each value would give. With
+(IVCISA's environment) and its values would give different severities, no severity is named: the
+result lists what each value would give. With
 nothing matched, the policy's default severity applies and the result says so.
 
 ``confidence`` is ``high`` when a table row decided with every fact it tests known, or a rule on
-a fact given as a flag; ``low`` when the winner rests on a fact nothing stated (``unknown``) or
-only on a phrase; ``none`` when nothing matched or a required fact is missing.
+a fact given as a flag; ``low`` when the winner rests on a fact nothing stated (``unknown``), only
+on a phrase, or when a required fact is missing but each of its values gives the same severity;
+``none`` when nothing matched, or the values of a missing fact give different severities.
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
         facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
         notes=applicable_notes(policy, chosen, text, facts), reading=reading,
-        confidence=_confidence(why, reading) if matched and not missing else NONE if not matched else LOW,
+        confidence=_confidence(why) if matched and not missing else NONE if not matched else LOW,
         truncated=len(incident.text) > READ_LIMIT,
     )
 
@@ -244,7 +246,7 @@ def _candidates(policy: Policy, text: Text, reading: Reading, facts: Facts,
     return tuple(found)
 
 
-def _confidence(why: tuple[Evidence, ...], reading: Reading) -> str:
+def _confidence(why: tuple[Evidence, ...]) -> str:
     for item in why:
         if isinstance(item.rule, Decision) and all(value != UNKNOWN for _, value in item.facts):
             return HIGH

@@ -57,9 +57,12 @@ class Lexicon:
     reported: tuple[Pattern, ...]
 
     def concept(self, concept_id: str) -> Entry:
-        """The concept entry ``concept_id``; raises ``StopIteration`` for an id not in the
-        lexicon (callers pass ids read from it)."""
-        return next(entry for entry in self.concepts if entry.id == concept_id)
+        """The concept entry ``concept_id``; ``KeyError`` for an id not in the lexicon (callers
+        pass ids read from it)."""
+        for entry in self.concepts:
+            if entry.id == concept_id:
+                return entry
+        raise KeyError(concept_id)
 
 
 @cache

@@ -75,12 +75,15 @@ class Reading:
     """Every environment the text names (healthy or not), as ``(value, hit)``."""
 
     def fact(self, name: str) -> FactRead:
-        """The ``FactRead`` of ``name``, one of ``FACTS``; ``StopIteration`` for another name."""
-        return next(f for f in self.facts if f.fact == name)
+        """The ``FactRead`` of ``name``, one of ``FACTS``; ``KeyError`` for another name."""
+        for read in self.facts:
+            if read.fact == name:
+                return read
+        raise KeyError(name)
 
     def value(self, name: str) -> str:
-        """The value of fact ``name`` (``unknown`` when nothing speaks to it); ``StopIteration``
-        for a name not in ``FACTS``."""
+        """The value of fact ``name`` (``unknown`` when nothing speaks to it); ``KeyError`` for
+        a name not in ``FACTS``."""
         return self.fact(name).value
 
     def concept_ids(self) -> frozenset[str]:
