@@ -107,7 +107,9 @@ class Policy:
 
     def status(self, name: str) -> str:
         """A ticket status as the policy knows it: one of ``STATUSES`` or of ``pause_statuses``
-        (case, accents, spaces and dashes ignored). Raises ``InputError`` with the close ones."""
+        (case and accents ignored; dashes, underscores and runs of spaces read as one space:
+        "In_Progress" is "in progress", "inprogress" is not). Raises ``InputError`` with the
+        close ones."""
         wanted = fold(name)
         known = list(dict.fromkeys((*STATUSES, *self.pause_statuses)))
         for status in known:

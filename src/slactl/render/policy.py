@@ -155,8 +155,9 @@ def _targets(policy: Policy, severity, plan: Plan | None) -> tuple[Target, ...]:
 
 
 def print_providers(policies) -> None:
-    """Print ``providers``: one row per policy of ``policies`` (a ``PolicySet``, iterated
-    twice): id, name, time zone, plans (the default starred), severities most severe first."""
+    """Print ``providers``: one row per policy of ``policies`` (any iterable of ``Policy``):
+    id, name, time zone, plans (the default starred), severities most severe first."""
+    policies = list(policies)
     out = console()
     grid = table("id", "name", "time zone", "plans", "severities (most severe first)")
     for p in policies:
