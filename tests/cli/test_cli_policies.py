@@ -99,6 +99,9 @@ def test_show_json_express_pricing(capsys):
     pricing = run_json(capsys, "show", "express")["pricing"]
     assert (pricing["currency"], pricing["express_rate"]) == ("USD", "35.00")
     assert pricing["guarantee_hours"] == {"min": 1, "default": 1, "max": 8}
+    # 004: the evaluation is given "sin ningún costo para usted"; "hasta tres facturas".
+    assert pricing["evaluation_cost"] == "0.00"
+    assert [invoice["id"] for invoice in pricing["invoices"]] == ["guarantee", "normalization", "mitigation"]
 
 
 def test_show_plan_matches_the_label_ignoring_case(capsys):

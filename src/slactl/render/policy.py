@@ -113,6 +113,9 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
             "on_demand_rate": None if policy.pricing.on_demand_rate is None else f"{policy.pricing.on_demand_rate:.2f}",
             "guarantee_hours": {"min": policy.pricing.guarantee.min, "default": policy.pricing.guarantee.default,
                                 "max": policy.pricing.guarantee.max},
+            "evaluation_cost": None if policy.pricing.evaluation_cost is None else f"{policy.pricing.evaluation_cost:.2f}",
+            "invoices": [{"id": invoice_id, "label": label} for invoice_id, label in policy.pricing.invoices],
+            "source": policy.pricing.source,
         },
     }
 
