@@ -29,6 +29,7 @@ from slactl.batch.fast.local_text import WallClock
 from slactl.batch.record import FIELDS, TARGET_AT, record
 from slactl.businesstime.duration import compact_seconds
 from slactl.tickets.read import BadRow, Row
+from slactl.tickets.times import STRICT, TimeReading
 
 Record = list[str | None]
 DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2, "follow-up": 3}
@@ -63,6 +64,9 @@ class Recipe:
 
     head: tuple[str | None, ...]
     wall: WallClock
+    """Shows instants in the provider's zone."""
+    reader: WallClock
+    """Reads the rows' times: in the zone they were written in, with the reading's format."""
     now: int
     steps: tuple[Step, ...]
 
@@ -73,13 +77,14 @@ class Rows:
     ``blank`` is what the integer path writes in an empty cell: None (JSON's null), or ``""``
     for CSV, whose writer can then join a row as it is; general rows always have None."""
 
-    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None):
-        self.batch = Batch(policies, clock, now)
+    def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None,
+                 reading: TimeReading = STRICT, extra_levels: bool = False):
+        self.batch = Batch(policies, clock, now, reading=reading, extra_levels=extra_levels)
         self.blank = blank
         self._empty = (blank,) * len(FIELDS)
         self._targets = [blank] * (len(FIELDS) * len(TARGET_AT))
         self._recipes: dict[tuple, Recipe | None] = {}
-        self._walls: dict[tzinfo, WallClock] = {}
+        self._walls: dict[tuple[tzinfo, str | None], WallClock] = {}
         self._calendars: dict[int, IntegerCalendar] = {}
 
     def run(self, rows: Iterable[Row | BadRow]) -> Iterator[Record | BadRow]:
@@ -107,7 +112,7 @@ class Rows:
         if recipe is None:
             return None
         wall = recipe.wall
-        read = wall.read
+        read = recipe.reader.read
         opened = read(ticket.opened)
         if opened is None:
             return None
@@ -181,7 +186,9 @@ class Rows:
             if any(target.warn is not None for target, _ in setup.targets):
                 return self._remember(key, None)
             zone = setup.zone
-            wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
+            wall = self._wall(zone, None)
+            reading = self.batch.reading
+            reader = self._wall(reading.zone or zone, reading.format)
             steps = []
             for target, calendar in setup.targets:
                 counted = self._integer(calendar.engine) if calendar else None
@@ -190,8 +197,15 @@ class Rows:
                                   _micros(target.earliest), *(_micros(target.latest) or (None, 0)),
                                   ESTIMATED if target.estimate else COMMITTED))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
-            recipe = Recipe(head, wall, now, tuple(steps))
+            recipe = Recipe(head, wall, reader, now, tuple(steps))
         return self._remember(key, recipe)
+
+    def _wall(self, zone: tzinfo, format: str | None) -> WallClock:
+        """This run's clock for ``zone`` reading ``format`` (None: ISO 8601)."""
+        found = self._walls.get((zone, format))
+        if found is None:
+            found = self._walls[(zone, format)] = WallClock(zone, format)
+        return found
 
     def _remember(self, key: tuple, recipe: Recipe | None) -> Recipe | None:
         if len(self._recipes) >= CACHED_KEYS:
