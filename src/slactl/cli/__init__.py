@@ -20,7 +20,7 @@ from slactl.version import __version__
 
 COMMANDS = {
     "providers": "policies", "show": "policies", "validate": "policies", "due": "due", "classify": "classify",
-    "quote": "quote", "comms": "comms", "schema": "schema", "report": "report",
+    "quote": "quote", "comms": "comms", "schema": "schema", "report": "report", "presets": "presets",
 }
 """Every command and the module (``slactl.cli.NAME``) that defines it, in the order ``--help`` lists them."""
 

@@ -10,6 +10,7 @@ import click
 
 from slactl.cli.options import complete_plan, complete_provider, complete_severity
 from slactl.cli.params import argument, command, json_option
+from slactl.cli.exports import export_options, given_export_options, read_options
 from slactl.cli.state import State
 
 TIME = "TIME"
@@ -23,7 +24,8 @@ TIME = "TIME"
 @click.option("--opened", "-o", metavar=TIME, help="When the ticket was opened: ISO 8601 or now; without an offset it "
                                                    "is the provider's local time (required without --input).")
 @click.option("--plan", metavar="PLAN", shell_complete=complete_plan,
-              help="Plan (tier), e.g. enterprise; default: the policy's default plan.")
+              help="Plan (tier), e.g. enterprise; default: the policy's default plan. With --input: the plan of rows "
+                   "that name none.")
 @click.option("--pause", metavar="START/END", multiple=True,
               help="The clock stops in this interval (repeatable), e.g. waiting on the customer; END may be now.")
 @click.option("--status", metavar="TIME=STATUS", multiple=True,
@@ -51,12 +53,14 @@ TIME = "TIME"
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
+@export_options(plan=False)
 @click.pass_obj
 def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
         pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
         now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
-        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool) -> None:
+        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool,
+        **export: object) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -65,7 +69,7 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
     from slactl.errors import InputError
 
     clock = datetime.now(timezone.utc)
-    ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
+    ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--pause": pause,
                       "--status": status, "--responded": responded, "--mitigated": mitigated, "--resolved": resolved,
                       "--reopened": reopened, "--followed-up": followed_up, "--severity-change": severity_change,
                       "--tz": tz, "--warn": warn}
@@ -75,11 +79,13 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force)
+        options = read_options(default_plan=plan, **export)  # type: ignore[arg-type]
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
     batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
+    batch_only += given_export_options(export)
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
     for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
@@ -123,7 +129,7 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool, options) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
@@ -139,11 +145,14 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     with read.open_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
-        tickets = read.read(lines, in_fmt)
-        first = next(tickets, None)  # the header is checked before any output is written
+        out_fmt = "jsonl" if out_fmt == "json" else out_fmt
+        export = read.open_export(lines, in_fmt, options)  # the header is checked before any output is written
+        tickets = export.rows
+        first = next(tickets, None)
         with open_output(output, force=force, source=path) as out:
             write = batch_writer(out, out_fmt)
-            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
+            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, reading=export.reading,
+                          extra_levels=export.extra_levels)
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
             statuses = _status_columns()

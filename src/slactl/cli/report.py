@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import click
 
 from slactl.cli.params import argument, command, json_option
+from slactl.cli.exports import export_options, read_options
 from slactl.cli.state import State
 
 
@@ -21,13 +22,14 @@ from slactl.cli.state import State
 @click.option("--fail-under", "fail_under", metavar="PCT", type=click.FloatRange(0, 100),
               help="Exit 1 when the overall compliance is below PCT percent (for CI).")
 @json_option
+@export_options(plan=True)
 @click.pass_obj
 def report(state: State, file: str, since: str | None, until: str | None, now: str | None, misses: int,
-           fail_under: float | None, as_json: bool) -> None:
+           fail_under: float | None, as_json: bool, **export: object) -> None:
     """Who met the contract: per provider, plan and severity, met, missed, open and breached, compliance, times.
 
     \b
-    Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
+    Example: slactl report incident_event_log.csv --preset servicenow --provider ignus --now 2016-07-01
     """
     from slactl.batch.runner import Batch
     from slactl.errors import InputError
@@ -42,13 +44,17 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
             read_time(text, timezone.utc, what=name, now=clock)  # a bad value is refused before reading the file
     if since and until and read_time(since, timezone.utc, what="--since", now=clock) > read_time(until, timezone.utc, what="--until", now=clock):
         raise InputError("--since is after --until")
+    options = read_options(**export)  # type: ignore[arg-type]
     policies = state.policies()
     name = "<stdin>" if file == "-" else file
     bad = 0
     with read.open_input(file) as (lines, _, fmt):
+        opened = read.open_export(lines, fmt, options)
+        batch = Batch(policies, clock, now, reading=opened.reading, extra_levels=opened.extra_levels)
+
         def good():
             nonlocal bad
-            for item in Batch(policies, clock, now).run(read.read(lines, fmt)):
+            for item in batch.run(opened.rows):
                 if isinstance(item, read.BadRow):
                     bad += 1
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
