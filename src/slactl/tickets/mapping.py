@@ -134,74 +134,81 @@ class Mapping:
 
 class Picker:
     """A ``Mapping`` applied to one header: picks, cleans and translates the values of a row
-    (a list of texts, one per column; or a JSON object's values, in the header's order).
-    Owned by one run: it remembers translated values (bounded)."""
+    (a list of texts, one per column). Owned by one run: it remembers translated values
+    (bounded). Made for the batch loop: one ``itemgetter`` picks every field's first column."""
 
     def __init__(self, mapping: Mapping, width: int, indices: dict[str, tuple[int, ...]],
                  afters: dict[str, tuple[tuple[int, ...], int]]) -> None:
         self.mapping, self.width = mapping, width
-        self.fields = EVENT_FIELDS if mapping.rows == "events" else REQUIRED + OPTIONAL
-        self._slots = [indices.get(name, ()) for name in self.fields]
-        self._simple = all(len(slot) <= 1 for slot in self._slots) and not afters
-        self._pick = itemgetter(*[slot[0] if slot else width for slot in self._slots])
+        events = mapping.rows == "events"
+        self.fields = EVENT_FIELDS if events else REQUIRED + OPTIONAL
+        slots = [indices.get(name, ()) for name in self.fields]
+        if not events:
+            slots += [indices.get("status", ()), indices.get("status_since", ())]
+        self._count = len(self.fields)
+        self._has_status = bool(not events and slots[-2])
+        self._pick = itemgetter(*[slot[0] if slot else width for slot in slots])
+        self._more = [(at, slot[1:]) for at, slot in enumerate(slots) if len(slot) > 1]
         self._afters = [(self.fields.index(name), bases, minutes) for name, (bases, minutes) in afters.items()]
         self._na = mapping.na - {""}
-        self._status = indices.get("status", ())
-        self._since = indices.get("status_since", ())
+        self._na_width = max((len(text) for text in self._na), default=0) + 8
         self._severity_at = self.fields.index("severity")
-        self._status_at = self.fields.index("status") if "status" in self.fields else None
+        self._status_at = self.fields.index("status") if events else len(slots) - 2
         self._provider_at, self._plan_at = self.fields.index("provider"), self.fields.index("plan")
         self._severities: dict[str, str] = {}
         self._statuses: dict[str, str] = {}
-
-    def column_of(self, name: str) -> int | None:
-        slot = self._slots[self.fields.index(name)] if name in self.fields else ()
-        return slot[0] if slot else None
+        self._done: dict[str, bool] = {}
 
     def values(self, row: list[str]) -> list[str]:
-        """The fields of ``row`` in ``self.fields`` order, "" when absent; nulls dropped, values
-        translated, defaults filled."""
+        """The fields of ``row`` (then, for ticket rows, its status and since when), "" when
+        absent; nulls dropped, values translated, defaults filled."""
         row.append("")  # what a field without a column reads
-        if self._simple:
-            values = list(self._pick(row))
-        else:
-            values = [self._first(row, slot) for slot in self._slots]
-        na = self._na
-        if na:
-            values = ["" if value and fold(value) in na else value for value in values]
+        values = list(self._pick(row))
+        if self._na:
+            values = [self._clean(value) for value in values]
+        for at, others in self._more:
+            if not values[at].strip():
+                values[at] = self._first(row, others)
         for at, bases, minutes in self._afters:
-            start, amount = self._first(row, bases), self._clean(row[minutes])
-            values[at] = f"{start} + {amount.strip()} min" if start and amount else ""
+            start, amount = self._first(row, bases), self._clean(row[minutes]).strip()
+            values[at] = f"{start} + {amount} min" if start and amount else ""
+        row.pop()
         severity = values[self._severity_at]
         if severity:
             values[self._severity_at] = self._translated(severity, self.mapping.severities, self._severities)
-        if self._status_at is not None and values[self._status_at]:
-            values[self._status_at] = self._translated(values[self._status_at], self.mapping.statuses, self._statuses)
-        if not values[self._provider_at].strip() and self.mapping.provider:
+        status = values[self._status_at]
+        if status:
+            values[self._status_at] = self._translated(status, self.mapping.statuses, self._statuses)
+        if self.mapping.provider and not values[self._provider_at].strip():
             values[self._provider_at] = self.mapping.provider
-        if not values[self._plan_at].strip() and self.mapping.plan:
+        if self.mapping.plan and not values[self._plan_at].strip():
             values[self._plan_at] = self.mapping.plan
-        row.pop()
         return values
 
     def ticket(self, line: int, row: list[str]) -> Row | BadRow:
-        """The ticket of a one-row-per-ticket row. Its current status, with the instant it
-        took it, is a status change then (a pause status stops the clocks from there); a ticket
-        whose current status is not done is open: a resolution time left from before a
-        reopening is dropped (the export does not say when it was reopened)."""
+        """The ticket of a one-row-per-ticket row. Its current ``status`` since ``status_since``
+        (the last update: the latest instant it can have taken it) is a status change then, so
+        a pause status stops the clocks from there. A ticket whose status is not done is open:
+        a resolution time left from before a reopening is dropped (the export does not say
+        when it was reopened, so no time is excused). A done ticket without a resolution time
+        (merged, canceled) is resolved at ``status_since``."""
         values = self.values(row)
-        if self._status:
-            row.append("")
-            status = self._clean(self._first(row, self._status)).strip()
-            since = self._clean(self._first(row, self._since)).strip()
-            row.pop()
+        if self._has_status:
+            since = values.pop().strip()
+            status = values.pop().strip()
             if status:
-                status = self._translated(status, self.mapping.statuses, self._statuses)
                 if since:
                     known = values[_STATUSES_AT].strip()
                     values[_STATUSES_AT] = f"{known};{since}={status}" if known else f"{since}={status}"
-                if fold(status) not in DONE_STATUSES:
+                done = self._done.get(status)
+                if done is None:
+                    done = self._done[status] = fold(status) in DONE_STATUSES
+                if not done:
                     values[_RESOLVED_AT] = ""
+                elif since and not values[_RESOLVED_AT].strip():
+                    values[_RESOLVED_AT] = since
+        else:
+            del values[self._count:]
         return _row_ticket(line, tuple(values))
 
     def event(self, line: int, row: list[str]) -> tuple[int, dict[str, str | None]]:
@@ -211,13 +218,16 @@ class Picker:
     def _first(self, row: list[str], slot: tuple[int, ...]) -> str:
         """The first of the slot's columns with a value (nulls are no value), else ""."""
         for index in slot:
-            value = row[index]
-            if value.strip() and not (self._na and fold(value) in self._na):
+            value = self._clean(row[index])
+            if value.strip():
                 return value
         return ""
 
     def _clean(self, value: str) -> str:
-        return "" if self._na and value and fold(value) in self._na else value
+        """"" for a null marker (markers are short: longer values are not folded)."""
+        if value and len(value) <= self._na_width and fold(value) in self._na:
+            return ""
+        return value
 
     @staticmethod
     def _translated(value: str, table: MappingType[str, str], memo: dict[str, str]) -> str:

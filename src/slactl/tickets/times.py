@@ -25,7 +25,7 @@ _MIDNIGHT_END = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00(?:\.0+)?)?(Z|[+
 """``2026-11-23T24:00``: the end of that day, as policies write opening hours."""
 _EPOCH = re.compile(r"^\d{9,11}(?:\.\d{1,6})?$")
 """Seconds since 1970-01-01T00:00Z, from 1973 on (fewer digits are more likely another number)."""
-_PLUS_MINUTES = re.compile(r"^(.*\S)\s*\+\s*(\d{1,7})\s*min$")
+PLUS_MINUTES = re.compile(r"^(.*\S)\s*\+\s*(\d{1,7})\s*min$")
 """``TIME + N min``: N minutes of real time after TIME (an export that gives a duration)."""
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 _EXAMPLE = datetime(2026, 11, 20, 18, 30)
@@ -78,7 +78,7 @@ def read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None = None
                              f"datetime.now(timezone.utc) instead (the library never reads the clock)")
         return now
     if reading.flexible or reading.format or reading.dayfirst:
-        plus = _PLUS_MINUTES.match(raw)
+        plus = PLUS_MINUTES.match(raw)
         if plus:
             start = read_time(plus.group(1), zone, what=what, now=now, reading=reading)
             try:

@@ -23,7 +23,7 @@ from slactl.batch.fast.micros import DAY, US, from_micros, to_micros
 from slactl.businesstime.transitions import offset_at, transitions_around
 from slactl.errors import InputError
 from slactl.businesstime.zones import localize
-from slactl.tickets.times import formatted
+from slactl.tickets.times import PLUS_MINUTES, formatted
 
 NAIVE_EPOCH = datetime(1, 1, 1)
 FIRST_ORDINAL, END_ORDINAL = date(1901, 1, 1).toordinal(), date(9990, 1, 1).toordinal()
@@ -35,6 +35,8 @@ SECOND = 1_000_000
 _CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
 _WHOLE_MINUTES = tuple(clock + ":00" for clock in _CLOCKS)
 _NOT_PLAIN = (None, None)
+END_MICROS = (datetime(9990, 1, 1) - NAIVE_EPOCH - timedelta(days=1)) // timedelta(microseconds=1)
+"""Past this (UTC) an instant may not be shown on the integer path: leave it to ``read_time``."""
 
 
 class WallClock:
@@ -42,11 +44,12 @@ class WallClock:
     by UTC or local ordinal: a plain date has one offset either way) and, to show an instant
     with one division, the text of recent plain local dates (``_local``, by local day)."""
 
-    __slots__ = ("zone", "format", "_dates", "_years", "_local", "_guess")
+    __slots__ = ("zone", "format", "plus", "_dates", "_years", "_local", "_guess")
 
-    def __init__(self, zone: tzinfo, format: str | None = None) -> None:
+    def __init__(self, zone: tzinfo, format: str | None = None, *, plus: bool = False) -> None:
         self.zone = zone
         self.format = format
+        self.plus = plus
         self._dates: dict[int, tuple[int | None, str | None]] = {}
         self._years: dict[int, frozenset[int]] = {}
         self._local: dict[int, tuple[int, str, str]] = {}
@@ -54,7 +57,10 @@ class WallClock:
 
     def read(self, text: str) -> int | None:
         """Microseconds since ``EPOCH`` of ISO 8601 ``text`` (or of ``text`` in ``format``),
-        local to the zone when it has no offset; None when only ``read_time`` can tell."""
+        local to the zone when it has no offset, or ``TIME + N min`` with ``plus``; None when
+        only ``read_time`` can tell."""
+        if self.plus and text.endswith("min"):
+            return self._plus(text)
         if self.format is None:
             try:
                 moment = datetime.fromisoformat(text)
@@ -78,6 +84,17 @@ class WallClock:
             return to_micros(localize(moment, self.zone))
         except InputError:
             return None
+
+    def _plus(self, text: str) -> int | None:
+        """``TIME + N min``: N minutes of real time after TIME, as ``read_time`` reads it."""
+        found = PLUS_MINUTES.match(text.strip())
+        if found is None:
+            return None
+        start = self.read(found.group(1))
+        if start is None:
+            return None
+        moment = start + int(found.group(2)) * MINUTE
+        return moment if moment < END_MICROS else None
 
     def show(self, micros: int) -> str:
         """The instant as ``datetime.isoformat()`` shows it in the zone."""
