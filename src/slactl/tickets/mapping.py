@@ -68,7 +68,7 @@ class Mapping:
         object.__setattr__(self, "after", MappingProxyType(dict(self.after)))
         object.__setattr__(self, "severities", MappingProxyType({fold(k): v for k, v in self.severities.items()}))
         object.__setattr__(self, "statuses", MappingProxyType({fold(k): v for k, v in self.statuses.items()}))
-        object.__setattr__(self, "na", frozenset(fold(text) for text in self.na))
+        object.__setattr__(self, "na", frozenset(marker(text) for text in self.na))
 
     @classmethod
     def identity(cls) -> Mapping:
@@ -84,7 +84,7 @@ class Mapping:
         for name, column in columns:
             mapped[name] = (column,)
             after.pop(name, None)
-        return replace(self, columns=mapped, after=after, na=self.na | {fold(t) for t in na},
+        return replace(self, columns=mapped, after=after, na=self.na | {marker(t) for t in na},
                        provider=provider or self.provider, plan=plan or self.plan)
 
     def referenced(self) -> list[str]:
@@ -130,6 +130,12 @@ class Mapping:
         except InputError:
             return False
         return True
+
+
+def marker(text: str) -> str:
+    """How null markers are compared: case and surrounding or repeated spaces ignored (not
+    ``-`` or ``_``, which are markers themselves)."""
+    return " ".join(text.split()).casefold()
 
 
 class Picker:
@@ -225,7 +231,7 @@ class Picker:
 
     def _clean(self, value: str) -> str:
         """"" for a null marker (markers are short: longer values are not folded)."""
-        if value and len(value) <= self._na_width and fold(value) in self._na:
+        if value and len(value) <= self._na_width and marker(value) in self._na:
             return ""
         return value
 

@@ -209,8 +209,9 @@ def _advice(source: Source, preset: Preset | None) -> Callable[[], str]:
         from slactl.tickets import presets
 
         names = source.names or []
-        fitting = [p.name for p in presets.builtins() if any(f.mapping.rows == "events" and f.mapping.matches(names)
-                                                              for f in p.forms)]
+        fitting = [p.name for p in presets.builtins()
+                   if any(f.mapping.rows == "events" and f.mapping.with_options(provider="any").matches(names)
+                          for f in p.forms)]
         if fitting:
             return f"read it with --preset {fitting[0]}, which folds its events into tickets"
         if preset is not None:
