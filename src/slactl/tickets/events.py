@@ -50,9 +50,18 @@ class _Ticket:
 
     def __init__(self, line: int) -> None:
         self.line = line
-        self.provider = self.plan = self.opened = self.severity = None
-        self.responded = self.mitigated = self.followed_up = self.paused = self.problem = None
-        self.state = self.since = self.current = None
+        self.provider: str | None = None
+        self.plan: str | None = None
+        self.opened: str | None = None
+        self.severity: str | None = None
+        self.responded: str | None = None
+        self.mitigated: str | None = None
+        self.followed_up: str | None = None
+        self.paused: str | None = None
+        self.problem: BadRow | None = None
+        self.state: str | None = None
+        self.since: str | None = None
+        self.current: str | None = None
         self.resolved: list[str] = []
         self.reopened: list[str] = []
         self.statuses: list[str] = []

@@ -110,13 +110,16 @@ class Mapping:
             return tuple(position[fold(c)] for c in columns if fold(c) in position)
 
         indices = {name: found(columns) for name, columns in self.columns.items()}
-        afters = {name: (found(columns), position.get(fold(minutes)))
-                  for name, (columns, minutes) in self.after.items()}
-        missing = [name for name in self.required() if not indices.get(name) and not afters.get(name, ((), None))[0]]
+        afters: dict[str, tuple[tuple[int, ...], int]] = {}
+        for name, (columns, minutes) in self.after.items():
+            bases, amount = found(columns), position.get(fold(minutes))
+            if bases and amount is not None:
+                afters[name] = (bases, amount)
+        missing = [name for name in self.required() if not indices.get(name) and name not in afters]
         absent = [column for column in self.when if fold(column) not in position]
         if missing or absent:
             raise InputError(self.describe_missing(missing, absent))
-        return Picker(self, len(header), indices, {k: v for k, v in afters.items() if v[0] and v[1] is not None})
+        return Picker(self, len(header), indices, afters)
 
     def describe_missing(self, missing: list[str], absent: list[str]) -> str:
         parts = [f"{name} ({' or '.join(self.columns.get(name, ()) or (name,))})" for name in missing]
