@@ -215,3 +215,37 @@ def test_zammad_api_tickets_under_express(capsys):
     assert rows["24012"]["evaluation_took"] == "25m"
     # 24018 merged, no close_at: done at its last update (09:30), 20 min after creation.
     assert rows["24018"]["evaluation_took"] == "20m"
+
+
+# -- docs/exports.md: the one command per help desk runs on its fixture ---------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "exports.md"
+FIXTURE_OF = {"incident.csv": "servicenow_incidents.csv", "incident_event_log.csv": "servicenow_event_log.csv",
+              "export.csv": "zendesk_tickets.csv", "Jira.csv": "jira_issues.csv",
+              "freshdesk_tickets.csv": "freshdesk_tickets.csv", "tickets.json": "zammad_tickets.json"}
+
+
+def documented_reports() -> list[str]:
+    import re
+
+    found = re.findall(r"^(slactl report \S+ --preset .+)$", DOCS.read_text(encoding="utf-8"), re.M)
+    return [command for command in found if "--preset NAME" not in command]  # the synopsis
+
+
+def test_the_docs_give_one_command_for_every_preset():
+    from slactl.tickets import presets
+
+    assert sorted({command.split("--preset ")[1].split()[0] for command in documented_reports()}) == presets.names()
+
+
+@pytest.mark.parametrize("command", documented_reports())
+def test_each_documented_command_runs_on_its_fixture(capsys, command):
+    import shlex
+
+    argv = shlex.split(command)[1:]
+    argv[1] = str(EXPORTS / FIXTURE_OF[argv[1]])
+    if "--now" not in argv:
+        argv += ["--now", "2024-02-01"]
+    code, out, err = run(capsys, *argv, "--json")
+    assert code in (0, 1) and "Traceback" not in err
+    assert json.loads(out)["total"]["tickets"] > 0
