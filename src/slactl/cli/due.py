@@ -48,7 +48,8 @@ TIME = "TIME"
 @click.option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")
 @json_option
 @click.option("--input", "-i", "source", metavar="FILE|-",
-              help="Batch: one ticket a row, CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")
+              help="Batch: one ticket a row, CSV with a header, JSON Lines or a JSON array (docs/batch.md; a help "
+                   "desk's export with --preset: docs/exports.md); - is stdin.")
 @click.option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")

@@ -13,7 +13,8 @@ from slactl.cli.state import State
 
 
 @command()
-@argument("file", metavar="FILE", help="Ticket export: CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")
+@argument("file", metavar="FILE", help="Ticket export: CSV with a header, JSON Lines or a JSON array (docs/batch.md; a "
+                                       "help desk's export with --preset: docs/exports.md); - is stdin.")
 @click.option("--since", metavar="TIME", help="Only tickets opened at or after this instant (without an offset: in each ticket's provider zone).")
 @click.option("--until", metavar="TIME", help="Only tickets opened before this instant (the same rule).")
 @click.option("--now", metavar="TIME", help="Judge open tickets at this instant (default: the current time; the same rule).")
@@ -49,12 +50,12 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     name = "<stdin>" if file == "-" else file
     bad = 0
     with read.open_input(file) as (lines, _, fmt):
-        opened = read.open_export(lines, fmt, options)
-        batch = Batch(policies, clock, now, reading=opened.reading, extra_levels=opened.extra_levels)
+        exported = read.open_export(lines, fmt, options)
+        batch = Batch(policies, clock, now, reading=exported.reading, extra_levels=exported.extra_levels)
 
         def good():
             nonlocal bad
-            for item in batch.run(opened.rows):
+            for item in batch.run(exported.rows):
                 if isinstance(item, read.BadRow):
                     bad += 1
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)

@@ -81,7 +81,11 @@ class Mapping:
         markers, and a provider and plan for rows without one."""
         mapped = dict(self.columns)
         after = dict(self.after)
+        allowed = EVENT_FIELDS if self.rows == "events" else TICKET_FIELDS
         for name, column in columns:
+            if name not in allowed:
+                raise InputError(f"--map {name}={column}: {self.rows} rows have no field {name!r} "
+                                 f"(choose from: {', '.join(allowed)})")
             mapped[name] = (column,)
             after.pop(name, None)
         return replace(self, columns=mapped, after=after, na=self.na | {marker(t) for t in na},
@@ -118,11 +122,12 @@ class Mapping:
         missing = [name for name in self.required() if not indices.get(name) and name not in afters]
         absent = [column for column in self.when if fold(column) not in position]
         if missing or absent:
-            raise InputError(self.describe_missing(missing, absent))
+            raise InputError(self._describe_missing(missing, absent))
         return Picker(self, len(header), indices, afters)
 
-    def describe_missing(self, missing: list[str], absent: list[str]) -> str:
-        parts = [f"{name} ({' or '.join(self.columns.get(name, ()) or (name,))})" for name in missing]
+    def _describe_missing(self, missing: list[str], absent: list[str]) -> str:
+        parts = [name if self.columns.get(name, (name,)) == (name,) else f"{name} ({' or '.join(self.columns[name])})"
+                 for name in missing]
         parts += [repr(column) for column in absent]
         hint = "; give --provider for rows without one" if "provider" in missing else ""
         return f"the header lacks column(s) {', '.join(parts)}{hint}"

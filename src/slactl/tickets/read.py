@@ -99,12 +99,11 @@ class Options:
 class Export:
     """An export ready to stream, its header checked and its form chosen: ``reading`` says
     how its times are read, ``extra_levels`` whether a priority past a policy's last severity
-    is that severity (``tickets.build.severity_of``), ``form`` which form it is read as."""
+    is that severity (``tickets.build.severity_of``)."""
 
     rows: Iterator[Row | BadRow]
     reading: TimeReading = FILES
     extra_levels: bool = False
-    form: str = "tickets"
 
 
 def read(lines: Iterable[str], fmt: Format) -> Iterator[Row | BadRow]:
@@ -129,7 +128,7 @@ def open_export(lines: Iterable[str], fmt: Format, options: Options = Options())
         return _preset_export(source, options)
     keys = [name.strip().lower() for name in source.names]
     if "time" in keys and "event" in keys and not options.columns:
-        return Export(events.fold(_event_records(source, options)), reading, form="events")
+        return Export(events.fold(_event_records(source, options)), reading)
     if options.mapped:
         mapping = Mapping.identity().with_options(columns=options.columns, na=options.na, provider=options.provider,
                                                   plan=options.plan)
@@ -152,11 +151,15 @@ def open_export(lines: Iterable[str], fmt: Format, options: Options = Options())
 def _preset_export(source: Source, options: Options) -> Export:
     preset = options.preset
     assert preset is not None and source.names is not None
+    if options.provider is None and not any("provider" in form.mapping.columns for form in preset.forms) \
+            and "provider" not in dict(options.columns):
+        raise InputError(f"a {preset.name} export names no provider: give --provider ID, the contract that judges "
+                         f"its tickets (slactl providers lists them)")
     problems = []
     for form in preset.forms:
-        mapping = form.mapping.with_options(columns=options.columns, na=options.na, provider=options.provider,
-                                            plan=options.plan)
         try:
+            mapping = form.mapping.with_options(columns=options.columns, na=options.na, provider=options.provider,
+                                                plan=options.plan)
             picker = _picker(source, mapping, located=False)
         except InputError as error:
             problems.append(f"{form.name}: {error}")
@@ -165,8 +168,8 @@ def _preset_export(source: Source, options: Options) -> Export:
         if mapping.rows == "events":
             rows: Iterator[Row | BadRow] = events.fold_states(_picked(records, picker, event=True))
         else:
-            rows = _looked_ahead(_unique(_picked(records, picker), _advice(source, preset)))
-        return Export(rows, _reading(options, form), preset.extra_levels, f"{preset.name}: {form.name}")
+            rows = _looked_ahead(_unique(_picked(records, picker), _advice(source, preset, problems)))
+        return Export(rows, _reading(options, form), preset.extra_levels)
     raise InputError(f"line 1: the header fits no form of preset {preset.name}: {'; '.join(problems)}")
 
 
@@ -203,11 +206,14 @@ def _shown(delimiter: str) -> str:
     return {"\t": "TAB", ",": "','", ";": "';'", "|": "'|'"}.get(delimiter, repr(delimiter))
 
 
-def _advice(source: Source, preset: Preset | None) -> Callable[[], str]:
-    """What to say when the file turns out to be an event log: the preset that reads it."""
+def _advice(source: Source, preset: Preset | None, passed: list[str] | None = None) -> Callable[[], str]:
+    """What to say when the file turns out to be an event log: the preset that reads it, or
+    why the preset's forms that fold events did not apply (``passed``)."""
     def advice() -> str:
         from slactl.tickets import presets
 
+        if preset is not None and passed:
+            return f"preset {preset.name} could not read it as {'; nor as '.join(passed)}"
         names = source.names or []
         fitting = [p.name for p in presets.builtins()
                    if any(f.mapping.rows == "events" and f.mapping.with_options(provider="any").matches(names)
