@@ -249,3 +249,27 @@ def test_each_documented_command_runs_on_its_fixture(capsys, command):
     code, out, err = run(capsys, *argv, "--json")
     assert code in (0, 1) and "Traceback" not in err
     assert json.loads(out)["total"]["tickets"] > 0
+
+
+def test_an_export_without_a_provider_asks_for_one(capsys):
+    code, out, err = run(capsys, "report", str(EXPORTS / "zendesk_tickets.csv"), "--preset", "zendesk")
+    assert (code, out) == (2, "")
+    assert err == ("slactl: error: a zendesk export names no provider: give --provider ID, the contract that judges "
+                   "its tickets (slactl providers lists them)\n")
+
+
+def test_a_map_the_event_form_cannot_take_says_so(capsys):
+    code, _, err = run(capsys, "report", str(EXPORTS / "servicenow_event_log.csv"), "--preset", "servicenow",
+                       "--provider", "ignus", "--map", "responded=sys_created_at")
+    assert code == 2
+    assert err.rstrip().endswith("preset servicenow could not read it as event log: --map responded=sys_created_at: "
+                                 "events rows have no field 'responded' (choose from: id, time, status, severity, "
+                                 "opened, provider, plan)")
+
+
+def test_a_map_replaces_a_preset_column(capsys):
+    """The incident list's first response is not exported; a customised instance may have one."""
+    code, rows, _ = judged(capsys, "servicenow_incidents.csv", "--preset", "servicenow", "--provider", "ignus",
+                           "--map", "responded=sys_updated_on", "--now", "2024-02-01")
+    # INC0010004: opened Tue 16 Jan 13:47:55, "responded" at its last update Fri 19 Jan 08:20:14.
+    assert code == 1 and rows["INC0010004"]["response_status"] == "missed"
