@@ -10,7 +10,8 @@ event log folded and reported. Whole-process runs, median of several; not part o
     severity, opened, responded, resolved); the plain form carrying the same facts as the
     export (plus ``statuses``, the current status since the last update); and a Freshdesk
     export with its 24 default columns, read with ``--preset freshdesk --provider ignus``
-    (Freshdesk priorities and statuses, ``2026-01-15 09:00:00`` times). Target: the preset at
+    (Freshdesk priorities and statuses, ``2026-01-15 09:00:00`` times); and a Zendesk export
+    with its 40 columns (the first reply as minutes after the creation). Target: a preset at
     most 1.5x the plain form.
 (b) With ``--log``: ``slactl report LOG --preset servicenow --provider ignus --now
     2016-07-01`` on the UCI "Incident management process enriched event log" (the copy of
@@ -39,6 +40,17 @@ FRESHDESK = ("Ticket ID", "Subject", "Status", "Priority", "Source", "Type", "Ag
              "Due by Time", "Resolved time", "Closed time", "Last update time", "Initial response time", "Time tracked",
              "First response time (in hrs)", "Resolution time (in hrs)", "Agent interactions", "Customer interactions",
              "Resolution status", "First response status", "Tags", "Survey results", "Product")
+ZENDESK = ("Id", "Requester", "Requester id", "Requester external id", "Requester email", "Requester domain", "Submitter",
+           "Assignee", "Group", "Subject", "Tags", "Status", "Priority", "Via", "Ticket type", "Created at", "Updated at",
+           "Assigned at", "Organization", "Due date", "Initially assigned at", "Solved at", "Resolution time",
+           "Satisfaction Score", "Group stations", "Assignee stations", "Reopens", "Replies",
+           "First reply time in minutes", "First reply time in minutes within business hours",
+           "First resolution time in minutes", "First resolution time in minutes within business hours",
+           "Full resolution time in minutes", "Full resolution time in minutes within business hours",
+           "Agent wait time in minutes", "Agent wait time in minutes within business hours",
+           "Requester wait time in minutes", "Requester wait time in minutes within business hours",
+           "On hold time in minutes", "On hold time in minutes within business hours")
+ZENDESK_PRIORITY = {"Urgent": "urgent", "High": "high", "Medium": "normal", "Low": "low"}
 NOW = "2027-01-01T00:00"
 
 
@@ -65,13 +77,14 @@ def text(moment: datetime | None, sep: str = "T") -> str:
 
 
 def write(directory: Path, count: int) -> dict[str, Path]:
-    paths = {name: directory / f"{name}.csv" for name in ("plain", "plain-statuses", "freshdesk")}
+    paths = {name: directory / f"{name}.csv" for name in ("plain", "plain-statuses", "freshdesk", "zendesk")}
     with open(paths["plain"], "w", newline="") as plain, open(paths["plain-statuses"], "w", newline="") as full, \
-            open(paths["freshdesk"], "w", newline="") as vendor:
-        rows, facts, export = csv.writer(plain), csv.writer(full), csv.writer(vendor)
+            open(paths["freshdesk"], "w", newline="") as vendor, open(paths["zendesk"], "w", newline="") as other:
+        rows, facts, export, zendesk = csv.writer(plain), csv.writer(full), csv.writer(vendor), csv.writer(other)
         rows.writerow(("id", "provider", "severity", "opened", "responded", "resolved"))
         facts.writerow(("id", "provider", "severity", "opened", "responded", "resolved", "statuses"))
         export.writerow(FRESHDESK)
+        zendesk.writerow(ZENDESK)
         for number, vendor_priority, severity, opened, responded, resolved, status, updated in tickets(count):
             ident = str(100000 + number)
             rows.writerow((ident, "ignus", severity, text(opened), text(responded), text(resolved)))
@@ -83,6 +96,16 @@ def write(directory: Path, count: int) -> dict[str, Path]:
                              text(resolved + timedelta(days=2), " ") if resolved and status == "Closed" else "",
                              text(updated, " "), text(responded, " "), "00:30", "00:20:00", "02:30:00", "2", "1",
                              "Within SLA" if resolved else "", "Within SLA" if responded else "", "printer", "", ""))
+            reply = int((responded - opened).total_seconds() // 60) if responded else ""
+            status_z = {"Open": "open", "Pending": "pending", "Resolved": "solved", "Closed": "closed"}[status]
+            responded_z = opened + timedelta(minutes=reply) if responded else None
+            updated_z = resolved or responded_z or opened
+            zendesk.writerow((ident, "Alex Example", "9001", "", "alex@example.com", "example.com", "Alex Example",
+                              "Sam Agent", "Support", f"Ticket {number}: printer offline", "printer", status_z,
+                              ZENDESK_PRIORITY[vendor_priority], "web", "incident", text(opened, " "),
+                              text(updated_z, " "), text(opened, " "), "Example Corp", "", text(opened, " "),
+                              text(resolved, " "), "3", "Offered", "1", "1", "0", "2", reply, reply, "160", "160",
+                              "160", "160", "0", "0", "160", "160", "0", "0"))
     return paths
 
 
@@ -115,8 +138,11 @@ def main() -> None:
                 [slactl, "due", "--input", str(paths["plain"]), "--now", NOW, "--output", os.devnull, "--force"],
             "plain form with the export's facts (+ statuses)":
                 [slactl, "due", "--input", str(paths["plain-statuses"]), "--now", NOW, "--output", os.devnull, "--force"],
-            "Freshdesk export, --preset freshdesk --provider ignus":
+            "Freshdesk export (24 columns), --preset freshdesk --provider ignus":
                 [slactl, "due", "--input", str(paths["freshdesk"]), "--preset", "freshdesk", "--provider", "ignus",
+                 "--now", NOW, "--output", os.devnull, "--force"],
+            "Zendesk export (40 columns, first reply in minutes), --preset zendesk --provider ignus":
+                [slactl, "due", "--input", str(paths["zendesk"]), "--preset", "zendesk", "--provider", "ignus",
                  "--now", NOW, "--output", os.devnull, "--force"],
         }
         timed(next(iter(commands.values())), 1)  # fills the policy cache
