@@ -7,6 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
+
+from slactl.cli.options import complete_plan, complete_provider
 
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -14,12 +17,12 @@ DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pi
 def export_options(*, plan: bool) -> Callable[[Callable], Callable]:
     """The options that say how to read an export; ``plan`` adds ``--plan`` (``due`` has its own)."""
     options = [
-        click.option("--preset", metavar="NAME|FILE",
+        click.option("--preset", metavar="NAME|FILE", shell_complete=_complete_preset,
                      help="Read a help desk's export: servicenow, zendesk, jira, freshdesk, zammad (slactl presets), "
                           "or a preset file."),
         click.option("--map", "columns", metavar="FIELD=COLUMN", multiple=True,
                      help="Read FIELD from COLUMN (repeatable), e.g. --map opened='Created at'."),
-        click.option("--provider", "default_provider", metavar="ID",
+        click.option("--provider", "default_provider", metavar="ID", shell_complete=complete_provider,
                      help="Provider of the rows that name none, e.g. ignus."),
         click.option("--na", metavar="TEXT", multiple=True, help="A value that means no value (repeatable), e.g. --na '?'."),
         click.option("--input-tz", "input_tz", metavar="ZONE",
@@ -36,7 +39,8 @@ def export_options(*, plan: bool) -> Callable[[Callable], Callable]:
                           "instant after the gap."),
     ]
     if plan:
-        options.insert(3, click.option("--plan", "default_plan", metavar="PLAN", help="Plan of the rows that name none."))
+        options.insert(3, click.option("--plan", "default_plan", metavar="PLAN", shell_complete=complete_plan,
+                                       help="Plan of the rows that name none."))
 
     def decorate(function: Callable) -> Callable:
         for option in reversed(options):
@@ -44,6 +48,16 @@ def export_options(*, plan: bool) -> Callable[[Callable], Callable]:
         return function
 
     return decorate
+
+
+def _complete_preset(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """The bundled presets' names (a preset file completes as a path in the shell)."""
+    try:
+        from slactl.tickets import presets
+
+        return [CompletionItem(name) for name in presets.names() if name.startswith(incomplete)]
+    except Exception:  # noqa: BLE001 - a completion must never break the user's shell
+        return []
 
 
 EXPORT_FLAGS = {"preset": "--preset", "columns": "--map", "default_provider": "--provider", "na": "--na",

@@ -169,6 +169,7 @@ class Picker:
         self._severity_at = self.fields.index("severity")
         self._status_at = self.fields.index("status") if events else len(slots) - 2
         self._provider_at, self._plan_at = self.fields.index("provider"), self.fields.index("plan")
+        self._provider, self._plan = mapping.provider, mapping.plan
         self._severities: dict[str, str] = {}
         self._statuses: dict[str, str] = {}
         self._done: dict[str, bool] = {}
@@ -187,16 +188,18 @@ class Picker:
             start, amount = self._first(row, bases), self._clean(row[minutes]).strip()
             values[at] = f"{start} + {amount} min" if start and amount else ""
         row.pop()
-        severity = values[self._severity_at]
-        if severity:
-            values[self._severity_at] = self._translated(severity, self.mapping.severities, self._severities)
-        status = values[self._status_at]
-        if status:
-            values[self._status_at] = self._translated(status, self.mapping.statuses, self._statuses)
-        if self.mapping.provider and not values[self._provider_at].strip():
-            values[self._provider_at] = self.mapping.provider
-        if self.mapping.plan and not values[self._plan_at].strip():
-            values[self._plan_at] = self.mapping.plan
+        at = self._severity_at
+        if values[at]:
+            values[at] = self._severities.get(values[at]) or self._translated(values[at], self.mapping.severities,
+                                                                              self._severities)
+        at = self._status_at
+        if values[at]:
+            values[at] = self._statuses.get(values[at]) or self._translated(values[at], self.mapping.statuses,
+                                                                            self._statuses)
+        if self._provider and not values[self._provider_at].strip():
+            values[self._provider_at] = self._provider
+        if self._plan and not values[self._plan_at].strip():
+            values[self._plan_at] = self._plan
         return values
 
     def ticket(self, line: int, row: list[str]) -> Row | BadRow:
@@ -232,14 +235,14 @@ class Picker:
     def _first(self, row: list[str], slot: tuple[int, ...]) -> str:
         """The first of the slot's columns with a value (nulls are no value), else ""."""
         for index in slot:
-            value = self._clean(row[index])
-            if value.strip():
+            value = row[index]
+            if value.strip() and not (self._na and self._clean(value) == ""):
                 return value
         return ""
 
     def _clean(self, value: str) -> str:
         """"" for a null marker (markers are short: longer values are not folded)."""
-        if value and len(value) <= self._na_width and marker(value) in self._na:
+        if self._na and value and len(value) <= self._na_width and marker(value) in self._na:
             return ""
         return value
 

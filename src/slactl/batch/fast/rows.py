@@ -265,6 +265,24 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
     its next status (or the judging instant). None when the general path must say (an
     unreadable entry, an unknown status, one before the opening, two statuses at one instant,
     a status stop overlapping a pause)."""
+    if ";" not in text:  # one status, as a help desk's current status since its last update
+        when_text, equals, name = text.rpartition("=")
+        when_text, name = when_text.strip(), name.strip()
+        if not equals or not when_text or not name:
+            return None
+        when = read(when_text)
+        if when is None or when < opened:
+            return None
+        known = recipe.statuses.get(name, False)
+        if known is False:
+            known = _status(recipe, name)
+        if known is None:
+            return None
+        if not known or recipe.now <= when:
+            return stops
+        if not stops:
+            return ((when, recipe.now),)
+        return _merged([*stops, (when, recipe.now)])
     entries = []
     for part in text.split(";"):
         part = part.strip()
@@ -295,12 +313,17 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
                 found.append((when, end))
     if len(found) == len(stops):
         return stops
-    found.sort()
+    return _merged(found)
+
+
+def _merged(stops: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """Sorted stops, touching ones joined; None for overlapping ones (the general path refuses them)."""
+    stops.sort()
     merged: list[tuple[int, int]] = []
-    for start, end in found:
+    for start, end in stops:
         if merged and start <= merged[-1][1]:
             if start < merged[-1][1]:
-                return None  # overlapping pauses are refused by the general path
+                return None
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
