@@ -166,3 +166,24 @@ def test_a_column_map_of_the_ticket_form_reads_as_the_plain_reader(text):
             return str(error)
 
     assert outcome(Options(na=("",))) == outcome(Options())
+
+
+def test_a_local_time_in_the_spring_forward_gap_moves_forward_when_asked(capsys, tmp_path):
+    """Madrid skips 02:00-03:00 on 29 March 2026: 02:30 is no instant; forward is 03:00 CEST."""
+    path = write(tmp_path, "t.csv", "id,provider,severity,plan,opened\nA,athento,critical,enterprise,2026-03-29T02:30\n")
+    code, _, err = run(capsys, "due", "--input", path, "--now", NOW)
+    assert code == 1 and "2026-03-29T02:30 does not exist in Europe/Madrid" in err
+    code, out, _ = run(capsys, "due", "--input", path, "--now", NOW, "--nonexistent", "forward")
+    assert code == 0 and next(csv.DictReader(io.StringIO(out)))["opened"] == "2026-03-29T03:00:00+02:00"
+
+
+def test_servicenow_label_headers_read_as_field_names(capsys, tmp_path):
+    """An incident list exported with column labels (glide.export.csv.column_header_label)."""
+    path = write(tmp_path, "labels.csv",
+                 '"Number","Opened","Priority","State","On hold reason","Resolved","Closed","Updated"\n'
+                 '"INC2","2024-01-16 08:15:09","3 - Moderate","On Hold","Awaiting Caller","","","2024-01-16 09:01:33"\n')
+    code, out, _ = run(capsys, "due", "--input", path, "--preset", "servicenow", "--provider", "ignus",
+                       "--now", "2024-02-01")
+    row = next(csv.DictReader(io.StringIO(out)))
+    # as INC0010003 of tests/testdata/exports/servicenow_incidents.csv (tests/tickets/test_presets.py)
+    assert (code, row["response_due"], row["response_status"]) == (0, "2024-02-01T18:13:36-06:00", "pending")
