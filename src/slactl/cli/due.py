@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
+from typing import Any
 
 import click
 
@@ -61,7 +62,7 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
         now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
         source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool,
-        **export: object) -> None:
+        **export: Any) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -80,7 +81,7 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        options = read_options(default_plan=plan, **export)  # type: ignore[arg-type]
+        options = read_options(default_plan=plan, **export)
         bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
+from typing import Any
 
 import click
 
@@ -26,7 +27,7 @@ from slactl.cli.state import State
 @export_options(plan=True)
 @click.pass_obj
 def report(state: State, file: str, since: str | None, until: str | None, now: str | None, misses: int,
-           fail_under: float | None, as_json: bool, **export: object) -> None:
+           fail_under: float | None, as_json: bool, **export: Any) -> None:
     """Who met the contract: per provider, plan and severity, met, missed, open and breached, compliance, times.
 
     \b
@@ -45,7 +46,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
             read_time(text, timezone.utc, what=name, now=clock)  # a bad value is refused before reading the file
     if since and until and read_time(since, timezone.utc, what="--since", now=clock) > read_time(until, timezone.utc, what="--until", now=clock):
         raise InputError("--since is after --until")
-    options = read_options(**export)  # type: ignore[arg-type]
+    options = read_options(**export)
     policies = state.policies()
     name = "<stdin>" if file == "-" else file
     bad = 0
