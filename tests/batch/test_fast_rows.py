@@ -111,3 +111,84 @@ def test_the_example_file_takes_the_integer_path(path):
             item = tickets.row_of(number, {name: record.get(name) for name in tickets.REQUIRED + tickets.OPTIONAL})
             fast = rows.fast(item)
             assert fast is not None and fast == rows.general(item)
+
+
+# -- issue 14: the readings of help-desk exports ---------------------------------------------------
+
+from slactl.businesstime.zones import Choice  # noqa: E402
+from slactl.tickets.times import TimeReading  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+DAY_FIRST = "%d/%m/%Y %H:%M"
+READINGS = [
+    TimeReading(flexible=True),
+    TimeReading(format=DAY_FIRST, flexible=True),
+    TimeReading(format="%d/%b/%y %I:%M %p", flexible=True),
+    TimeReading(zone=ZoneInfo("Europe/Madrid"), flexible=True),
+    TimeReading(zone=ZoneInfo("America/Sao_Paulo"), format=DAY_FIRST, flexible=True),
+    TimeReading(ambiguous=Choice.LATER, nonexistent=Choice.FORWARD, flexible=True),
+    TimeReading(dayfirst=True, ambiguous=Choice.EARLIER),
+]
+STATUSES = ["open", "pending", "Waiting on Customer", "waiting-on-third-party", "resolved", "on hold", "zzz"]
+
+
+@st.composite
+def export_texts(draw, near: datetime, reading: TimeReading) -> str:
+    """A time as an export writes it under ``reading``: its format, ISO 8601, ``+ N min``,
+    epoch seconds, a day-first date, or junk."""
+    moment = near + timedelta(minutes=draw(st.integers(-3 * 24 * 60, 21 * 24 * 60)))
+    style = draw(st.sampled_from(["format", "format", "format", "iso", "plus", "epoch", "slashes", "word"]))
+    if style == "format" and reading.format:
+        return moment.strftime(reading.format)
+    if style == "plus":
+        return f"{draw(export_texts(near, reading))} + {draw(st.integers(0, 3000))} min"
+    if style == "epoch":
+        return str(int(moment.replace(tzinfo=timezone.utc).timestamp()))
+    if style == "slashes":
+        return moment.strftime("%d/%m/%Y %H:%M")
+    if style == "word":
+        return draw(st.sampled_from(["now", "soon", "31/02/2024 25:61", "2026-02-30 10:00"]))
+    return draw(texts(near))
+
+
+@st.composite
+def export_ticket(draw, reading: TimeReading) -> Row:
+    provider, severity, plan = draw(st.sampled_from(COMBINATIONS + [("ignus", "p4", None), ("conecta", "p5", None),
+                                                                    ("express", "p2", None)]))
+    near = draw(st.sampled_from(AROUND))
+    time = export_texts(near, reading)
+    maybe = lambda: draw(st.one_of(st.none(), time))  # noqa: E731
+    statuses = None
+    if draw(st.booleans()):
+        statuses = ";".join(f"{draw(time)}={draw(st.sampled_from(STATUSES))}" for _ in range(draw(st.integers(1, 3))))
+    pauses = f"{draw(time)}/{draw(time)}" if draw(st.integers(0, 4)) == 0 else None
+    return Row(7, provider, severity, draw(time), "T-1", plan, pauses, maybe(), maybe(), maybe(),
+               followed_up=maybe(), statuses=statuses)
+
+
+@settings(max_examples=examples(1500), deadline=None)
+@given(st.data(), st.sampled_from(READINGS), st.sampled_from([None, "2026-12-01T09:00", "2026-03-29T02:30"]),
+       st.booleans())
+def test_the_integer_path_reads_exports_as_the_general_path_or_declines(data, reading, now, extra_levels):
+    """Formats, the zone the export was written in, ``+ N min``, statuses that stop the clocks,
+    DST choices and priorities past a policy's last severity: the same row, or None."""
+    case = data.draw(export_ticket(reading))
+    rows = Rows(POLICIES, CLOCK, now, blank="", reading=reading, extra_levels=extra_levels)
+    fast = rows.fast(case)
+    if fast is not None:
+        assert fast == ["" if value is None else value for value in rows.general(case)]
+
+
+def test_the_integer_path_answers_plain_export_rows():
+    """Not vacuous: rows in a format, with a pausing status, written in another zone are answered."""
+    reading = TimeReading(zone=ZoneInfo("Europe/Madrid"), format=DAY_FIRST, flexible=True)
+    rows = Rows(POLICIES, CLOCK, "2026-12-01T09:00", reading=reading)
+    row = Row(2, "ignus", "high", "20/11/2026 18:30", "T-1", None, None, "23/11/2026 08:20 + 30 min",
+              statuses="20/11/2026 19:00=pending;23/11/2026 15:00=open")
+    fast = rows.fast(row)
+    assert fast is not None and fast == rows.general(row)
+    # Fri 18:30 in Madrid is 11:30 in Mexico City. ignus "Alta | 1 hora", office Mon-Fri 8-19: 30 min
+    # run until the pending status at 12:00 (Madrid 19:00), which lasts until Mon 08:00 (Madrid
+    # 15:00); the other 30 min end Mon 08:30. Responded Madrid 08:20 + 30 min = 07:50 UTC, Mon 01:50 here.
+    assert fast[4] == "2026-11-20T11:30:00-06:00"
+    assert fast[9:11] == ["2026-11-23T08:30:00-06:00", "met"]

@@ -148,8 +148,10 @@ def test_the_library_streams_lazily_in_constant_memory():
     """Rows are pulled one at a time: an endless input yields its first results."""
     def endless():
         yield HEADER
+        number = 0
         while True:
-            yield "A,ignus,high,,2026-11-20T18:30,,,\n"
+            number += 1
+            yield f"T{number},ignus,high,,2026-11-20T18:30,,,\n"
 
     batch = Batch(loader.load(loader.bundled_paths()), datetime(2026, 11, 24, tzinfo=timezone.utc))
     results = batch.run(tickets.read(endless(), tickets.Format.CSV))

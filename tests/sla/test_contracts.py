@@ -138,6 +138,31 @@ def test_exclusions_and_authorised_contacts_in_a_ticket_file(capsys, tickets):
     assert (rows["T-1"]["plan"], rows["T-1"]["authorised"]) == (None, None)  # taqueria lists no contacts
 
 
+def _as_json_array(text: str) -> str:
+    import csv
+    import io
+
+    records = [{key: (True if value == "true" else False if value == "false" else value or None)
+                for key, value in record.items()} for record in csv.DictReader(io.StringIO(text))]
+    return json.dumps(records)
+
+
+@pytest.mark.parametrize("form, extra", [
+    ("csv", ["--na", "n/a"]),        # read through a column map (any reading option takes that path)
+    ("json", []),                    # a JSON array, third_party a JSON boolean
+    ("json", ["--na", "n/a"]),
+], ids=["CSV through a column map", "JSON array", "JSON array through a column map"])
+def test_exclusion_flags_survive_every_way_of_reading_the_file(capsys, tmp_path, form, extra):
+    path = tmp_path / f"tickets.{form}"
+    path.write_text(TICKETS if form == "csv" else _as_json_array(TICKETS), encoding="utf-8")
+    code, out, _ = run(capsys, "--customers", CUSTOMERS, "due", "--input", str(path), "--now", "2026-12-15",
+                       "--format", "jsonl", *extra)
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert rows["A-3"]["resolution_status"] == "excluded"  # third_party: true
+    assert rows["A-2"]["resolution_status"] == "missed"    # third_party: false
+    assert rows["A-2"]["authorised"] == "false"
+
+
 def test_an_unknown_customer_is_a_bad_row(capsys, tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("customer,severity,opened\nacmee,major,2026-11-02T10:00\n")

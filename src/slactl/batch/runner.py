@@ -18,7 +18,7 @@ from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
 from slactl.sla.due import Deadline, Timed, due, timed_targets
-from slactl.tickets.build import COLUMNS, build
+from slactl.tickets.build import COLUMNS, build, severity_of
 from slactl.tickets.model import Ticket
 from slactl.tickets.read import BadRow, Row
 from slactl.tickets.times import STRICT, TimeReading, read_time
@@ -53,13 +53,16 @@ class Result:
 class Batch:
     """Computes rows against one policy set. ``clock`` is the current time (it answers the word
     ``now`` in a time column); ``now`` (text, read in each provider's zone; default ``clock``)
-    is the instant open targets are judged at. Business time ``left`` is not measured: no
-    batch output shows it. Owned by one run: its memo of setups is not shared."""
+    is the instant open targets are judged at. ``reading`` says how the rows' times are read,
+    ``extra_levels`` whether a priority ``pN`` past a policy's last severity is that severity
+    (``tickets.build.severity_of``). Business time ``left`` is not measured: no batch output
+    shows it. Owned by one run: its memo of setups is not shared."""
 
     def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, reading: TimeReading = STRICT,
-                 customers: CustomerSet | None = None):
+                 customers: CustomerSet | None = None, extra_levels: bool = False):
         self.policies, self.clock, self.now_text, self.reading = policies, clock, now, reading
         self.customers = customers if customers is not None else CustomerSet()
+        self.extra_levels = extra_levels
         self._setups: dict[tuple, Setup | str] = {}
         self._now: dict[tzinfo, datetime] = {}
 
@@ -83,7 +86,7 @@ class Batch:
         setup = self.setup(provider, row.severity, plan)
         now = self.judged_at(setup.zone)
         ticket = build(None, row.fields(setup.policy, setup.severity, setup.plan), naming=COLUMNS, now=now,
-                       reading=self.reading, customers=self.customers)
+                       reading=self.reading, customers=self.customers, extra_levels=self.extra_levels)
         targets = setup.targets if ticket.severity is setup.severity else None
         return Result(row, ticket, due(ticket, now, targets=targets, measure_left=False))
 
@@ -94,7 +97,8 @@ class Batch:
         if found is None:
             try:
                 policy = self.policies.get(provider)
-                chosen_severity, chosen_plan = policy.severity(severity), policy.plan(plan, field=COLUMNS.plan)
+                chosen_severity = severity_of(policy, severity, self.extra_levels)
+                chosen_plan = policy.plan(plan, field=COLUMNS.plan)
                 found = Setup(policy, chosen_severity, chosen_plan,
                               timed_targets(policy, chosen_severity, chosen_plan, field=COLUMNS.plan))
             except InputError as error:

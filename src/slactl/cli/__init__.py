@@ -21,7 +21,7 @@ from slactl.version import __version__
 COMMANDS = {
     "providers": "policies", "show": "policies", "validate": "policies", "due": "due", "classify": "classify",
     "quote": "quote", "comms": "comms", "schema": "schema", "report": "report", "quota": "quota",
-    "credits": "credits",
+    "credits": "credits", "presets": "presets",
 }
 """Every command and the module (``slactl.cli.NAME``) that defines it, in the order ``--help`` lists them."""
 

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
+from typing import Any
 
 import click
 
 from slactl.cli.options import complete_plan, complete_provider, complete_severity
 from slactl.cli.params import argument, command, json_option
+from slactl.cli.exports import export_options, given_export_options, read_options
 from slactl.cli.state import State
 
 TIME = "TIME"
@@ -23,7 +26,8 @@ TIME = "TIME"
 @click.option("--opened", "-o", metavar=TIME, help="When the ticket was opened: ISO 8601 or now; without an offset it "
                                                    "is the provider's local time (required without --input).")
 @click.option("--plan", metavar="PLAN", shell_complete=complete_plan,
-              help="Plan (tier), e.g. enterprise; default: the policy's default plan.")
+              help="Plan (tier), e.g. enterprise; default: the policy's default plan. With --input: the plan of rows "
+                   "that name none.")
 @click.option("--pause", metavar="START/END", multiple=True,
               help="The clock stops in this interval (repeatable), e.g. waiting on the customer; END may be now.")
 @click.option("--status", metavar="TIME=STATUS", multiple=True,
@@ -51,17 +55,20 @@ TIME = "TIME"
 @click.option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")
 @json_option
 @click.option("--input", "-i", "source", metavar="FILE|-",
-              help="Batch: one ticket a row, CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")
+              help="Batch: one ticket a row, CSV with a header, JSON Lines or a JSON array (docs/batch.md; a help "
+                   "desk's export with --preset: docs/exports.md); - is stdin.")
 @click.option("--output", metavar="FILE", help="Batch: write rows here instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
+@export_options(plan=False)
 @click.pass_obj
 def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
         pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
-        customer: str | None, service: str | None, flag: tuple[str, ...], reporter: str | None, now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
-        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool) -> None:
+        customer: str | None, service: str | None, flag: tuple[str, ...], reporter: str | None, now: str | None,
+        warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool, source: str | None,
+        output: str | None, fmt: str | None, strict: bool, force: bool, **export: Any) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -70,7 +77,7 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
     from slactl.errors import InputError
 
     clock = datetime.now(timezone.utc)
-    ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--plan": plan, "--pause": pause,
+    ticket_options = {"PROVIDER": provider, "--severity": severity, "--opened": opened, "--pause": pause,
                       "--status": status, "--responded": responded, "--mitigated": mitigated, "--resolved": resolved,
                       "--reopened": reopened, "--followed-up": followed_up, "--severity-change": severity_change,
                       "--tz": tz, "--warn": warn, "--customer": customer, "--service": service, "--flag": flag,
@@ -81,11 +88,13 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, count_failed=check)
+        options = read_options(default_plan=plan, **export)
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options, count_failed=check)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
     batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
+    batch_only += given_export_options(export)
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
     for name, value in (("PROVIDER", provider or customer), ("--severity", severity), ("--opened", opened)):
@@ -133,7 +142,7 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool = False, count_failed: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool, options, count_failed: bool = False) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and (with ``count_failed``) how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
@@ -149,11 +158,14 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     with read.open_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
-        tickets = read.read(lines, in_fmt, flags=state.flags())
-        first = next(tickets, None)  # the header is checked before any output is written
+        out_fmt = "jsonl" if out_fmt == "json" else out_fmt
+        export = read.open_export(lines, in_fmt, replace(options, flags=state.flags()))  # the header is checked first
+        tickets = export.rows
+        first = next(tickets, None)
         with open_output(output, force=force, source=path) as out:
             write = batch_writer(out, out_fmt)
-            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=state.customers())
+            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=state.customers(),
+                          reading=export.reading, extra_levels=export.extra_levels)
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
             statuses = _status_columns() if count_failed else ()

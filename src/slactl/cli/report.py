@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
+from typing import Any
 
 import click
 
 from slactl.cli.params import argument, command, json_option
+from slactl.cli.exports import export_options, read_options
 from slactl.cli.state import State
 
 
 @command()
-@argument("file", metavar="FILE", help="Ticket export: CSV with a header or JSON Lines (see docs/batch.md); - is stdin.")
+@argument("file", metavar="FILE", help="Ticket export: CSV with a header, JSON Lines or a JSON array (docs/batch.md; a "
+                                       "help desk's export with --preset: docs/exports.md); - is stdin.")
 @click.option("--since", metavar="TIME", help="Only tickets opened at or after this instant (without an offset: in each ticket's provider zone).")
 @click.option("--until", metavar="TIME", help="Only tickets opened before this instant (the same rule).")
 @click.option("--now", metavar="TIME", help="Judge open tickets at this instant (default: the current time; the same rule).")
@@ -21,13 +24,14 @@ from slactl.cli.state import State
 @click.option("--fail-under", "fail_under", metavar="PCT", type=click.FloatRange(0, 100),
               help="Exit 1 when the overall compliance is below PCT percent (for CI).")
 @json_option
+@export_options(plan=True)
 @click.pass_obj
 def report(state: State, file: str, since: str | None, until: str | None, now: str | None, misses: int,
-           fail_under: float | None, as_json: bool) -> None:
+           fail_under: float | None, as_json: bool, **export: Any) -> None:
     """Who met the contract: per provider, plan and severity, met, missed, open and breached, compliance, times.
 
     \b
-    Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
+    Example: slactl report incident_event_log.csv --preset servicenow --provider ignus --now 2016-07-01
     """
     from slactl.cli.tickets_input import judged_tickets
     from slactl.errors import InputError
@@ -41,7 +45,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
             read_time(text, timezone.utc, what=name, now=clock)  # a bad value is refused before reading the file
     if since and until and read_time(since, timezone.utc, what="--since", now=clock) > read_time(until, timezone.utc, what="--until", now=clock):
         raise InputError("--since is after --until")
-    with judged_tickets(state, file, now, clock) as (results, bad_rows):
+    with judged_tickets(state, file, now, clock, read_options(**export)) as (results, bad_rows):
         built = compliance.build(results, since=since, until=until, clock=clock, keep_misses=misses or None)
     bad = bad_rows[0]
     judged = read_time(now, timezone.utc, what="--now", now=clock) if now else clock

@@ -6,26 +6,37 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from slactl.batch.runner import Batch, Result
 from slactl.cli.state import State
 
+if TYPE_CHECKING:
+    from slactl.tickets.read import Options
+
 
 @contextmanager
-def judged_tickets(state: State, path: str, now: str | None, clock: datetime) -> Iterator[tuple[Iterator[Result], list[int]]]:
-    """``(results, bad)``: the results of the good rows of ``path`` (``-`` is stdin), judged at
-    ``now`` (text, each provider's zone; default ``clock``); ``bad[0]`` counts the bad rows."""
+def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
+                   options: Options | None = None) -> Iterator[tuple[Iterator[Result], list[int]]]:
+    """``(results, bad)``: the results of the good rows of ``path`` (``-`` is stdin), read as
+    ``options`` say (a preset, column maps, time choices) and judged at ``now`` (text, each
+    provider's zone; default ``clock``); ``bad[0]`` counts the bad rows. ``InputError`` for a
+    header that fits no form, before any row is judged."""
     from slactl.tickets import read
 
     policies = state.policies()
+    options = replace(options or read.Options(), flags=state.flags())
     name = "<stdin>" if path == "-" else path
     bad = [0]
     with read.open_input(path) as (lines, _, fmt):
-        batch = Batch(policies, clock, now, customers=state.customers())
+        exported = read.open_export(lines, fmt, options)
+        batch = Batch(policies, clock, now, customers=state.customers(), reading=exported.reading,
+                      extra_levels=exported.extra_levels)
 
         def good() -> Iterator[Result]:
-            for item in batch.run(read.read(lines, fmt, flags=state.flags())):
+            for item in batch.run(exported.rows):
                 if isinstance(item, read.BadRow):
                     bad[0] += 1
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)

@@ -8,6 +8,7 @@ argument. Errors are ``InputError``; a file reader turns them into a skipped row
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -72,12 +73,14 @@ class Fields:
 
 
 def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: datetime | None = None,
-          reading: TimeReading = STRICT, customers: CustomerSet | None = None) -> Ticket:
+          reading: TimeReading = STRICT, customers: CustomerSet | None = None, extra_levels: bool = False) -> Ticket:
     """The ``Ticket`` of ``fields``. ``now`` is the instant the word ``now`` means (None: the
-    word is refused). A ``customer`` (looked up in ``customers``) gives the provider and the
-    plan. Raises ``InputError`` for an unknown customer, provider, severity, plan or flag, a
-    customer whose provider differs from the one given, a bad or out-of-order time, a pause that
-    ends before it starts or overlaps another, an unknown status, an event before the opening."""
+    word is refused); ``reading`` says how text times are read; ``extra_levels`` reads a
+    priority ``pN`` past the policy's last severity as that severity (``severity_of``). A
+    ``customer`` (looked up in ``customers``) gives the provider and the plan. Raises
+    ``InputError`` for an unknown customer, provider, severity, plan or flag, a customer whose
+    provider differs from the one given, a bad or out-of-order time, a pause that ends before
+    it starts or overlaps another, an unknown status, an event before the opening."""
     customer = fields.customer
     if isinstance(customer, str):
         customer = (customers if customers is not None else CustomerSet()).get(customer)
@@ -98,7 +101,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
     opened = time(fields.opened, "opened")
     given_plan = fields.plan if fields.plan is not None else (customer.plan if customer is not None else None)
     plan = given_plan if isinstance(given_plan, Plan) else policy.plan(given_plan, field=naming.plan)
-    severity = fields.severity if isinstance(fields.severity, Severity) else policy.severity(fields.severity)
+    severity = fields.severity if isinstance(fields.severity, Severity) else severity_of(policy, fields.severity, extra_levels)
 
     def after_opening(value: Time | None, field: str) -> datetime | None:
         if value is None:
@@ -108,7 +111,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
             raise InputError(f"{naming(field)} is before {naming('opened')}")
         return moment
 
-    changes = tuple(sorted(((after_opening(when, "severity_change"), policy.severity(value))
+    changes = tuple(sorted(((after_opening(when, "severity_change"), severity_of(policy, value, extra_levels))
                             for when, value in (_event(item, naming("severity_change")) for item in fields.severity_changes)),
                            key=lambda change: change[0]))  # type: ignore[arg-type,return-value]
     if changes:
@@ -131,6 +134,31 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
     )
 
 
+_PRIORITY = re.compile(r"^\s*[pP](\d{1,3})\s*$")
+
+
+def severity_of(policy: Policy, name: str, extra_levels: bool = False) -> Severity:
+    """The policy's severity called ``name``. With ``extra_levels``, a priority ``pN`` past the
+    last of a policy that names its severities ``p1`` ... ``pK`` in order is its least severe
+    one (``pK``): a help desk with five priority levels judged under a contract with four."""
+    try:
+        return policy.severity(name)
+    except InputError:
+        rank = _PRIORITY.match(name) if extra_levels else None
+        last = len(policy.severities)
+        if rank is None or int(rank.group(1)) <= last or not _ranked(policy):
+            raise
+        return policy.severities[-1]
+
+
+def _ranked(policy: Policy) -> bool:
+    """Whether ``p1`` ... ``pK`` name the policy's severities in order."""
+    try:
+        return all(policy.severity(f"p{rank}") is severity for rank, severity in enumerate(policy.severities, start=1))
+    except InputError:
+        return False
+
+
 def instant(value: Time, zone: tzinfo, what: str, now: datetime | None, reading: TimeReading = STRICT) -> datetime:
     """One instant of a ticket: text read in ``zone`` (``tickets.times.read_time``), a naive
     datetime as local to ``zone``, an aware one as it is."""
@@ -139,7 +167,8 @@ def instant(value: Time, zone: tzinfo, what: str, now: datetime | None, reading:
             return value
         from slactl.businesstime.zones import localize
 
-        return localize(value, zone, what=what, ambiguous=reading.ambiguous, nonexistent=reading.nonexistent)
+        return localize(value, reading.zone or zone, what=what, ambiguous=reading.ambiguous,
+                        nonexistent=reading.nonexistent)
     if not isinstance(value, str):
         raise InputError(f"{what}: expected a datetime or ISO 8601 text, got {type(value).__name__}")
     return read_time(value, zone, what=what, now=now, reading=reading)

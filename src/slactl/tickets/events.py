@@ -17,6 +17,9 @@ ticket. Events:
                 until the judging instant)
 ==============  ==========================================================================
 
+An event log that records, on each row, a ticket's state after an update (a help desk's audit
+log: ServiceNow's incident event log) folds the same way through ``fold_states``.
+
 A ticket's rows may be anywhere in the file; each ticket comes out (as a ``Row`` of the ticket
 form, so it is judged exactly as a ticket row) at the end of the file, in the order of its
 first row, with the line of its first row. Its state is kept compactly until then: memory
@@ -45,12 +48,26 @@ class _Ticket:
     """What is known of one ticket so far: text values, as a ticket row holds them."""
 
     __slots__ = ("line", "provider", "plan", "customer", "reporter", "service", "opened", "severity", "responded",
-                 "mitigated", "followed_up", "resolved", "reopened", "statuses", "changes", "pauses", "paused", "problem")
+                 "mitigated", "followed_up", "resolved", "reopened", "statuses", "changes", "pauses", "paused", "problem",
+                 "state", "since", "current")
 
     def __init__(self, line: int) -> None:
         self.line = line
-        self.provider = self.plan = self.customer = self.reporter = self.service = self.opened = self.severity = None
-        self.responded = self.mitigated = self.followed_up = self.paused = self.problem = None
+        self.provider: str | None = None
+        self.plan: str | None = None
+        self.customer: str | None = None
+        self.reporter: str | None = None
+        self.service: str | None = None
+        self.opened: str | None = None
+        self.severity: str | None = None
+        self.responded: str | None = None
+        self.mitigated: str | None = None
+        self.followed_up: str | None = None
+        self.paused: str | None = None
+        self.problem: BadRow | None = None
+        self.state: str | None = None
+        self.since: str | None = None
+        self.current: str | None = None
         self.resolved: list[str] = []
         self.reopened: list[str] = []
         self.statuses: list[str] = []
@@ -77,6 +94,82 @@ def fold(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -> Itera
             ticket.problem = _apply(ticket, line, values)
     for ticket_id, ticket in sorted(tickets.items(), key=lambda item: item[1].line):
         yield _row(ticket_id, ticket)
+
+
+def fold_states(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -> Iterator[Row | BadRow]:
+    """The tickets of a log of states: records ``(line, {column: value})`` with ``id``, ``time``
+    (when the update happened), the ticket's ``status`` and ``severity`` after it, and
+    optionally ``opened`` (else the first row's time), ``provider`` and ``plan``. A ticket is:
+
+    - opened at ``opened`` with the severity of its first row; a later row with another
+      severity is a severity change at its time;
+    - in each status from the row that first shows it (rows at one instant: the last one
+      counts), so a pause status stops the clocks until the next status;
+    - responded at its first row in a status other than ``new`` (the first move out of New);
+    - resolved each time it enters a done status (``resolved``, ``solved``, ``closed``) from
+      another, and reopened each time it leaves one.
+
+    Statuses are the canonical ones (``tickets.mapping`` translates a help desk's). Bad
+    records pass through."""
+    from slactl.tickets.mapping import DONE_STATUSES, NEW_STATUS
+
+    tickets: dict[str, _Ticket] = {}
+    for record in records:
+        if isinstance(record, BadRow):
+            yield record
+            continue
+        line, values = record
+        ticket_id = values.get("id")
+        if not ticket_id:
+            yield BadRow(line, "a row of the event log needs an id (which ticket it belongs to)")
+            continue
+        ticket = tickets.get(ticket_id)
+        if ticket is None:
+            ticket = tickets[ticket_id] = _Ticket(line)
+        if ticket.problem is None:
+            ticket.problem = _apply_state(ticket, line, values, DONE_STATUSES, NEW_STATUS)
+    for ticket_id, ticket in sorted(tickets.items(), key=lambda item: item[1].line):
+        yield _row(ticket_id, ticket)
+
+
+def _apply_state(ticket: _Ticket, line: int, values: dict[str, str | None], done: frozenset[str],
+                 new: str) -> BadRow | None:
+    """Record one row of a log of states; the reason the ticket cannot be used, else None."""
+    time = values.get("time")
+    if not time:
+        return BadRow(line, "a row of the event log needs a time (when the update happened)")
+    for field in ("provider", "plan"):
+        given = values.get(field)
+        if given:
+            known = getattr(ticket, field)
+            if known is not None and known != given:
+                return BadRow(line, f"{field} {given!r} differs from {known!r} given earlier for this ticket")
+            setattr(ticket, field, given)
+    severity = values.get("severity")
+    if ticket.opened is None:
+        if not severity:
+            return BadRow(line, "the first row of a ticket needs its severity")
+        ticket.opened, ticket.severity, ticket.current = values.get("opened") or time, severity, severity
+    elif severity and severity != ticket.current:
+        ticket.changes.append(f"{time}={severity}")
+        ticket.current = severity
+    status = values.get("status")
+    if status and status != ticket.state:
+        entry = f"{time}={status}"
+        if ticket.since == time and ticket.statuses:
+            ticket.statuses[-1] = entry  # the last row at one instant counts
+        else:
+            ticket.statuses.append(entry)
+        folded = status.lower()
+        if ticket.responded is None and folded != new:
+            ticket.responded = time
+        was_done = ticket.state is not None and ticket.state.lower() in done
+        if folded in done and not was_done:
+            ticket.resolved.append(time)
+        elif was_done and folded not in done:
+            ticket.reopened.append(time)
+        ticket.state, ticket.since = status, time
+    return None
 
 
 def _apply(ticket: _Ticket, line: int, values: dict[str, str | None]) -> BadRow | None:

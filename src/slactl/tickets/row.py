@@ -1,7 +1,8 @@
 """A ticket as a file gives it (the ticket form): one ``Row`` of text values per ticket.
 
-``tickets.read`` makes rows from CSV and JSON Lines, ``tickets.events`` from event logs, and
-``batch.frame`` from data-frame rows; ``tickets.build`` reads a row's values into a ``Ticket``.
+``tickets.read`` makes rows from CSV, JSON Lines and JSON arrays (a help desk's export through a
+``tickets.mapping.Mapping``), ``tickets.events`` from event logs, and ``batch.frame`` from
+data-frame rows; ``tickets.build`` reads a row's values into a ``Ticket``.
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """ISO 8601 text in one time zone to integer microseconds (``calendar.micros``) and back: how
 the batch hot loop reads and writes times without a datetime object per value (issue 6).
 
-``read`` answers what ``timeparse.parse_time`` reads without a question: ISO 8601 from 1901 to
-9989, with an offset or as a wall time that exists once in the zone. Anything else (``now``,
-bad text, a wall time in a DST gap or overlap, far years) is None, and the caller asks
-``parse_time``, which also words the error. ``show`` always answers, exactly as
+``read`` answers what ``tickets.times.read_time`` reads without a question: ISO 8601 (or the
+text of the reading's ``strptime`` format) from 1901 to 9989, with an offset or as a wall time
+that exists once in the zone. Anything else (``now``, bad text, a wall time in a DST gap or
+overlap, far years, epoch seconds, the dates only python-dateutil reads) is None, and the
+caller asks ``read_time``, which also words the error. ``show`` always answers, exactly as
 ``datetime.isoformat()`` of the instant in the zone.
 
 Both are integer arithmetic with one offset per date, on dates whose UTC date and either side
 have no offset change (offsets lie within -12 h and +14 h, so all of such a local date has that
-offset); near a change they take the datetime path (``timeparse.localize``, ``astimezone``).
+offset); near a change they take the datetime path (``businesstime.zones.localize``, ``astimezone``).
 
 Offset changes are those ``calendar.transitions`` finds, the same the business calendars see.
 """
@@ -22,6 +23,7 @@ from slactl.batch.fast.micros import DAY, US, from_micros, to_micros
 from slactl.businesstime.transitions import offset_at, transitions_around
 from slactl.errors import InputError
 from slactl.businesstime.zones import localize
+from slactl.tickets.times import PLUS_MINUTES, formatted
 
 NAIVE_EPOCH = datetime(1, 1, 1)
 FIRST_ORDINAL, END_ORDINAL = date(1901, 1, 1).toordinal(), date(9990, 1, 1).toordinal()
@@ -33,6 +35,8 @@ SECOND = 1_000_000
 _CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
 _WHOLE_MINUTES = tuple(clock + ":00" for clock in _CLOCKS)
 _NOT_PLAIN = (None, None)
+END_MICROS = (datetime(9990, 1, 1) - NAIVE_EPOCH - timedelta(days=1)) // timedelta(microseconds=1)
+"""Past this (UTC) an instant may not be shown on the integer path: leave it to ``read_time``."""
 
 
 class WallClock:
@@ -40,22 +44,33 @@ class WallClock:
     by UTC or local ordinal: a plain date has one offset either way) and, to show an instant
     with one division, the text of recent plain local dates (``_local``, by local day)."""
 
-    __slots__ = ("zone", "_dates", "_years", "_local", "_guess")
+    __slots__ = ("zone", "format", "plus", "_dates", "_years", "_local", "_guess")
 
-    def __init__(self, zone: tzinfo) -> None:
+    def __init__(self, zone: tzinfo, format: str | None = None, *, plus: bool = False) -> None:
         self.zone = zone
+        self.format = format
+        self.plus = plus
         self._dates: dict[int, tuple[int | None, str | None]] = {}
         self._years: dict[int, frozenset[int]] = {}
         self._local: dict[int, tuple[int, str, str]] = {}
         self._guess = 0
 
     def read(self, text: str) -> int | None:
-        """Microseconds since ``EPOCH`` of ISO 8601 ``text`` (local to the zone when it has no
-        offset), or None when only ``parse_time`` can tell."""
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            return None
+        """Microseconds since ``EPOCH`` of ISO 8601 ``text`` (or of ``text`` in ``format``),
+        local to the zone when it has no offset, or ``TIME + N min`` with ``plus``; None when
+        only ``read_time`` can tell."""
+        if self.plus and text.endswith("min"):
+            return self._plus(text)
+        if self.format is None:
+            try:
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                return None
+        else:
+            found = formatted(text, self.format)
+            if found is None:
+                return None
+            moment = found
         ordinal = moment.toordinal()
         if not FIRST_ORDINAL <= ordinal < END_ORDINAL:
             return None
@@ -69,6 +84,17 @@ class WallClock:
             return to_micros(localize(moment, self.zone))
         except InputError:
             return None
+
+    def _plus(self, text: str) -> int | None:
+        """``TIME + N min``: N minutes of real time after TIME, as ``read_time`` reads it."""
+        found = PLUS_MINUTES.match(text.strip())
+        if found is None:
+            return None
+        start = self.read(found.group(1))
+        if start is None:
+            return None
+        moment = start + int(found.group(2)) * MINUTE
+        return moment if moment < END_MICROS else None
 
     def show(self, micros: int) -> str:
         """The instant as ``datetime.isoformat()`` shows it in the zone."""

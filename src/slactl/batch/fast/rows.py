@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from typing import NamedTuple
 
 from slactl.batch.runner import CACHED_KEYS, Batch
@@ -25,11 +26,12 @@ from slactl.batch.fast.micros import US, to_micros
 from slactl.businesstime.duration import Duration
 from slactl.contracts.model import CustomerSet
 from slactl.errors import InputError
-from slactl.policy.model import PolicySet
+from slactl.policy.model import Policy, PolicySet
 from slactl.batch.fast.local_text import WallClock
 from slactl.batch.record import FIELDS, TARGET_AT, record
 from slactl.businesstime.duration import compact_seconds
 from slactl.tickets.read import BadRow, Row
+from slactl.tickets.times import STRICT, TimeReading
 
 Record = list[str | None]
 DONE_SLOT = {"evaluation": 0, "response": 0, "mitigation": 1, "resolution": 2, "follow-up": 3}
@@ -64,6 +66,13 @@ class Recipe:
 
     head: tuple[str | None, ...]
     wall: WallClock
+    """Shows instants in the provider's zone."""
+    reader: WallClock
+    """Reads the rows' times: in the zone they were written in, with the reading's format."""
+    statuses: dict[str, str | None]
+    """A status as written -> the policy's name for it when it stops the clocks, "" when it
+    does not, None when the policy does not know it (filled as met; owned by this run)."""
+    policy: Policy
     now: int
     steps: tuple[Step, ...]
 
@@ -75,13 +84,14 @@ class Rows:
     for CSV, whose writer can then join a row as it is; general rows always have None."""
 
     def __init__(self, policies: PolicySet, clock: datetime, now: str | None = None, *, blank: str | None = None,
-                 customers: CustomerSet | None = None):
-        self.batch = Batch(policies, clock, now, customers=customers)
+                 customers: CustomerSet | None = None, reading: TimeReading = STRICT, extra_levels: bool = False):
+        self.batch = Batch(policies, clock, now, customers=customers, reading=reading, extra_levels=extra_levels)
         self.blank = blank
         self._empty = (blank,) * len(FIELDS)
         self._targets = [blank] * (len(FIELDS) * len(TARGET_AT))
         self._recipes: dict[tuple, Recipe | None] = {}
-        self._walls: dict[tzinfo, WallClock] = {}
+        self._walls: dict[tuple[tzinfo, str | None, bool], WallClock] = {}
+        self._statuses: dict[str, dict[str, str | None]] = {}
         self._calendars: dict[int, IntegerCalendar] = {}
 
     def run(self, rows: Iterable[Row | BadRow]) -> Iterator[Record | BadRow]:
@@ -100,44 +110,48 @@ class Rows:
 
     def fast(self, ticket: Row) -> Record | None:
         """The record on the integer path, or None when the general path must say."""
-        (_, provider, severity, opened_text, ticket_id, plan, pauses, responded_text, mitigated_text, resolved_text,
-         reopened, followed_text, statuses, changes, customer, reporter, service, flags) = ticket  # one unpacking
-        if reopened or statuses or changes or customer or reporter or service or flags:
+        if ticket.reopened or ticket.severity_changes or ticket.customer or ticket.reporter or ticket.service \
+                or ticket.flags:
             return None
-        recipe = self._recipes.get((provider, severity, plan), False)
+        key = (ticket.provider, ticket.severity, ticket.plan)
+        recipe = self._recipes.get(key, False)
         if recipe is False:
-            recipe = self._recipe((provider, severity, plan))
+            recipe = self._recipe(key)
         if recipe is None:
             return None
         wall = recipe.wall
-        read = wall.read
-        opened = read(opened_text)
+        read = recipe.reader.read
+        opened = read(ticket.opened)
         if opened is None:
             return None
         responded = mitigated = resolved = followed_up = None
-        if responded_text:
-            responded = read(responded_text)
+        if ticket.responded:
+            responded = read(ticket.responded)
             if responded is None or responded < opened:
                 return None
-        if mitigated_text:
-            mitigated = read(mitigated_text)
+        if ticket.mitigated:
+            mitigated = read(ticket.mitigated)
             if mitigated is None or mitigated < opened:
                 return None
-        if resolved_text:
-            resolved = read(resolved_text)
+        if ticket.resolved:
+            resolved = read(ticket.resolved)
             if resolved is None or resolved < opened:
                 return None
-        if followed_text:
-            followed_up = read(followed_text)
+        if ticket.followed_up:
+            followed_up = read(ticket.followed_up)
             if followed_up is None or followed_up < opened:
                 return None
         done = (resolved if responded is None else responded, resolved if mitigated is None else mitigated, resolved,
                 followed_up)
-        stops = _stops(pauses, read) if pauses else ()
+        stops = _stops(ticket.pauses, read) if ticket.pauses else ()
         if stops is None:
             return None
+        if ticket.statuses:
+            stops = _status_stops(ticket.statuses, stops, read, opened, recipe)
+            if stops is None:
+                return None
         show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
-        row: Record = [ticket_id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
+        row: Record = [ticket.id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
         try:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
@@ -186,7 +200,10 @@ class Rows:
                    for target, _ in setup.targets):
                 return self._remember(key, None)
             zone = setup.zone
-            wall = self._walls.get(zone) or self._walls.setdefault(zone, WallClock(zone))
+            wall = self._wall(zone, None)
+            reading = self.batch.reading
+            reader = self._wall(reading.zone or zone, reading.format,
+                                plus=reading.flexible or reading.dayfirst or bool(reading.format))
             steps = []
             for target, calendar in setup.targets:
                 counted = self._integer(calendar.engine) if calendar else None
@@ -195,8 +212,17 @@ class Rows:
                                   _micros(target.earliest), *(_micros(target.latest) or (None, 0)),
                                   ESTIMATED if target.estimate else COMMITTED))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
-            recipe = Recipe(head, wall, now, tuple(steps))
+            recipe = Recipe(head, wall, reader, self._statuses.setdefault(setup.policy.id, {}), setup.policy, now,
+                            tuple(steps))
         return self._remember(key, recipe)
+
+    def _wall(self, zone: tzinfo, format: str | None, *, plus: bool = False) -> WallClock:
+        """This run's clock for ``zone`` reading ``format`` (None: ISO 8601), and ``TIME + N
+        min`` with ``plus``."""
+        found = self._walls.get((zone, format, plus))
+        if found is None:
+            found = self._walls[(zone, format, plus)] = WallClock(zone, format, plus=plus)
+        return found
 
     def _remember(self, key: tuple, recipe: Recipe | None) -> Recipe | None:
         if len(self._recipes) >= CACHED_KEYS:
@@ -234,6 +260,96 @@ class _Lengths(dict):
 
 CACHED_LENGTHS = 16384
 _LENGTHS = _Lengths()
+
+
+def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: int,
+                  recipe: Recipe) -> tuple[tuple[int, int], ...] | None:
+    """``stops`` with the stops of the ``statuses`` column (``TIME=STATUS;...``), as
+    ``tickets.build`` makes them: while the ticket is in a status the policy pauses on, until
+    its next status (or the judging instant). None when the general path must say (an
+    unreadable entry, an unknown status, one before the opening, two statuses at one instant,
+    a status stop overlapping a pause)."""
+    if ";" not in text:  # one status, as a help desk's current status since its last update
+        when_text, equals, name = text.rpartition("=")
+        when_text, name = when_text.strip(), name.strip()
+        if not equals or not when_text or not name:
+            return None
+        when = read(when_text)
+        if when is None or when < opened:
+            return None
+        known = recipe.statuses.get(name, False)
+        if known is False:
+            known = _status(recipe, name)
+        if known is None:
+            return None
+        if not known or recipe.now <= when:
+            return stops
+        if not stops:
+            return ((when, recipe.now),)
+        return _merged([*stops, (when, recipe.now)])
+    entries = []
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        when_text, equals, name = part.rpartition("=")
+        when_text, name = when_text.strip(), name.strip()
+        if not equals or not when_text or not name:
+            return None
+        when = read(when_text)
+        if when is None or when < opened:
+            return None
+        known = recipe.statuses.get(name, False)
+        if known is False:
+            known = _status(recipe, name)
+        if known is None:
+            return None
+        entries.append((when, known))
+    entries.sort(key=_FIRST)
+    found = list(stops)
+    for index, (when, status) in enumerate(entries):
+        following = entries[index + 1] if index + 1 < len(entries) else None
+        if following is not None and following[0] == when and following[1] != status:
+            return None
+        if status:
+            end = following[0] if following is not None else recipe.now
+            if end > when:
+                found.append((when, end))
+    if len(found) == len(stops):
+        return stops
+    return _merged(found)
+
+
+def _merged(stops: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """Sorted stops, touching ones joined; None for overlapping ones (the general path refuses them)."""
+    stops.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in stops:
+        if merged and start <= merged[-1][1]:
+            if start < merged[-1][1]:
+                return None
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _status(recipe: Recipe, name: str) -> str | None:
+    """The policy's name for status ``name`` when the policy pauses on it, "" when it knows it
+    but does not pause on it, None when it does not know it; remembered for the run."""
+    try:
+        status = recipe.policy.status(name)
+    except InputError:
+        found = None
+    else:
+        found = status if status in recipe.policy.pause_statuses else ""
+    if len(recipe.statuses) >= CACHED_KEYS:
+        recipe.statuses.clear()
+    recipe.statuses[name] = found
+    return found
+
+
+_FIRST = itemgetter(0)
 
 
 def _stops(text: str, read) -> tuple[tuple[int, int], ...] | None:

@@ -1,0 +1,217 @@
+"""The records of an export, before anyone says what they mean: CSV rows under a header, or
+JSON objects (JSON Lines, or the items of a JSON array), each with the line it starts on.
+
+A source gives its column names (the CSV header, the keys of the first JSON object), then
+``(line, [text, ...])`` per record for the columns asked for, or a ``BadRow`` for a record
+that cannot be read: a CSV row with the wrong number of fields, or whose field outgrows the
+CSV field limit (one bad row, however many lines the field spans); JSON that does not parse,
+nests too deeply, is not an object, holds half of a character (a lone surrogate escape), or
+gives an object or list where text is wanted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+
+from slactl.errors import InputError
+from slactl.tickets.row import LISTS, BadRow
+
+DELIMITERS = ",;\t|"
+MAX_DOCUMENT = 256 * 1024 * 1024
+"""A JSON array is read whole: bigger exports should be JSON Lines (``jq -c '.[]'``)."""
+Record = tuple[int, list[str]]
+
+
+class CsvSource:
+    """A CSV text: ``names`` (the header as written), ``delimiter`` (given, or sniffed among
+    ``, ; TAB |``) and, while reading, ``line``: where the current record starts."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str | None = None) -> None:
+        self.line = 1
+        self._quotes = 0
+        self._source = iter(lines)
+        physical = self._counted()
+        first = next(physical, None)
+        self.delimiter = delimiter or (sniff(first) if first is not None else ",")
+        self.names: list[str] | None = None
+        if first is None:
+            return
+        self._physical = physical
+        self._reader = csv.reader(chain([first], physical), delimiter=self.delimiter, quotechar='"', doublequote=True)
+        try:
+            self.names = next(self._reader)
+        except csv.Error as error:
+            raise InputError(f"line 1: bad CSV header: {error}") from None
+        except StopIteration:
+            self.names = None
+
+    def _counted(self) -> Iterator[str]:
+        for text in self._source:
+            self._quotes += text.count('"')
+            yield text
+
+    def records(self, columns: Sequence[str] | None = None) -> Iterator[Record | BadRow]:
+        """Each non-blank record with all its fields (``columns`` is for JSON sources)."""
+        if self.names is None:
+            return
+        reader, width = self._reader, len(self.names)
+        line = reader.line_num + 1
+        while True:
+            self.line = line
+            quotes = self._quotes
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                if (self._quotes - quotes) % 2:  # stopped inside a quoted field: skip to the line that closes it
+                    for text in self._physical:
+                        if text.count('"') % 2:
+                            break
+                yield BadRow(line, f"bad CSV: {error}")
+                line = reader.line_num + 1
+                continue
+            if row and not (len(row) == 1 and not row[0].strip()):
+                if len(row) != width:
+                    yield BadRow(line, f"expected {width} fields as in the header, got {len(row)}")
+                else:
+                    yield line, row
+            line = reader.line_num + 1
+
+
+def sniff(first: str) -> str:
+    """The delimiter of a header line: csv.Sniffer's guess among ``, ; TAB |`` (a comma when
+    it cannot tell, e.g. for a single column)."""
+    try:
+        return csv.Sniffer().sniff(first, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+class JsonSource:
+    """JSON objects, one per line (JSON Lines) or the items of one array (``array``): ``names``
+    are the keys of the first object."""
+
+    delimiter = ","
+
+    def __init__(self, lines: Iterable[str], *, array: bool) -> None:
+        self.line = 1
+        objects = _array(lines) if array else _json_lines(lines)
+        self._first = next(objects, None)
+        self._objects = objects
+        self.names: list[str] | None = None
+        if self._first is not None:
+            self.names = list(self._first[1]) if not isinstance(self._first, BadRow) else []
+
+    def records(self, columns: Sequence[str]) -> Iterator[Record | BadRow]:
+        """The values of ``columns`` of each object (an absent key is empty)."""
+        if self._first is None:
+            return
+        for item in chain([self._first], self._objects):
+            if isinstance(item, BadRow):
+                yield item
+                continue
+            line, record = item
+            self.line = line
+            try:
+                yield line, [_text(name, record.get(name)) for name in columns]
+            except _NotText as problem:
+                yield BadRow(line, str(problem))
+
+
+class _NotText(ValueError):
+    pass
+
+
+def _text(name: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list) and name.strip().lower() in LISTS and all(isinstance(v, (str, int, float)) for v in value):
+        return ";".join(str(v) for v in value)
+    raise _NotText(f"{name}: expected text or a number, got {'a list' if isinstance(value, list) else 'an object'}")
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE = re.compile("[\ud800-\udfff]")
+
+
+def _decoded(line: int, text: str) -> tuple[int, dict] | BadRow:
+    try:
+        record = json.loads(text)
+    except RecursionError:
+        return BadRow(line, "bad JSON: nested too deeply")
+    except ValueError as error:
+        return BadRow(line, f"bad JSON: {error}")
+    if not isinstance(record, dict):
+        return BadRow(line, f"expected a JSON object, got {type(record).__name__}")
+    if _SURROGATE.search(text) and _has_lone_surrogate(record):
+        return BadRow(line, "bad JSON: a \\u escape that is half of a character (a lone surrogate) is not text")
+    return line, record
+
+
+def _has_lone_surrogate(value, depth: int = 0) -> bool:
+    """Whether a decoded JSON value holds half of a surrogate pair (a pair decodes to one
+    character): text that cannot be written out."""
+    if isinstance(value, str):
+        return bool(_LONE.search(value))
+    if depth > 64:
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k, depth + 1) or _has_lone_surrogate(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v, depth + 1) for v in value)
+    return False
+
+
+def _json_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict] | BadRow]:
+    for line, text in enumerate(lines, start=1):
+        if text.strip():
+            yield _decoded(line, text)
+
+
+def _array(lines: Iterable[str]) -> Iterator[tuple[int, dict] | BadRow]:
+    """``(line, object)`` of each item of a JSON array, read whole (up to ``MAX_DOCUMENT``)."""
+    parts, size = [], 0
+    for text in lines:
+        size += len(text)
+        if size > MAX_DOCUMENT:
+            raise InputError(f"a JSON array longer than {MAX_DOCUMENT // 1024 // 1024} MiB: write it as JSON Lines, "
+                             f"e.g. jq -c '.[]' FILE")
+        parts.append(text)
+    document = "".join(parts)
+    decoder = json.JSONDecoder()
+    position = document.index("[") + 1
+    line = document.count("\n", 0, position) + 1
+    while True:
+        skipped = _BETWEEN.match(document, position).end()  # type: ignore[union-attr]
+        line += document.count("\n", position, skipped)
+        position = skipped
+        if position >= len(document):
+            yield BadRow(line, "bad JSON: the array never ends (no closing ])")
+            return
+        if document[position] == "]":
+            return
+        try:
+            _, end = decoder.raw_decode(document, position)
+        except RecursionError:
+            yield BadRow(line, "bad JSON: nested too deeply; the rest of the array is not read")
+            return
+        except ValueError as error:
+            yield BadRow(line, f"bad JSON: {error}; the rest of the array is not read")
+            return
+        yield _decoded(line, document[position:end])
+        line += document.count("\n", position, end)
+        position = end
+
+
+_BETWEEN = re.compile(r"[\s,]*")

@@ -1,0 +1,97 @@
+"""Hostile ticket files against the readers (``tickets.read``, ``tickets.records``): each is a
+bad row (or one error line), never a traceback, and the rows around it still count."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from cli_helpers import run
+
+GOOD = {"id": "G", "provider": "ignus", "severity": "high", "opened": "2026-11-20T18:30"}
+NOW = "2026-11-24T00:00"
+
+
+def jsonl(*lines: str) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def judged(capsys, tmp_path, name: str, text: str, command: str = "due") -> tuple[int, str, list[str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    argv = ("due", "--input", str(path), "--now", NOW) if command == "due" else ("report", str(path), "--now", NOW,
+                                                                               "--misses", "0")
+    code, out, err = run(capsys, *argv)
+    assert "Traceback" not in err
+    return code, out, [line.replace(str(path), name) for line in err.splitlines()]
+
+
+DEEP = '{"id": "D", "provider": ' + "[" * 1000 + "]" * 1000 + "}"
+
+
+@pytest.mark.parametrize("command", ["due", "report"])
+def test_json_nested_a_thousand_deep_is_a_bad_row(capsys, tmp_path, command):
+    code, out, err = judged(capsys, tmp_path, "t.jsonl", jsonl(DEEP, json.dumps(GOOD)), command)
+    assert code == 1 and err[0] == "t.jsonl:1: bad JSON: nested too deeply"
+    assert command == "report" or [json.loads(line)["id"] for line in out.splitlines()] == ["G"]
+
+
+def test_json_nested_a_thousand_deep_in_an_array_is_a_bad_row(capsys, tmp_path):
+    text = "[\n" + json.dumps(GOOD) + ",\n" + '{"id": "D", "plan": ' + "{\"a\": " * 1000 + "1" + "}" * 1000 + "}\n]\n"
+    code, out, err = judged(capsys, tmp_path, "t.json", text)
+    assert code == 1 and err[0] == "t.json:3: bad JSON: nested too deeply; the rest of the array is not read"
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["G"]
+
+
+LONE = r'{"id": "S\ud800", "provider": "ignus", "severity": "high", "opened": "2026-11-20T18:30"}'
+PAIR = r'{"id": "\ud83d\ude00", "provider": "ignus", "severity": "high", "opened": "2026-11-20T18:30"}'
+
+
+@pytest.mark.parametrize("command", ["due", "report"])
+def test_a_lone_surrogate_is_one_bad_row_and_nothing_fails_downstream(capsys, tmp_path, command):
+    """Half of a surrogate pair cannot be written as UTF-8: the row is refused; a whole pair
+    (an emoji) is a character like any other."""
+    code, out, err = judged(capsys, tmp_path, "t.jsonl", jsonl(LONE, PAIR), command)
+    assert code == 1
+    assert err[0] == "t.jsonl:1: bad JSON: a \\u escape that is half of a character (a lone surrogate) is not text"
+    out.encode("utf-8")
+    assert command == "report" or "\U0001F600" in out
+
+
+def test_a_lone_surrogate_in_a_key_or_an_unused_value_is_refused_too(capsys, tmp_path):
+    code, _, err = judged(capsys, tmp_path, "t.jsonl", jsonl(
+        r'{"id": "A", "provider": "ignus", "severity": "high", "opened": "2026-11-20T18:30", "note\udfff": 1}'))
+    assert code == 1 and err[0].endswith("(a lone surrogate) is not text")
+
+
+def test_an_over_long_quoted_field_over_many_lines_is_one_bad_row(capsys, tmp_path):
+    """A quoted field of 3,000 short lines (300,000 characters, past the CSV field limit):
+    one error for its row, and the next row is read as it should be."""
+    field = "\n".join("x" * 99 for _ in range(3000))
+    text = f'id,provider,severity,opened,note\nA,ignus,high,2026-11-20T18:30,"{field}"\nB,ignus,high,2026-11-20T18:30,\n'
+    code, out, err = judged(capsys, tmp_path, "t.csv", text)
+    assert code == 1
+    assert err == ["t.csv:2: bad CSV: field larger than field limit (131072)",
+                   "slactl: error: 1 of 2 rows skipped (bad input)"]
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["B"]
+
+
+def test_a_quote_that_never_closes_is_one_bad_row(capsys, tmp_path):
+    text = 'id,provider,severity,opened,note\nA,ignus,high,2026-11-20T18:30,\nB,ignus,high,2026-11-20T18:30,"open\n' + \
+           "".join(f"C{n},ignus,high,2026-11-20T18:30,\n" for n in range(2000)) + "x" * 200_000 + "\n"
+    code, out, err = judged(capsys, tmp_path, "t.csv", text)
+    assert code == 1 and len(err) == 2 and err[0].startswith("t.csv:3: bad CSV: ")
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["A"]
+
+
+@pytest.mark.parametrize("argv", [["due", "--input", "-"], ["report", "-"]], ids=["due --input -", "report -"])
+def test_a_closed_stdin_is_one_error_line(argv):
+    """``slactl ... <&-``: the shell closes descriptor 0 before slactl starts."""
+    command = [sys.executable, "-m", "slactl", *argv]
+    done = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *command], capture_output=True, text=True,
+                          env=dict(os.environ))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "slactl: error: cannot read stdin: it is closed\n"
