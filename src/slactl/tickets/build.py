@@ -103,21 +103,22 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
     plan = given_plan if isinstance(given_plan, Plan) else policy.plan(given_plan, field=naming.plan)
     severity = fields.severity if isinstance(fields.severity, Severity) else severity_of(policy, fields.severity, extra_levels)
 
-    def after_opening(value: Time | None, field: str) -> datetime | None:
-        if value is None:
-            return None
+    def at_or_after_opening(value: Time, field: str) -> datetime:
         moment = time(value, field)
         if moment < opened:
             raise InputError(f"{naming(field)} is before {naming('opened')}")
         return moment
 
-    changes = tuple(sorted(((after_opening(when, "severity_change"), severity_of(policy, value, extra_levels))
+    def after_opening(value: Time | None, field: str) -> datetime | None:
+        return None if value is None else at_or_after_opening(value, field)
+
+    changes = tuple(sorted(((at_or_after_opening(when, "severity_change"), severity_of(policy, value, extra_levels))
                             for when, value in (_event(item, naming("severity_change")) for item in fields.severity_changes)),
-                           key=lambda change: change[0]))  # type: ignore[arg-type,return-value]
+                           key=lambda change: change[0]))
     if changes:
         changes = ((opened, severity), *changes)
         severity = changes[-1][1]
-    statuses = _statuses(policy, [(after_opening(when, "status"), value)
+    statuses = _statuses(policy, [(at_or_after_opening(when, "status"), value)
                                   for when, value in (_event(item, naming("status")) for item in fields.statuses)], naming)
     status_pauses = _status_pauses(policy, statuses, now, naming)
     explicit = [pause(item, zone, naming, now, reading) for item in fields.pauses]
@@ -230,18 +231,17 @@ def _policies(policies: PolicySet | None) -> PolicySet:
 
 def _event(item: Event, what: str) -> tuple[Time, str]:
     if isinstance(item, str):
-        when, equals, value = item.rpartition("=")
-        if not equals or not when.strip() or not value.strip():
+        text, equals, value = item.rpartition("=")
+        if not equals or not text.strip() or not value.strip():
             raise InputError(f"bad {what} {item!r}: write TIME=VALUE, e.g. 2026-11-20T10:00=pending")
-        return when.strip(), value.strip()
-    when, value = item
-    return when, value
+        return text.strip(), value.strip()
+    return item
 
 
-def _statuses(policy: Policy, found: list[tuple[datetime | None, str]], naming: Naming) -> list[tuple[datetime, str]]:
+def _statuses(policy: Policy, found: list[tuple[datetime, str]], naming: Naming) -> list[tuple[datetime, str]]:
     """Status changes in time order, each a status the policy knows; two different statuses at
     one instant are refused."""
-    ordered = sorted(((when, policy.status(name)) for when, name in found if when is not None), key=lambda item: item[0])
+    ordered = sorted(((when, policy.status(name)) for when, name in found), key=lambda item: item[0])
     for (t1, s1), (t2, s2) in zip(ordered, ordered[1:]):
         if t1 == t2 and s1 != s2:
             raise InputError(f"{naming('status')} changes to both {s1!r} and {s2!r} at {t1.isoformat()}")
@@ -260,7 +260,8 @@ def _status_pauses(policy: Policy, statuses: list[tuple[datetime, str]], now: da
             raise InputError(f"the ticket is in status {status!r} since {when.isoformat()}, which stops its clocks: "
                              f"give {naming('now')} to judge it")
         end = following[0] if following is not None else now
-        pauses.append((when, max(when, end)))  # type: ignore[type-var]
+        assert end is not None  # refused above
+        pauses.append((when, max(when, end)))
     return pauses
 
 

@@ -34,7 +34,7 @@ MINUTE = 60_000_000
 SECOND = 1_000_000
 _CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
 _WHOLE_MINUTES = tuple(clock + ":00" for clock in _CLOCKS)
-_NOT_PLAIN = (None, None)
+_NOT_PLAIN: tuple[int | None, str | None] = (None, None)
 END_MICROS = (datetime(9990, 1, 1) - NAIVE_EPOCH - timedelta(days=1)) // timedelta(microseconds=1)
 """Past this (UTC) an instant may not be shown on the integer path: leave it to ``read_time``."""
 
@@ -74,9 +74,9 @@ class WallClock:
         ordinal = moment.toordinal()
         if not FIRST_ORDINAL <= ordinal < END_ORDINAL:
             return None
-        offset = moment.utcoffset()
-        if offset is not None:
-            return (moment.replace(tzinfo=None) - NAIVE_EPOCH) // US - offset // US
+        written = moment.utcoffset()
+        if written is not None:
+            return (moment.replace(tzinfo=None) - NAIVE_EPOCH) // US - written // US
         offset = (self._dates.get(ordinal) or self._learn(ordinal))[0]
         if offset is not None:
             return (moment - NAIVE_EPOCH) // US - offset
@@ -122,7 +122,7 @@ class WallClock:
         """``show`` when the local date read with the last offset shown is not known to have
         that offset: learn the instant's own date (its offset becomes the next guess)."""
         offset, suffix = self._dates.get(micros // DAY + 1) or self._learn(micros // DAY + 1)
-        if offset is not None:
+        if offset is not None and suffix is not None:  # both or neither
             day = (micros + offset) // DAY
             if (self._dates.get(day + 1) or self._learn(day + 1))[0] == offset:  # the local date is plain too
                 if len(self._local) >= CACHED_DATES:

@@ -114,8 +114,9 @@ class Rows:
                 or ticket.flags:
             return None
         key = (ticket.provider, ticket.severity, ticket.plan)
-        recipe = self._recipes.get(key, False)
-        if recipe is False:
+        try:
+            recipe = self._recipes[key]
+        except KeyError:
             recipe = self._recipe(key)
         if recipe is None:
             return None
@@ -156,7 +157,7 @@ class Rows:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
                 start = resolved if from_resolution else opened
-                if add is None or start is None or days is None:
+                if add is None or elapsed is None or start is None or days is None:
                     if earliest is not None and add is not None and start is not None:
                         add(start, *earliest, stops)  # not shown, but its errors are the ticket's
                     if at is not None:
@@ -207,10 +208,10 @@ class Rows:
             steps = []
             for target, calendar in setup.targets:
                 counted = self._integer(calendar.engine) if calendar else None
+                days, time = _micros(target.latest) or (None, 0)
                 steps.append(Step(TARGET_AT.get(target.name), target.start != "opened", DONE_SLOT.get(target.name),
                                   counted.add if counted else None, counted.elapsed if counted else None,
-                                  _micros(target.earliest), *(_micros(target.latest) or (None, 0)),
-                                  ESTIMATED if target.estimate else COMMITTED))
+                                  _micros(target.earliest), days, time, ESTIMATED if target.estimate else COMMITTED))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             recipe = Recipe(head, wall, reader, self._statuses.setdefault(setup.policy.id, {}), setup.policy, now,
                             tuple(steps))
