@@ -30,7 +30,7 @@ ticket without ``opened``) skips that ticket with its line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from slactl.tickets.row import BadRow, Row, row_of
 
@@ -77,23 +77,7 @@ class _Ticket:
 
 def fold(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -> Iterator[Row | BadRow]:
     """The tickets of event records ``(line, {column: value})``; bad records pass through."""
-    tickets: dict[str, _Ticket] = {}
-    for record in records:
-        if isinstance(record, BadRow):
-            yield record
-            continue
-        line, values = record
-        ticket_id = (values.get("id") or "").strip()
-        if not ticket_id:
-            yield BadRow(line, "an event row needs an id (which ticket it belongs to)")
-            continue
-        ticket = tickets.get(ticket_id)
-        if ticket is None:
-            ticket = tickets[ticket_id] = _Ticket(line)
-        if ticket.problem is None:
-            ticket.problem = _apply(ticket, line, values)
-    for ticket_id, ticket in sorted(tickets.items(), key=lambda item: item[1].line):
-        yield _row(ticket_id, ticket)
+    return _folded(records, _apply, "an event row needs an id (which ticket it belongs to)")
 
 
 def fold_states(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -> Iterator[Row | BadRow]:
@@ -113,21 +97,30 @@ def fold_states(records: Iterable[tuple[int, dict[str, str | None]] | BadRow]) -
     records pass through."""
     from slactl.tickets.mapping import DONE_STATUSES, NEW_STATUS
 
+    return _folded(records, lambda ticket, line, values: _apply_state(ticket, line, values, DONE_STATUSES, NEW_STATUS),
+                   "a row of the event log needs an id (which ticket it belongs to)")
+
+
+def _folded(records: Iterable[tuple[int, dict[str, str | None]] | BadRow],
+            apply: Callable[[_Ticket, int, dict[str, str | None]], BadRow | None], no_id: str) -> Iterator[Row | BadRow]:
+    """Each record ``apply``-ed to the ticket of its id (until one is a problem: the ticket's
+    first problem is its bad row); the tickets at the end, in the order of their first record.
+    Bad records, and records without an id (``no_id``), pass through as bad rows."""
     tickets: dict[str, _Ticket] = {}
     for record in records:
         if isinstance(record, BadRow):
             yield record
             continue
         line, values = record
-        ticket_id = values.get("id")
+        ticket_id = (values.get("id") or "").strip()
         if not ticket_id:
-            yield BadRow(line, "a row of the event log needs an id (which ticket it belongs to)")
+            yield BadRow(line, no_id)
             continue
         ticket = tickets.get(ticket_id)
         if ticket is None:
             ticket = tickets[ticket_id] = _Ticket(line)
         if ticket.problem is None:
-            ticket.problem = _apply_state(ticket, line, values, DONE_STATUSES, NEW_STATUS)
+            ticket.problem = apply(ticket, line, values)
     for ticket_id, ticket in sorted(tickets.items(), key=lambda item: item[1].line):
         yield _row(ticket_id, ticket)
 

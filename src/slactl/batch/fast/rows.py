@@ -263,6 +263,26 @@ CACHED_LENGTHS = 16384
 _LENGTHS = _Lengths()
 
 
+def _status_entry(text: str, read, opened: int, recipe: Recipe) -> tuple[int, str] | None:
+    """``(instant, policy status or "")`` of one ``TIME=STATUS`` entry ("" when the status does
+    not stop the clocks); None when the general path must say (unreadable, before the opening,
+    a status the policy does not know)."""
+    when_text, equals, name = text.rpartition("=")
+    when_text, name = when_text.strip(), name.strip()
+    if not equals or not when_text or not name:
+        return None
+    when = read(when_text)
+    if when is None or when < opened:
+        return None
+    try:
+        known = recipe.statuses[name]
+    except KeyError:
+        known = _status(recipe, name)
+    if known is None:
+        return None
+    return when, known
+
+
 def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: int,
                   recipe: Recipe) -> tuple[tuple[int, int], ...] | None:
     """``stops`` with the stops of the ``statuses`` column (``TIME=STATUS;...``), as
@@ -271,18 +291,10 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
     unreadable entry, an unknown status, one before the opening, two statuses at one instant,
     a status stop overlapping a pause)."""
     if ";" not in text:  # one status, as a help desk's current status since its last update
-        when_text, equals, name = text.rpartition("=")
-        when_text, name = when_text.strip(), name.strip()
-        if not equals or not when_text or not name:
+        entry = _status_entry(text, read, opened, recipe)
+        if entry is None:
             return None
-        when = read(when_text)
-        if when is None or when < opened:
-            return None
-        known = recipe.statuses.get(name, False)
-        if known is False:
-            known = _status(recipe, name)
-        if known is None:
-            return None
+        when, known = entry
         if not known or recipe.now <= when:
             return stops
         if not stops:
@@ -290,22 +302,12 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
         return _merged([*stops, (when, recipe.now)])
     entries = []
     for part in text.split(";"):
-        part = part.strip()
-        if not part:
+        if not part.strip():
             continue
-        when_text, equals, name = part.rpartition("=")
-        when_text, name = when_text.strip(), name.strip()
-        if not equals or not when_text or not name:
+        entry = _status_entry(part, read, opened, recipe)
+        if entry is None:
             return None
-        when = read(when_text)
-        if when is None or when < opened:
-            return None
-        known = recipe.statuses.get(name, False)
-        if known is False:
-            known = _status(recipe, name)
-        if known is None:
-            return None
-        entries.append((when, known))
+        entries.append(entry)
     entries.sort(key=_FIRST)
     found = list(stops)
     for index, (when, status) in enumerate(entries):
