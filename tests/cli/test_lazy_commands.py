@@ -5,6 +5,7 @@ sees every command, in the order of ``COMMANDS``."""
 from __future__ import annotations
 
 import click
+import pytest
 from cli_helpers import modules_after
 
 from slactl.cli import COMMANDS, cli
@@ -20,6 +21,15 @@ MODULES = {f"slactl.cli.{module}" for module in COMMANDS.values()}
 def test_running_due_imports_no_other_command_module(tmp_path):
     loaded = cli_modules(tmp_path, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-21T03:00", "--json")
     assert loaded & MODULES == {"slactl.cli.due"}
+
+
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["table", "json"])
+def test_one_ticket_loads_neither_the_batch_nor_the_file_readers(tmp_path, output):
+    # Start-up of the on-call question (one ticket) does not pay for reading exports.
+    loaded = set(modules_after(str(tmp_path / "cache"), "due", "ignus", "-s", "high", "--opened", "2026-11-20T18:30",
+                               *output))
+    assert not {name for name in loaded if name.startswith(("slactl.batch", "slactl.tickets.read",
+                                                            "slactl.tickets.presets", "slactl.sla.classify"))}
 
 
 def test_the_root_help_lists_every_module_command(tmp_path):

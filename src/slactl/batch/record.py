@@ -10,8 +10,12 @@ general path (``record``) and the fast path (``batch.fast.rows``) produce exactl
 
 from __future__ import annotations
 
-from slactl.batch.runner import Result
+from typing import TYPE_CHECKING
+
 from slactl.businesstime.duration import compact
+
+if TYPE_CHECKING:
+    from slactl.batch.runner import Result
 
 TARGETS = ("evaluation", "response", "mitigation", "resolution", "follow-up")
 FIELDS = ("due", "status", "late", "took")

@@ -20,7 +20,7 @@ from slactl.policy.severity import Severity
 from slactl.sla.due import Deadline, Timed, due, timed_targets
 from slactl.tickets.build import COLUMNS, build, severity_of
 from slactl.tickets.model import Ticket
-from slactl.tickets.read import BadRow, Row
+from slactl.tickets.row import BadRow, Row
 from slactl.tickets.times import STRICT, TimeReading, read_time
 
 CACHED_KEYS = 4096

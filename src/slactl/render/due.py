@@ -7,7 +7,6 @@ from typing import Any
 
 from collections.abc import Sequence
 
-from slactl.batch.record import COLUMNS
 from slactl.businesstime.zones import zone_name
 from slactl.policy.target import Bound
 from slactl.render.hours import hours_text
@@ -171,6 +170,7 @@ def _late(item: Deadline, business: str) -> str:
 
 def batch_writer(stream, fmt: str):
     """A function writing one batch row to ``stream`` as CSV (header first) or JSON Lines."""
+    from slactl.batch.record import COLUMNS  # a batch's only: the single ticket's start-up stays lean
     if fmt == "csv":
         import csv
 
