@@ -166,6 +166,16 @@ CASES = [
                  id='an unknown command'),
     pytest.param(['providers', '--frob'], 2, "no such option '--frob'. (see slactl providers --help)",
                  id='an unknown option'),
+    # Digits of other scripts are no numbers here, wherever a number is read (int() and dateutil
+    # would take them; nothing else in slactl does, so a file and a flag stay alike).
+    pytest.param(['quote', '--normalization', '\u0663'], 2, "--normalization: bad hours '\u0663': write hours as 5, 1.5, 90m or 1h30m",
+                 id='hours in Arabic-Indic digits'),
+    pytest.param(['quote', '--normalization', '1', '--express-rate', '\u0663\u0665'], 2, "--express-rate: bad rate '\u0663\u0665': write an amount per hour such as 35 or 35.00",
+                 id='a rate in Arabic-Indic digits'),
+    pytest.param(['quote', '--normalization', '1', '--express-rate', '1000000000000'], 2, "--express-rate: bad rate '1000000000000': write an amount per hour such as 35 or 35.00",
+                 id='a rate of a trillion'),
+    pytest.param(['due', 'ignus', '-s', 'high', '--opened', '\u0662\u0660\u0662\u0666-11-20T18:30'], 2,
+                 "bad --opened '\u0662\u0660\u0662\u0666-11-20T18:30': " + ISO, id='an opening in Arabic-Indic digits'),
     pytest.param(['show', 'athento', '--plan', 'gold'], 2, "unknown plan 'gold' for athento (choose from: starter, plus, standard, company, enterprise)",
                  id='show an unknown plan'),
 ]

@@ -246,6 +246,12 @@ BAD = [
     ("  - {id: x, name: X, provider: ignus, credits: {cap: 10%}}\n",
      "credits are a share of the monthly fee: give monthly_fee (and currency)"),
     ("  - {id: x, name: X, provider: ignus}\n  - {id: x, name: Y, provider: ignus}\n", "duplicate customer id 'x'"),
+    # Money is ASCII digits with at most two decimals, below a trillion: a fee Decimal cannot
+    # round to cents (28 digits) used to pass validation and crash credits.
+    ("  - {id: x, name: X, provider: ignus, monthly_fee: '999999999999999999999999999.99', currency: MXN}\n",
+     "'monthly_fee' has a bad value '999999999999999999999999999.99'"),
+    ("  - {id: x, name: X, provider: ignus, monthly_fee: '\u0661\u0660.00', currency: MXN}\n",
+     "'monthly_fee' has a bad value"),
 ]
 
 

@@ -105,7 +105,7 @@ def test_servicenow_incident_list(capsys):
     assert code == 1
     assert err == [
         "servicenow_incidents.csv:11: bad opened '31/02/2024 25:61': read month first, 31 is not a month; "
-        "give --dayfirst (day/month/year) or --time-format",
+        "not a date either way",
         "servicenow_incidents.csv:12: missing severity",
         "slactl: error: 2 of 11 rows skipped (bad input)"]
     # On Hold / Awaiting Caller since its last update, Tue 16 Jan 09:01:33: 46m24s of the day's

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-_PART = re.compile(r"(\d+)\s*(d|h|m|s)")
-_WHOLE = re.compile(r"^\s*(?:\d+\s*[dhms]\s*)+$")
-_END_OF_DAY = re.compile(r"^\s*end-of-day(?:\+(\d+)d)?\s*$")
+_PART = re.compile(r"([0-9]+)\s*(d|h|m|s)")
+_WHOLE = re.compile(r"^\s*(?:[0-9]+\s*[dhms]\s*)+$")
+_END_OF_DAY = re.compile(r"^\s*end-of-day(?:\+([0-9]+)d)?\s*$")
 _UNIT = {"h": timedelta(hours=1), "m": timedelta(minutes=1), "s": timedelta(seconds=1)}
 _MAX_DAYS = 100_000
 

@@ -88,7 +88,7 @@ def parse_zone(name: str, *, what: str = "--tz") -> tzinfo:
         raise InputError(f"{what}: unknown time zone {name!r} (use an IANA name such as Europe/Madrid or an offset such as -05:00)") from None
 
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$")
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])([0-9]{1,2})(?::?([0-9]{2}))?$")
 
 
 def fixed_offset(text: str) -> timezone | None:

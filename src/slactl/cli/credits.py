@@ -31,7 +31,7 @@ def credits(state: State, file: str, month: str, now: str | None, as_json: bool)
     from slactl.sla.credits import credits as compute
     from slactl.tickets.times import read_time
 
-    found = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month.strip())
     if not found or not 1 <= int(found.group(2)) <= 12:
         raise InputError(f"bad --month {month!r}: write YYYY-MM, e.g. 2026-11")
     first = date(int(found.group(1)), int(found.group(2)), 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import tzinfo
 from decimal import Decimal
@@ -17,7 +16,6 @@ from slactl.cli.state import State
 from slactl.errors import InputError
 from slactl.policy.pricing import GuaranteeMode
 
-_RATE = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
 
 
 @command()
@@ -125,9 +123,12 @@ def _parse(parser, text: str, option: str):
 def _rate(text: str | None, option: str) -> Decimal | None:
     if text is None:
         return None
-    if not _RATE.match(text.strip()):
+    from slactl.policy.values import money_of
+
+    rate = money_of(text)
+    if rate is None:
         raise InputError(f"{option}: bad rate {text!r}: write an amount per hour such as 35 or 35.00")
-    return Decimal(text.strip())
+    return rate
 
 
 def _evaluation_within(policy) -> str | None:

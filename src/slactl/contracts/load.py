@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from slactl.contracts.model import Credits, Customer, CustomerSet, Tier
 from slactl.contracts.rules import percent
 from slactl.errors import InputError, PolicyError
 from slactl.policy.load import Document, read
+from slactl.policy.values import money_of
 from slactl.policy.model import PolicySet
 
 ENV_VAR = "SLACTL_CUSTOMERS"
@@ -82,7 +82,7 @@ def _build(document: Document) -> Iterator[Customer]:
             go_live=date.fromisoformat(raw["go_live"]) if "go_live" in raw else None,
             contract_start=date.fromisoformat(raw["contract_start"]) if "contract_start" in raw else None,
             contacts=tuple(raw.get("contacts", [])),
-            monthly_fee=Decimal(raw["monthly_fee"]) if "monthly_fee" in raw else None,
+            monthly_fee=money_of(raw["monthly_fee"]) if "monthly_fee" in raw else None,
             currency=raw.get("currency"),
             credits=None if credits is None else Credits(
                 tiers=tuple(Tier(percent(t["below"]), percent(t["credit"])) for t in credits.get("tiers", [])),

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from slactl.policy.spec import CREDITS, DATE, ID
+from slactl.policy.spec import AMOUNT, CREDITS, DATE, ID
 
 FORMAT_VERSION = 1
-AMOUNT = r"^\d+(\.\d{1,2})?$"
 
 _text = {"type": "string", "minLength": 1}
 

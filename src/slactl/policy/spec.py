@@ -11,11 +11,11 @@ from typing import Any
 
 FORMAT_VERSION = 1
 
-DURATION = r"^\s*((\d+\s*[dhms]\s*)+|end-of-day(\+\d+d)?\s*)$"
-DAY_TIME_RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
+DURATION = r"^\s*(([0-9]+\s*[dhms]\s*)+|end-of-day(\+[0-9]+d)?\s*)$"
+DAY_TIME_RANGE = r"^[0-9]{1,2}:[0-9]{2}\s*-\s*[0-9]{1,2}:[0-9]{2}$"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FLAG = r"^[a-z][a-z0-9_]*$"
-WARN = r"^\s*(\d{1,3}\s*%|(\d+\s*[dhms]\s*)+)$"
+WARN = r"^\s*([0-9]{1,3}\s*%|([0-9]+\s*[dhms]\s*)+)$"
 DAY_KEY = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$"
 ID = r"^[a-z0-9][a-z0-9-]*$"
 TARGET_NAMES = ("evaluation", "response", "mitigation", "resolution", "follow-up")
@@ -59,9 +59,13 @@ _intervals = {
     "description": "\"08:00-19:00\", \"09:00-13:00, 15:00-19:00\" or a list; 24:00 ends at midnight; an end "
                    "before the start (\"22:00-06:00\") runs past midnight and belongs to the day it starts on.",
 }
+AMOUNT = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"
+"""Money as text: ASCII digits, at most two decimals, below a trillion (Decimal arithmetic on
+the amount then stays exact)."""
+
 _money = {
     "type": ["string", "number"],
-    "pattern": r"^\d+(\.\d{1,2})?$",
+    "pattern": AMOUNT,
     "description": "An amount per hour, e.g. \"35.00\" (a string keeps it exact).",
 }
 
@@ -313,8 +317,8 @@ _pricing = _object(
     required=("currency", "express_rate", "guarantee_hours"),
 )
 
-PERCENT = r"^\d{1,3}(\.\d{1,4})?%$"
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+PERCENT = r"^[0-9]{1,3}(\.[0-9]{1,4})?%$"
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _percent = {"type": "string", "pattern": PERCENT, "description": "A percentage, e.g. \"5%\" or \"99.5%\"."}
 
 CREDITS: dict[str, Any] = _object(

@@ -40,7 +40,7 @@ _PATTERN_HINTS = {
     spec.WARN: "write a share of the target such as 75% or a time before it is due such as 1h",
     r"^[A-Z]{2}$": "write a two-letter ISO 3166 country code in capitals, e.g. CO, MX, ES",
     r"^[A-Z]{3}$": "write a three-letter ISO 4217 currency code in capitals, e.g. USD",
-    r"^\d+(\.\d{1,2})?$": 'write an amount with at most two decimals, e.g. "35.00"',
+    spec.AMOUNT: 'write an amount with at most two decimals, e.g. "35.00"',
 }
 
 

@@ -7,13 +7,14 @@ values the rules accepted.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from slactl.businesstime.duration import Duration
-from slactl.policy.spec import WEEKDAYS
+from slactl.policy.spec import AMOUNT, WEEKDAYS
 
-RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+_AMOUNT = re.compile(AMOUNT)
+RANGE = re.compile(r"^([0-9]{1,2}):([0-9]{2})\s*-\s*([0-9]{1,2}):([0-9]{2})$")
 
 
 CLOSED = "closed"
@@ -77,12 +78,15 @@ def duration_of(text: Any) -> Duration | None:
 
 
 def money_of(value: Any) -> Decimal | None:
-    """A non-negative finite amount as a Decimal, or None."""
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
+    """An amount (text or a number) as an exact Decimal, or None when it is not one: ASCII
+    digits with at most two decimals, below a trillion (``spec.AMOUNT``); a float is read as
+    it is written (``35.5`` → ``Decimal("35.5")``)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
         return None
-    return amount if amount.is_finite() and amount >= 0 else None
+    text = str(value).strip()
+    if not _AMOUNT.match(text):
+        return None
+    return Decimal(text)
 
 
 def hhmm(minutes: int) -> str:

@@ -10,7 +10,7 @@ import re
 from fractions import Fraction
 
 MAX_HOURS = 100_000
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _PLAIN = re.compile(rf"^({_NUMBER})$")
 _UNITS = re.compile(rf"^(?:({_NUMBER})\s*h)?\s*(?:({_NUMBER})\s*m(?:in)?)?$")
 _HINT = "write hours as 5, 1.5, 90m or 1h30m"
@@ -26,7 +26,7 @@ def parse_hours(text: str) -> Fraction:
         whole, minutes = units.groups()
         hours = Fraction(whole or 0) + Fraction(minutes or 0) / 60
     else:
-        hint = "; use a dot for decimals" if re.fullmatch(r"\d+,\d+", cleaned) else ""
+        hint = "; use a dot for decimals" if re.fullmatch(r"[0-9]+,[0-9]+", cleaned) else ""
         raise ValueError(f"bad hours {text!r}: {_HINT}{hint}")
     if hours > MAX_HOURS:
         raise ValueError(f"bad hours {text!r}: more than {MAX_HOURS} hours")
@@ -36,7 +36,7 @@ def parse_hours(text: str) -> Fraction:
 def parse_whole_hours(text: str) -> int:
     """A whole number of hours (``2``, ``2h``); ValueError for ``1.5``, ``90m``, ``-1``."""
     cleaned = text.strip().lower() if isinstance(text, str) else ""
-    found = re.fullmatch(r"(\d+)\s*h?", cleaned)
+    found = re.fullmatch(r"([0-9]+)\s*h?", cleaned)
     if not found:
         raise ValueError(f"bad guarantee hours {text!r}: write a whole number of hours such as 2")
     return int(found.group(1))

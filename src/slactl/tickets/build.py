@@ -135,7 +135,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
     )
 
 
-_PRIORITY = re.compile(r"^\s*[pP](\d{1,3})\s*$")
+_PRIORITY = re.compile(r"^\s*[pP]([0-9]{1,3})\s*$")
 
 
 def severity_of(policy: Policy, name: str, extra_levels: bool = False) -> Severity:

@@ -21,13 +21,13 @@ from slactl.errors import InputError
 
 FIRST_YEAR = 1900
 """Earlier instants are typing mistakes, and their conversions to UTC can leave Python's range."""
-_MIDNIGHT_END = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00(?:\.0+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_MIDNIGHT_END = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]24:00(?::00(?:\.0+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$")
 """``2026-11-23T24:00``: the end of that day, as policies write opening hours."""
-_EPOCH = re.compile(r"^\d{9,11}(?:\.\d{1,6})?$")
+_EPOCH = re.compile(r"^[0-9]{9,11}(?:\.[0-9]{1,6})?$")
 """Seconds since 1970-01-01T00:00Z, from 1973 on (fewer digits are more likely another number)."""
-PLUS_MINUTES = re.compile(r"^(.*\S)\s*\+\s*(\d{1,7})\s*min$")
+PLUS_MINUTES = re.compile(r"^(.*\S)\s*\+\s*([0-9]{1,7})\s*min$")
 """``TIME + N min``: N minutes of real time after TIME (an export that gives a duration)."""
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+_NUMERIC_DATE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}\b")
 _EXAMPLE = datetime(2026, 11, 20, 18, 30)
 _FLEXIBLE_HINT = "write ISO 8601 such as 2026-11-20T18:30, or give --time-format"
 
@@ -152,15 +152,19 @@ def _flexible(raw: str, text: str, what: str, dayfirst: bool) -> datetime | None
             return datetime.fromtimestamp(float(raw), timezone.utc)
         except (OverflowError, OSError, ValueError):
             raise InputError(f"{what} {raw} is out of range") from None
+    if not raw.isascii() and any(char.isdigit() for char in raw if not char.isascii()):
+        return None  # digits of other scripts: dateutil would read them, nothing else in slactl does
     numeric = _NUMERIC_DATE.match(raw)
     if numeric:
         first, second = int(numeric.group(1)), int(numeric.group(2))
+        other_way = (_dateutil(raw, not dayfirst, _DEFAULTS[0]) is not None) if max(first, second) > 12 else False
         if dayfirst and second > 12:
             raise InputError(f"bad {what} {text!r}: read day first (--dayfirst), {second} is not a month; "
-                             f"drop --dayfirst or give --time-format")
+                             + ("drop --dayfirst or give --time-format" if other_way else "not a date either way"))
         if not dayfirst and first > 12:
             raise InputError(f"bad {what} {text!r}: read month first, {first} is not a month; "
-                             f"give --dayfirst (day/month/year) or --time-format")
+                             + ("give --dayfirst (day/month/year) or --time-format" if other_way
+                                else "not a date either way"))
     try:
         first_reading = _dateutil(raw, dayfirst, _DEFAULTS[0])
     except _UnknownZone as name:
