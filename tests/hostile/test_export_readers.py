@@ -95,3 +95,29 @@ def test_a_closed_stdin_is_one_error_line(argv):
                           env=dict(os.environ))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "slactl: error: cannot read stdin: it is closed\n"
+
+
+@pytest.mark.parametrize("command", ["due", "report"])
+def test_a_quote_never_closed_is_said_not_read_into_one_value(capsys, tmp_path, command):
+    """An opening quote without its closing one makes the csv module read the rest of the file
+    into one value: the row says so with the lines it swallowed, instead of a bad time holding
+    three lines, or a wrong count of fields."""
+    text = ('id,provider,severity,opened\nA,ignus,high,"2026-11-20T18:30\n'
+            'B0,ignus,high,2026-11-20T18:30\nB1,ignus,high,2026-11-20T18:30\n')
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    args = ["due", "--input", str(path)] if command == "due" else ["report", str(path)]
+    code, _, err = run(capsys, *args, "--now", "2026-11-23")
+    assert code == 1
+    assert err.splitlines() == [f"{path}:2: a quoted field opened on line 2 is never closed: lines 2 to 4 were read as one value",
+                                "slactl: error: 1 of 1 row skipped (bad input)"]
+
+
+def test_a_closed_quoted_field_over_lines_and_a_stray_quote_are_read_as_before(capsys, tmp_path):
+    # A note over two lines, quoted and closed, is one value; a lone inch mark inside an
+    # unquoted field is a character (parity alone would have flagged it).
+    text = ('id,provider,severity,opened,note\nA,ignus,high,2026-11-20T18:30,"two\nlines"\n'
+            'B,ignus,high,2026-11-20T18:30,a 27" screen\n')
+    code, out, err = judged(capsys, tmp_path, "t.csv", text)
+    assert (code, err) == (0, [])
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["A", "B"]

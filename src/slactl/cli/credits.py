@@ -25,7 +25,7 @@ def credits(state: State, file: str, month: str, now: str | None, as_json: bool)
     \b
     Example: slactl --customers customers.yaml credits tickets.csv --month 2026-11 --now 2026-12-01
     """
-    from slactl.cli.tickets_input import judged_tickets
+    from slactl.cli.tickets_input import judged_tickets, skipped
     from slactl.errors import InputError
     from slactl.render import credits as render
     from slactl.sla.credits import credits as compute
@@ -47,5 +47,5 @@ def credits(state: State, file: str, month: str, now: str | None, as_json: bool)
     else:
         render.print_credits(months)
     if bad[0]:
-        print(f"slactl: error: {bad[0]} rows skipped (bad input)", file=sys.stderr)
+        print(skipped(*bad), file=sys.stderr)
         raise click.exceptions.Exit(1)

@@ -185,7 +185,9 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                         failed += 1
                     write(item)
     if bad:
-        print(f"slactl: error: {bad} of {rows} rows skipped (bad input)", file=sys.stderr)
+        from slactl.cli.tickets_input import skipped
+
+        print(skipped(bad, rows), file=sys.stderr)
     return bad, failed
 
 

@@ -23,7 +23,7 @@ def quota(state: State, file: str, year: int | None, check: bool, as_json: bool)
     \b
     Example: slactl --customers customers.yaml quota tickets.csv --year 2026
     """
-    from slactl.cli.tickets_input import judged_tickets
+    from slactl.cli.tickets_input import judged_tickets, skipped
     from slactl.render import quota as render
     from slactl.sla.quota import quota as compute
 
@@ -38,6 +38,6 @@ def quota(state: State, file: str, year: int | None, check: bool, as_json: bool)
         beyond = {p.id: p.beyond_quota for p in state.policies() if p.beyond_quota}
         render.print_quota(years, beyond)
     if bad[0]:
-        print(f"slactl: error: {bad[0]} rows skipped (bad input)", file=sys.stderr)
+        print(skipped(*bad), file=sys.stderr)
     if bad[0] or (check and any(item.over for item in years)):
         raise click.exceptions.Exit(1)

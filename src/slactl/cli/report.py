@@ -33,7 +33,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     \b
     Example: slactl report incident_event_log.csv --preset servicenow --provider ignus --now 2016-07-01
     """
-    from slactl.cli.tickets_input import judged_tickets
+    from slactl.cli.tickets_input import judged_tickets, skipped
     from slactl.errors import InputError
     from slactl.render import report as render
     from slactl.sla import report as compliance
@@ -47,7 +47,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
         raise InputError("--since is after --until")
     with judged_tickets(state, file, now, clock, read_options(**export)) as (results, bad_rows):
         built = compliance.build(results, since=since, until=until, clock=clock, keep_misses=misses or None)
-    bad = bad_rows[0]
+    bad, rows = bad_rows
     judged = read_time(now, timezone.utc, what="--now", now=clock) if now else clock
     if as_json:
         from slactl.render.output import emit_json
@@ -57,7 +57,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
         render.print_report(built, misses or None)
     compliance_pct = built.total().compliance
     if bad:
-        print(f"slactl: error: {bad} rows skipped (bad input)", file=sys.stderr)
+        print(skipped(bad, rows), file=sys.stderr)
     if fail_under is not None and compliance_pct is not None and compliance_pct < fail_under:
         print(f"slactl: error: compliance {compliance_pct:.1f}% is below --fail-under {fail_under:g}%", file=sys.stderr)
     if bad or (fail_under is not None and compliance_pct is not None and compliance_pct < fail_under):

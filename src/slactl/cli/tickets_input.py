@@ -22,14 +22,15 @@ def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
                    options: Options | None = None) -> Iterator[tuple[Iterator[Result], list[int]]]:
     """``(results, bad)``: the results of the good rows of ``path`` (``-`` is stdin), read as
     ``options`` say (a preset, column maps, time choices) and judged at ``now`` (text, each
-    provider's zone; default ``clock``); ``bad[0]`` counts the bad rows. ``InputError`` for a
+    provider's zone; default ``clock``); ``bad[0]`` counts the bad rows, ``bad[1]`` every row
+    (an event log's: every ticket, and every bad event row). ``InputError`` for a
     header that fits no form, before any row is judged."""
     from slactl.tickets import read
 
     policies = state.policies()
     options = replace(options or read.Options(), flags=state.flags())
     name = "<stdin>" if path == "-" else path
-    bad = [0]
+    bad = [0, 0]
     with read.open_input(path) as (lines, _, fmt):
         exported = read.open_export(lines, fmt, options)
         batch = Batch(policies, clock, now, customers=state.customers(), reading=exported.reading,
@@ -37,6 +38,7 @@ def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
 
         def good() -> Iterator[Result]:
             for item in batch.run(exported.rows):
+                bad[1] += 1
                 if isinstance(item, read.BadRow):
                     bad[0] += 1
                     print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
@@ -44,3 +46,8 @@ def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
                     yield item
 
         yield good(), bad
+
+
+def skipped(bad: int, rows: int) -> str:
+    """The closing line of a file with bad rows, the same for every command that reads one."""
+    return f"slactl: error: {bad} of {rows} {'row' if rows == 1 else 'rows'} skipped (bad input)"

@@ -75,7 +75,12 @@ class CsvSource:
                 yield BadRow(line, f"bad CSV: {error}")
                 line = reader.line_num + 1
                 continue
-            if row and not (len(row) == 1 and not row[0].strip()):
+            if (self._quotes - quotes) % 2 and any("\n" in field or "\r" in field for field in row):
+                # A quote opened and never closed: the csv module reads the rest of the file
+                # into that one field. Say so, rather than judge or miscount what follows.
+                yield BadRow(line, f"a quoted field opened on line {line} is never closed: lines {line} to "
+                                   f"{reader.line_num} were read as one value")
+            elif row and not (len(row) == 1 and not row[0].strip()):
                 if len(row) != width:
                     yield BadRow(line, f"expected {width} fields as in the header, got {len(row)}")
                 else:
