@@ -13,6 +13,13 @@ from slactl.cli.exports import export_options, read_options
 from slactl.cli.state import State
 
 
+def _a_number(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """``--fail-under nan`` passes a range check (nan compares false) and would never fail."""
+    if value is not None and value != value:
+        raise click.BadParameter("not a number: give a percentage from 0 to 100", ctx, param)
+    return value
+
+
 @command()
 @argument("file", metavar="FILE", help="Ticket export: CSV with a header, JSON Lines or a JSON array (docs/batch.md; a "
                                        "help desk's export with --preset: docs/exports.md); - is stdin.")
@@ -21,7 +28,7 @@ from slactl.cli.state import State
 @click.option("--now", metavar="TIME", help="Judge open tickets at this instant (default: the current time; the same rule).")
 @click.option("--misses", metavar="N", type=click.IntRange(min=0), default=20, show_default=True,
               help="Show at most N misses in the table (0: all).")
-@click.option("--fail-under", "fail_under", metavar="PCT", type=click.FloatRange(0, 100),
+@click.option("--fail-under", "fail_under", metavar="PCT", type=click.FloatRange(0, 100), callback=_a_number,
               help="Exit 1 when the overall compliance is below PCT percent (for CI).")
 @json_option
 @export_options(plan=True)
