@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import Union
+
+from slactl.errors import InputError
+from slactl.policy.values import money_of
 
 
 class GuaranteeMode(str, Enum):
@@ -47,3 +51,15 @@ class Pricing:
     def invoice_label(self, invoice_id: str) -> str:
         """The label of invoice ``invoice_id`` (guarantee, normalization, mitigation), else the id."""
         return dict(self.invoices).get(invoice_id, invoice_id)
+
+
+def read_rate(value: Union[Decimal, str, int, float], what: str) -> Decimal:
+    """A rate per hour as a user gives it (a flag, an API argument), read by the one money rule
+    (``values.money_of``: ASCII digits, at most two decimals, below a trillion; a number as it
+    is written). Negative, NaN, infinite, fractions of a cent, a bool or anything else raises
+    ``InputError`` naming ``what``."""
+    amount = money_of(value)
+    if amount is None:
+        shown = str(value) if isinstance(value, (str, Decimal)) else value
+        raise InputError(f"{what}: bad rate {shown!r}: write an amount per hour such as 35 or 35.00")
+    return amount

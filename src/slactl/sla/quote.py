@@ -14,9 +14,13 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from slactl.errors import InputError
 from slactl.policy.pricing import GuaranteeMode, Pricing
+
+if TYPE_CHECKING:
+    from slactl.tickets.build import Naming
 
 ZERO = Decimal("0.00")
 
@@ -73,6 +77,14 @@ class Work:
     monthly_plan: bool = False
     express_rate: Decimal | None = None
     on_demand_rate: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.guarantee_hours is not None and (isinstance(self.guarantee_hours, bool)
+                                                 or not isinstance(self.guarantee_hours, int)):
+            raise ValueError(f"guarantee hours are a whole number, got {self.guarantee_hours!r}")
+        for name, rate in (("express rate", self.express_rate), ("on-demand rate", self.on_demand_rate)):
+            if rate is not None and (not isinstance(rate, Decimal) or not rate.is_finite() or rate < 0):
+                raise ValueError(f"the {name} must be a non-negative Decimal amount, got {rate!r}")
 
     def hours(self, phase: Phase) -> Fraction:
         """The hours of ``phase`` (or of the invoice's lines)."""
@@ -171,9 +183,11 @@ class Quote:
         return self.normalization_hours + self.mitigation_hours
 
 
-def quote(pricing: Pricing, work: Work) -> Quote:
-    """The invoices for ``work`` under ``pricing``; InputError when a needed rate is unknown."""
-    guarantee = _guarantee(pricing, work)
+def quote(pricing: Pricing, work: Work, *, naming: Naming | None = None) -> Quote:
+    """The invoices for ``work`` under ``pricing``; InputError when a needed rate is unknown or
+    the terms contradict each other. ``naming`` says how messages call the terms
+    (``tickets.build.FLAGS``, the default: ``--express-rate``; ``ARGUMENTS``: ``express_rate``)."""
+    guarantee = _guarantee(pricing, work, naming)
     credit = guarantee.amount if guarantee and guarantee.mode is GuaranteeMode.CREDITED else ZERO
     invoices: list[Invoice] = []
     if guarantee is not None and guarantee.mode is not GuaranteeMode.WAIVED:
@@ -182,7 +196,7 @@ def quote(pricing: Pricing, work: Work) -> Quote:
     for phase in Phase:
         if not work.hours(phase):
             continue
-        rate_name, rate = _rate(pricing, work, phase)
+        rate_name, rate = _rate(pricing, work, phase, naming)
         lines = tuple(Line.work(hours, rate, day) for day, hours in _by_day(work, phase))
         worked = sum((line.amount for line in lines), ZERO)
         used = min(credit, worked)
@@ -198,12 +212,13 @@ def quote(pricing: Pricing, work: Work) -> Quote:
                  evaluation_cost=pricing.evaluation_cost)
 
 
-def _guarantee(pricing: Pricing, work: Work) -> Guarantee | None:
+def _guarantee(pricing: Pricing, work: Work, naming: Naming | None) -> Guarantee | None:
     """Seed 004: "deberá realizar el pago de una (1) a ocho (8) horas como garantía ... cuando el
     cliente posee un servicio en plan fijo mensual este costo no es requerido ni solicitado"."""
     if work.monthly_plan:
         if work.guarantee_hours is not None or work.guarantee_mode is not None:
-            raise InputError("a monthly plan asks no guarantee: drop --guarantee and --guarantee-mode")
+            raise InputError(f"a monthly plan asks no guarantee: drop {_term(naming, 'guarantee')} and "
+                             f"{_term(naming, 'guarantee_mode')}")
         return None
     limits = pricing.guarantee
     hours = limits.default if work.guarantee_hours is None else work.guarantee_hours
@@ -219,22 +234,23 @@ def _express_rate(pricing: Pricing, work: Work) -> Decimal:
     return pricing.express_rate if work.express_rate is None else work.express_rate
 
 
-def _rate(pricing: Pricing, work: Work, phase: Phase) -> tuple[Rate, Decimal]:
+def _rate(pricing: Pricing, work: Work, phase: Phase, naming: Naming | None) -> tuple[Rate, Decimal]:
     """Seed 004: "la fase de normalización es la unica que es facturada a la tarifa de servicio
     "express", la segunda fase es facturada a la tarifa del servicios bajo demanda o si posee un
     plan mensual a la tarifa mas conveniente"."""
     if work.monthly_plan:
         given = work.express_rate if phase is Phase.NORMALIZATION else work.on_demand_rate
         if given is None:
-            option = "--express-rate" if phase is Phase.NORMALIZATION else "--on-demand-rate"
-            raise InputError(f"with --monthly-plan the agreement's rates apply: give the plan's {phase.value} rate with {option} R")
+            option = _term(naming, "express_rate" if phase is Phase.NORMALIZATION else "on_demand_rate", "R")
+            raise InputError(f"with {_term(naming, 'monthly_plan', value='True')} the agreement's rates apply: "
+                             f"give the plan's {phase.value} rate with {option}")
         return Rate.MONTHLY_PLAN, given
     if phase is Phase.NORMALIZATION:
         return Rate.EXPRESS, _express_rate(pricing, work)
     rate = pricing.on_demand_rate if work.on_demand_rate is None else work.on_demand_rate
     if rate is None:
         raise InputError("mitigation hours are billed at the on-demand («Bajo demanda») rate, which this policy does not set: "
-                         "pass --on-demand-rate R or set pricing.on_demand_rate in the policy file")
+                         f"pass {_term(naming, 'on_demand_rate', 'R')} or set pricing.on_demand_rate in the policy file")
     return Rate.ON_DEMAND, rate
 
 
@@ -246,3 +262,15 @@ def _by_day(work: Work, phase: Phase) -> list[tuple[date | None, Fraction]]:
         if effort.phase is phase:
             days[effort.day] = days.get(effort.day, Fraction(0)) + effort.hours
     return sorted(((d, h) for d, h in days.items() if h), key=lambda item: (item[0] is not None, item[0] or date.min))
+
+
+def _term(naming: Naming | None, field: str, metavar: str = "", value: str = "") -> str:
+    """How a message calls a term: ``--on-demand-rate R`` for flags, ``on_demand_rate=`` (or
+    ``monthly_plan=True``) for arguments. Only messages need it, so ``tickets.build`` is
+    imported when one is written."""
+    from slactl.tickets.build import FLAGS
+
+    chosen = naming or FLAGS
+    if chosen.style == "flags":
+        return f"{chosen(field)} {metavar}".rstrip()
+    return f"{chosen(field)}={value}"
