@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -288,4 +289,4 @@ def test_the_api_computes_the_same_closings():
                                                           pauses=["2026-11-23T11:00/2026-11-23T13:00"])}
     assert found == {"response": "2026-11-24T16:00:00+00:00", "resolution": "2026-11-25T16:00:00+00:00"}
     agenda = comms(acme, "p3", "2026-11-20T16:00", until="2026-11-23T10:00")
-    assert [item.at.isoformat() for item in agenda.items if item.channel == "status-page"] == ["2026-11-23T09:00:00-06:00"]
+    assert [item.at for item in agenda.items if item.channel == "status-page"] == [datetime.fromisoformat("2026-11-23T09:00:00-06:00")]

@@ -61,6 +61,14 @@ DAILY = [
      HEADER + "2026-10-24T23:00,2026-10-26T01:00,normalization,\n", MADRID,
      [("normalization", "2026-10-24", Fraction(1)), ("normalization", "2026-10-25", Fraction(25)),
       ("normalization", "2026-10-26", Fraction(1))]),
+    # Within one day too: the length is real time, not the difference of two wall clocks (two
+    # datetimes of one ZoneInfo subtract as wall clocks in Python).
+    ("01:30 to 03:30 on the day the clock goes forward is one real hour",
+     HEADER + "2026-03-29T01:30,2026-03-29T03:30,normalization,\n", MADRID,
+     [("normalization", "2026-03-29", Fraction(1))]),
+    ("00:30 to 03:30 on the day the clock goes back is four real hours",
+     HEADER + "2026-10-25T00:30,2026-10-25T03:30,normalization,\n", MADRID,
+     [("normalization", "2026-10-25", Fraction(4))]),
     ("an explicit offset is honoured whatever the zone",
      HEADER + "2026-11-20T10:00-05:00,2026-11-20T11:00-05:00,normalization,\n", UTC,
      [("normalization", "2026-11-20", Fraction(1))]),

@@ -124,7 +124,9 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
         statuses=status, severity_changes=severity_change, customer=customer, service=contract["service"],
         flags=contract["flags"], reporter=contract["reporter"]), naming=FLAGS, now=judged or clock, customers=customers)
     if judged is not None and judged < ticket.opened:
-        raise InputError(f"--now is before --opened ({judged.isoformat()} < {ticket.opened.isoformat()})")
+        zone = ticket.policy.zone
+        raise InputError(f"--now is before --opened ({judged.astimezone(zone).isoformat()} < "
+                         f"{ticket.opened.astimezone(zone).isoformat()})")
     try:
         override = Warn.parse(warn) if warn else None
     except ValueError as error:

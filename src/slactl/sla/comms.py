@@ -21,7 +21,7 @@ Arithmetic is on absolute (UTC) instants, so ``24h`` is 24 real hours across a D
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from slactl.sla import due as deadlines
 from slactl.tickets.model import Ticket
@@ -133,7 +133,7 @@ def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
         if communication.recurring:
             end = resolved if resolved is not None else horizon
             assert end is not None  # the horizon is set whenever the ticket is unresolved
-            items += _occurrences(communication, order, opened, end, inclusive=resolved is None)
+            items += _occurrences(communication, order, opened, end, inclusive=resolved is None, zone=policy.zone)
         else:
             items.append(_once(communication, order, opened, resolved, due, plan))
     items.sort(key=lambda o: (o.at is None, _utc(o.at) if o.at else opened, o.order, o.index or 0))
@@ -141,24 +141,26 @@ def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
 
 
 def _occurrences(communication: Communication, order: int, opened: datetime, end: datetime, *,
-                 inclusive: bool) -> list[Owed]:
+                 inclusive: bool, zone: tzinfo) -> list[Owed]:
+    """Each time a recurring ``communication`` is owed after ``opened`` up to ``end`` (included
+    when ``inclusive``); ``InputError`` past ``MAX_OCCURRENCES`` (its message in ``zone``)."""
     calendar, cadence = communication.calendar, communication.every
     assert cadence is not None, "only recurring communications have occurrences"
     if calendar is not None and (cadence.end_of_day or not calendar.is_always):
-        return _counted(communication, calendar, cadence, order, opened, end, inclusive=inclusive)
+        return _counted(communication, calendar, cadence, order, opened, end, inclusive=inclusive, zone=zone)
     every = cadence.as_elapsed()
     span = _utc(end) - _utc(opened)
     count = span // every if inclusive or span % every else span // every - 1
     if count > MAX_OCCURRENCES:
         raise InputError(
             f"{communication.channel} every {communication.every} would be listed {count} times up to "
-            f"{end.isoformat()}; choose a nearer --until (at most {MAX_OCCURRENCES} occurrences)"
+            f"{end.astimezone(zone).isoformat()}; choose a nearer --until (at most {MAX_OCCURRENCES} occurrences)"
         )
     return [Owed(communication, order, _later(opened, every * k), index=k) for k in range(1, max(count, 0) + 1)]
 
 
 def _counted(communication: Communication, calendar: Calendar, every: Duration, order: int, opened: datetime,
-             end: datetime, *, inclusive: bool) -> list[Owed]:
+             end: datetime, *, inclusive: bool, zone: tzinfo) -> list[Owed]:
     """Occurrences on the cadence's ``calendar``: each ``every`` of its business time (or the
     next closing, for end-of-day) after the one before, up to ``end``."""
     items: list[Owed] = []
@@ -170,7 +172,7 @@ def _counted(communication: Communication, calendar: Calendar, every: Duration, 
         if len(items) == MAX_OCCURRENCES:
             raise InputError(
                 f"{communication.channel} every {communication.every} would be listed more than {MAX_OCCURRENCES} "
-                f"times up to {end.isoformat()}; choose a nearer --until"
+                f"times up to {end.astimezone(zone).isoformat()}; choose a nearer --until"
             )
         items.append(Owed(communication, order, at.astimezone(opened.tzinfo), index=len(items) + 1))
 

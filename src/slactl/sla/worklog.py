@@ -81,7 +81,7 @@ def parse(text: str, zone: tzinfo, name: str = "worklog") -> tuple[Entry, ...]:
         problems.append((1, f"empty worklog: expected the header {','.join(HEADER)}[,note]"))
     elif header is not None and not entries and not problems:
         problems.append((header_line, "no entries after the header"))
-    problems += _overlaps(entries)
+    problems += _overlaps(entries, zone)
     if problems:
         raise WorklogError([f"{name}:{line}: {message}" for line, message in sorted(problems, key=lambda p: p[0])])
     return tuple(entries)
@@ -155,12 +155,13 @@ def _instant(text: str, what: str, zone: tzinfo, line: int, problems: list) -> d
         return None
 
 
-def _overlaps(entries: list[Entry]) -> list[tuple[int, str]]:
+def _overlaps(entries: list[Entry], zone: tzinfo) -> list[tuple[int, str]]:
     problems, latest = [], None
     for entry in sorted(entries, key=lambda e: (e.start, e.line)):
         if latest is not None and entry.start < latest.end and entry.end > entry.start:
             problems.append((entry.line, f"overlaps line {latest.line} "
-                                         f"({latest.start.isoformat()} to {latest.end.isoformat()})"))
+                                         f"({latest.start.astimezone(zone).isoformat()} to "
+                                         f"{latest.end.astimezone(zone).isoformat()})"))
         if latest is None or entry.end > latest.end:
             latest = entry
     return problems

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import Union
 
 from slactl.businesstime.pauses import Pause
@@ -124,11 +124,11 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
     explicit = [pause(item, zone, naming, now, reading) for item in fields.pauses]
     return Ticket(
         policy=policy, severity=severity, plan=plan, opened=opened, id=fields.id,
-        pauses=merged_pauses(explicit + status_pauses, naming),
+        pauses=merged_pauses(explicit + status_pauses, naming, zone),
         responded=after_opening(fields.responded, "responded"),
         mitigated=after_opening(fields.mitigated, "mitigated"),
         resolutions=_resolutions([after_opening(t, "resolved") for t in fields.resolved],
-                                 [after_opening(t, "reopened") for t in fields.reopened], naming),
+                                 [after_opening(t, "reopened") for t in fields.reopened], naming, zone),
         followed_up=after_opening(fields.followed_up, "followed_up"),
         statuses=tuple(statuses), severity_changes=changes, line=fields.line,
         customer=customer, reporter=fields.reporter, service=fields.service, flags=_flags(policy, fields.flags, naming),
@@ -188,21 +188,21 @@ def pause(value: Union[str, tuple[Time, Time]], zone: tzinfo, naming: Naming, no
         shown = value
     else:
         start, end = (instant(t, zone, name, now, reading) for t, name in zip(value, ("pause start", "pause end"), strict=True))
-        shown = f"{start.isoformat()}/{end.isoformat()}"
+        shown = f"{_at(start, zone)}/{_at(end, zone)}"
     if end < start:
         raise InputError(f"{naming('pause')} {shown!r} ends before it starts")
     return start, end
 
 
-def merged_pauses(pauses: list[Pause], naming: Naming) -> tuple[Pause, ...]:
+def merged_pauses(pauses: list[Pause], naming: Naming, zone: tzinfo = timezone.utc) -> tuple[Pause, ...]:
     """Sorted pauses, empty ones dropped, touching ones joined; overlapping ones are refused
-    (they would stop the clock twice)."""
+    (they would stop the clock twice), the message showing them in ``zone``."""
     ordered = sorted(p for p in pauses if p[1] > p[0])
     merged: list[Pause] = []
     for start, end in ordered:
         if merged and start < merged[-1][1]:
             s1, e1 = merged[-1]
-            raise InputError(f"pauses overlap: {s1.isoformat()}/{e1.isoformat()} and {start.isoformat()}/{end.isoformat()}")
+            raise InputError(f"pauses overlap: {_at(s1, zone)}/{_at(e1, zone)} and {_at(start, zone)}/{_at(end, zone)}")
         if merged and start == merged[-1][1]:
             merged[-1] = (merged[-1][0], end)
         else:
@@ -244,7 +244,7 @@ def _statuses(policy: Policy, found: list[tuple[datetime, str]], naming: Naming)
     ordered = sorted(((when, policy.status(name)) for when, name in found), key=lambda item: item[0])
     for (t1, s1), (t2, s2) in zip(ordered, ordered[1:]):
         if t1 == t2 and s1 != s2:
-            raise InputError(f"{naming('status')} changes to both {s1!r} and {s2!r} at {t1.isoformat()}")
+            raise InputError(f"{naming('status')} changes to both {s1!r} and {s2!r} at {_at(t1, policy.zone)}")
     return ordered
 
 
@@ -257,7 +257,7 @@ def _status_pauses(policy: Policy, statuses: list[tuple[datetime, str]], now: da
         if status not in policy.pause_statuses:
             continue
         if following is None and now is None:
-            raise InputError(f"the ticket is in status {status!r} since {when.isoformat()}, which stops its clocks: "
+            raise InputError(f"the ticket is in status {status!r} since {_at(when, policy.zone)}, which stops its clocks: "
                              f"give {naming('now')} to judge it")
         end = following[0] if following is not None else now
         assert end is not None  # refused above
@@ -266,7 +266,7 @@ def _status_pauses(policy: Policy, statuses: list[tuple[datetime, str]], now: da
 
 
 def _resolutions(resolved: list[datetime | None], reopened: list[datetime | None],
-                 naming: Naming) -> tuple[tuple[datetime, datetime | None], ...]:
+                 naming: Naming, zone: tzinfo) -> tuple[tuple[datetime, datetime | None], ...]:
     """Resolutions and reopenings alternate, in time order: r1 < o1 <= r2 < o2 ..."""
     resolved_at = sorted(t for t in resolved if t is not None)
     reopened_at = sorted(t for t in reopened if t is not None)
@@ -277,10 +277,15 @@ def _resolutions(resolved: list[datetime | None], reopened: list[datetime | None
     for index, done in enumerate(resolved_at):
         again = reopened_at[index] if index < len(reopened_at) else None
         if again is not None and again < done:
-            raise InputError(f"{naming('reopened')} {again.isoformat()} is before the {naming('resolved')} "
-                             f"{done.isoformat()} it reopens")
+            raise InputError(f"{naming('reopened')} {_at(again, zone)} is before the {naming('resolved')} "
+                             f"{_at(done, zone)} it reopens")
         if pairs and pairs[-1][1] is not None and done < pairs[-1][1]:
-            raise InputError(f"{naming('resolved')} {done.isoformat()} is before the {naming('reopened')} "
-                             f"{pairs[-1][1].isoformat()} before it")
+            raise InputError(f"{naming('resolved')} {_at(done, zone)} is before the {naming('reopened')} "
+                             f"{_at(pairs[-1][1], zone)} before it")
         pairs.append((done, again))
     return tuple(pairs)
+
+
+def _at(instant: datetime, zone: tzinfo) -> str:
+    """An instant as a message shows it: ISO 8601 in the provider's zone."""
+    return instant.astimezone(zone).isoformat()

@@ -66,11 +66,22 @@ FILES = TimeReading(flexible=True)
 
 def read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None = None,
               reading: TimeReading = STRICT) -> datetime:
-    """An aware instant from ``text``: ISO 8601 with or without an offset (without: local to
-    ``reading.zone`` or ``zone``), ``T24:00`` (the next day's 00:00), ``now`` (the instant
+    """An aware instant in UTC from ``text``: ISO 8601 with or without an offset (without: local
+    to ``reading.zone`` or ``zone``), ``T24:00`` (the next day's 00:00), ``now`` (the instant
     ``now``), or what ``reading`` also reads. Raises ``InputError`` naming ``what``
     (``--opened``, ``opened``) for anything else, for ``now`` when no current time was given,
-    and for years before 1900."""
+    and for years before 1900.
+
+    In UTC because two datetimes sharing one ``ZoneInfo`` subtract and compare as wall clocks
+    in Python: across a DST change 01:30 to 03:30 would be two hours, not one."""
+    moment = _read_time(text, zone, what=what, now=now, reading=reading)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise InputError(f"{what} {text.strip()} is out of range") from None
+
+
+def _read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None, reading: TimeReading) -> datetime:
     raw = text.strip()
     if raw.lower() == "now":
         if now is None:
@@ -80,7 +91,7 @@ def read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None = None
     if reading.flexible or reading.format or reading.dayfirst:
         plus = PLUS_MINUTES.match(raw)
         if plus:
-            start = read_time(plus.group(1), zone, what=what, now=now, reading=reading)
+            start = _read_time(plus.group(1), zone, what=what, now=now, reading=reading)
             try:
                 return start.astimezone(timezone.utc) + timedelta(minutes=int(plus.group(2)))  # real time, not wall time
             except OverflowError:
