@@ -208,7 +208,7 @@ TICKET_PROBLEMS = [
     (3, "unknown severity 'hihg' for ignus; did you mean 'high'? (choose from: urgent, high, medium, low)"),
     (4, "expected 5 fields as in the header, got 3"),
     (5, "unknown provider 'nope' (choose from: athento, conecta, express, ignus, ivcisa)"),
-    (6, "deadline beyond year 9999"),
+    (6, "opened 9999-12-31T14:00:00-06:00 is after --now 2026-11-21T04:00:00-06:00: nothing about it can be judged yet"),
     (7, "athento has plans and no default: choose one with a plan column (starter, plus, standard, company, enterprise)"),
     (8, "resolved is before opened"),
     (9, "pauses overlap: 2026-11-20T11:00:00-06:00/2026-11-20T13:00:00-06:00 and "

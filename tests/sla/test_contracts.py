@@ -138,6 +138,16 @@ def test_exclusions_and_authorised_contacts_in_a_ticket_file(capsys, tickets):
     assert (rows["T-1"]["plan"], rows["T-1"]["authorised"]) == (None, None)  # taqueria lists no contacts
 
 
+def test_a_row_whose_provider_is_not_its_customers_says_so(capsys, tmp_path):
+    # acme is a customer of athento: a row naming ignus is refused with that reason, not with
+    # what ignus makes of acme's plan.
+    path = tmp_path / "t.csv"
+    path.write_text("id,customer,provider,severity,opened\nB-2,acme,ignus,high,2026-11-23T10:00\n")
+    code, _, err = run(capsys, "--customers", CUSTOMERS, "due", "--input", str(path), "--now", "2026-12-01")
+    assert code == 1
+    assert err.splitlines()[0] == f"{path}:2: customer 'acme' is a customer of athento, not of ignus"
+
+
 def _as_json_array(text: str) -> str:
     import csv
     import io

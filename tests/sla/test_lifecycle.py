@@ -182,6 +182,20 @@ def test_now_before_opened_is_refused(capsys):
     assert code == 2 and err.startswith("slactl: error: --now is before --opened")
 
 
+@pytest.mark.parametrize("command", ["due", "report"])
+def test_a_file_refuses_an_opening_after_now_as_the_command_line_does(capsys, tmp_path, command):
+    # Two tickets, one opened after --now: that one is a bad row (the flags would refuse it),
+    # the other is judged; both integer and general paths say the same.
+    path = tmp_path / "t.csv"
+    path.write_text("id,provider,severity,opened\nA,ignus,high,2026-11-23T10:00\nB,ignus,high,2026-11-23T08:00\n")
+    args = ["due", "--input", str(path)] if command == "due" else ["report", str(path)]
+    code, _, err = run(capsys, *args, "--now", "2026-11-23T09:00")
+    assert code == 1
+    assert err.splitlines() == [
+        f"{path}:2: opened 2026-11-23T10:00:00-06:00 is after --now 2026-11-23T09:00:00-06:00: nothing about it can be judged yet",
+        "slactl: error: 1 of 2 rows skipped (bad input)"]
+
+
 def test_a_zero_length_pause_is_accepted_and_changes_nothing(capsys):
     plain = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00")
     paused = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--pause", "2026-11-23T10:10/2026-11-23T10:10")

@@ -18,7 +18,7 @@ from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
 from slactl.policy.severity import Severity
 from slactl.sla.due import Deadline, Timed, due, timed_targets
-from slactl.tickets.build import COLUMNS, build, severity_of
+from slactl.tickets.build import COLUMNS, build, check_customer, severity_of
 from slactl.tickets.model import Ticket
 from slactl.tickets.row import BadRow, Row
 from slactl.tickets.times import STRICT, TimeReading, read_time
@@ -82,11 +82,17 @@ class Batch:
         provider, plan = row.provider, row.plan
         if row.customer:
             customer = self.customers.get(row.customer)
+            check_customer(customer, provider)
             provider, plan = provider or customer.provider, plan or customer.plan
         setup = self.setup(provider, row.severity, plan)
         now = self.judged_at(setup.zone)
         ticket = build(None, row.fields(setup.policy, setup.severity, setup.plan), naming=COLUMNS, now=now,
                        reading=self.reading, customers=self.customers, extra_levels=self.extra_levels)
+        if ticket.opened > now:  # as slactl due refuses --now before --opened
+            zone = setup.zone
+            raise InputError(f"{COLUMNS('opened')} {ticket.opened.astimezone(zone).isoformat()} is after "
+                             f"{'--now' if self.now_text is not None else 'the current time'} "
+                             f"{now.astimezone(zone).isoformat()}: nothing about it can be judged yet")
         targets = setup.targets if ticket.severity is setup.severity else None
         return Result(row, ticket, due(ticket, now, targets=targets, measure_left=False))
 

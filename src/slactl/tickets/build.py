@@ -86,9 +86,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
         customer = (customers if customers is not None else CustomerSet()).get(customer)
     provider = fields.provider
     if customer is not None:
-        if provider is not None and (provider.id if isinstance(provider, Policy) else provider).casefold() != customer.provider:
-            raise InputError(f"customer {customer.id!r} is a customer of {customer.provider}, not of "
-                             f"{provider.id if isinstance(provider, Policy) else provider}")
+        check_customer(customer, provider.id if isinstance(provider, Policy) else provider)
         provider = provider if isinstance(provider, Policy) else customer.provider
     if provider is None:
         raise InputError(f"missing {naming('provider')} (or a {naming('customer')} with --customers)")
@@ -221,6 +219,13 @@ def _flags(policy: Policy, given: Sequence[str], naming: Naming) -> frozenset[st
         if flag:
             found.add(flag)
     return frozenset(found)
+
+
+def check_customer(customer: Customer, provider: str | None) -> None:
+    """``InputError`` when a ticket names a provider (id, any case) its customer is not a
+    customer of; nothing when it names none (the customer gives it)."""
+    if provider and provider.casefold() != customer.provider:
+        raise InputError(f"customer {customer.id!r} is a customer of {customer.provider}, not of {provider}")
 
 
 def _policies(policies: PolicySet | None) -> PolicySet:

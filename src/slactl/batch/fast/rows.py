@@ -123,7 +123,7 @@ class Rows:
         wall = recipe.wall
         read = recipe.reader.read
         opened = read(ticket.opened)
-        if opened is None:
+        if opened is None or opened > recipe.now:  # the general path refuses an opening after now
             return None
         responded = mitigated = resolved = followed_up = None
         if ticket.responded:
