@@ -63,7 +63,26 @@ CHANGES = [
      lambda p: p.write_text(p.read_text().replace("Minimal", "Minimal policy"))),
     ("a file touched with a new mtime but the same size is parsed again",
      lambda p: os.utime(p, ns=(p.stat().st_atime_ns, p.stat().st_mtime_ns + 10**9))),
+    ("an edit of the same size whose old mtime is put back (touch -r, rsync -t) is parsed again",
+     lambda p: _same_size_same_mtime(p, p.read_text().replace("Minimal", "Minimum"))),
+    ("a file replaced by a copy keeping size and mtime (cp -p) is parsed again",
+     lambda p: _replaced_by_a_copy(p)),
 ]
+
+
+def _same_size_same_mtime(path: Path, text: str) -> None:
+    before = path.stat()
+    assert len(text.encode()) == before.st_size
+    path.write_text(text)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _replaced_by_a_copy(path: Path) -> None:
+    import shutil
+
+    copy = path.with_name("copy.yaml")
+    shutil.copy2(path, copy)  # content, size and mtime kept; a new inode
+    os.replace(copy, path)
 
 
 @pytest.mark.parametrize("change", [c[1] for c in CHANGES], ids=[c[0] for c in CHANGES])

@@ -4,9 +4,10 @@ What is kept is plain JSON (never a format that can run code when read): each po
 parsed document with its line numbers, once it has passed the structure and every rule. A hit
 skips PyYAML, the schema and the rules; the model is built from the cached documents. Entries
 live under ``$XDG_CACHE_HOME/slactl/`` (default ``~/.cache/slactl``), keyed by the format, the
-slactl and Python versions and, for every policy file, its resolved path, size and mtime; a
+slactl and Python versions and, for every policy file, its resolved path, size, mtime, ctime and
+inode (a write moves the ctime even when a tool restores the mtime); a
 change to any of them misses. The files a policy names (iCalendar holidays) are part of the key
-the same way: an entry keeps their paths, sizes and mtimes beside their parsed content, and
+the same way: an entry keeps their paths and stamps beside their parsed content, and
 misses when one of them changed. Holiday dates are kept per country, subdivision and year, keyed
 by the installed ``holidays`` release.
 
@@ -68,7 +69,9 @@ def fingerprint(files: Iterable[Path]) -> list:
     for file in files:
         resolved = file.resolve()
         status = resolved.stat()
-        parts.append([str(resolved), status.st_size, status.st_mtime_ns])
+        # ctime and inode too: ``cp -p``, ``rsync -t`` or ``touch -r`` give an edited file its
+        # old size and mtime, but a write always moves the ctime and a copy has a new inode.
+        parts.append([str(resolved), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_dev, status.st_ino])
     return [FORMAT, __version__, list(sys.version_info[:2]), parts]
 
 
@@ -163,7 +166,7 @@ def holiday_store() -> HolidayDates | None:
 
 
 def _unchanged(attached: Any) -> bool:
-    """The files the cached policies name are still as they were (path, size, mtime)."""
+    """The files the cached policies name are still as they were (``fingerprint``)."""
     if not isinstance(attached, list):
         return False
     try:
