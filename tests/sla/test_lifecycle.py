@@ -196,6 +196,19 @@ def test_a_file_refuses_an_opening_after_now_as_the_command_line_does(capsys, tm
         "slactl: error: 1 of 2 rows skipped (bad input)"]
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--resolved", "2026-11-23T11:00", "--followed-up", "2026-11-23T10:30"], "--followed-up is before --resolved"),
+    (["--followed-up", "2026-11-23T10:30"], "--followed-up without --resolved: the follow-up starts at the resolution that stands"),
+    (["--resolved", "2026-11-23T11:00", "--reopened", "2026-11-23T12:00", "--followed-up", "2026-11-23T12:30"],
+     "--followed-up without --resolved: the follow-up starts at the resolution that stands"),
+], ids=["before the resolution", "without one", "after a reopening"])
+def test_a_follow_up_comes_after_the_resolution_it_follows(capsys, args, message):
+    # IVCISA: "seguimiento" runs from the resolution (its follow-up target starts there), so
+    # one done before it, or with no resolution standing, cannot be met.
+    code, _, err = run(capsys, "due", "ivcisa", "-s", "production-down", "--opened", "2026-11-23T10:00", *args)
+    assert (code, err) == (2, f"slactl: error: {message}\n")
+
+
 def test_a_zero_length_pause_is_accepted_and_changes_nothing(capsys):
     plain = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00")
     paused = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--pause", "2026-11-23T10:10/2026-11-23T10:10")

@@ -120,14 +120,22 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
                                   for when, value in (_event(item, naming("status")) for item in fields.statuses)], naming)
     status_pauses = _status_pauses(policy, statuses, now, naming)
     explicit = [pause(item, zone, naming, now, reading) for item in fields.pauses]
+    resolutions = _resolutions([after_opening(t, "resolved") for t in fields.resolved],
+                               [after_opening(t, "reopened") for t in fields.reopened], naming, zone)
+    followed_up = after_opening(fields.followed_up, "followed_up")
+    if followed_up is not None:  # the follow-up runs from the resolution that stands
+        if not resolutions or resolutions[-1][1] is not None:
+            raise InputError(f"{naming('followed_up')} without {naming('resolved')}: the follow-up starts at the "
+                             f"resolution that stands")
+        if followed_up < resolutions[-1][0]:
+            raise InputError(f"{naming('followed_up')} is before {naming('resolved')}")
     return Ticket(
         policy=policy, severity=severity, plan=plan, opened=opened, id=fields.id,
         pauses=merged_pauses(explicit + status_pauses, naming, zone),
         responded=after_opening(fields.responded, "responded"),
         mitigated=after_opening(fields.mitigated, "mitigated"),
-        resolutions=_resolutions([after_opening(t, "resolved") for t in fields.resolved],
-                                 [after_opening(t, "reopened") for t in fields.reopened], naming, zone),
-        followed_up=after_opening(fields.followed_up, "followed_up"),
+        resolutions=resolutions,
+        followed_up=followed_up,
         statuses=tuple(statuses), severity_changes=changes, line=fields.line,
         customer=customer, reporter=fields.reporter, service=fields.service, flags=_flags(policy, fields.flags, naming),
     )

@@ -140,7 +140,7 @@ class Rows:
                 return None
         if ticket.followed_up:
             followed_up = read(ticket.followed_up)
-            if followed_up is None or followed_up < opened:
+            if followed_up is None or resolved is None or followed_up < resolved:  # the general path refuses
                 return None
         done = (resolved if responded is None else responded, resolved if mitigated is None else mitigated, resolved,
                 followed_up)
