@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import datetime, timezone
 
@@ -50,11 +51,7 @@ def classify(state: State, provider: str, text: str | None, env: str | None, imp
     from slactl.tickets.build import FLAGS, instant
 
     if text == "-":
-        if sys.stdin is None or sys.stdin.closed:
-            raise InputError("no incident text on stdin (it is closed)")
-        text = sys.stdin.read(MAX_TEXT_CHARS + 1)
-        if len(text) > MAX_TEXT_CHARS:
-            raise InputError(f"the incident text on stdin is longer than {MAX_TEXT_CHARS} characters")
+        text = _stdin_text()
     facts = Facts(env=env, impact=impact, privacy=privacy, dos=True if dos else None,
                   third_party=True if third_party else None)
     if not (text or "").strip() and not facts.items():
@@ -69,3 +66,30 @@ def classify(state: State, provider: str, text: str | None, env: str | None, imp
         emit_json(render.classification_json(result))
     else:
         render.print_classification(result)
+
+
+def _stdin_text() -> str:
+    """The incident text on stdin, read as UTF-8 (a byte-order mark skipped) whatever the
+    locale, as every file reader of slactl reads: bytes that are not UTF-8 are refused, never
+    read as other characters. A stream without bytes below it (a test's ``StringIO``) is
+    already text; a lone surrogate in it is an undecodable byte that Python kept."""
+    from slactl.errors import InputError
+
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("no incident text on stdin (it is closed)")
+    binary = getattr(sys.stdin, "buffer", None)
+    try:
+        if binary is None:
+            text = sys.stdin.read(MAX_TEXT_CHARS + 1)
+            text.encode("utf-8")
+        else:
+            decoder = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict")
+            try:
+                text = decoder.read(MAX_TEXT_CHARS + 1)
+            finally:
+                decoder.detach()  # stdin stays open: the wrapper does not own it
+    except UnicodeError:
+        raise InputError("stdin is not UTF-8 text") from None
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"the incident text on stdin is longer than {MAX_TEXT_CHARS} characters")
+    return text
