@@ -1,6 +1,7 @@
 """What a fresh tester found in ``slactl classify`` (numbered as they reported it), each fixed
 as a kind, not as the one text:
 
+1. a short word (``AC``, a name such as ``Fay``) matched a concept's word by sound or stem;
 4. stdin that is not UTF-8 was read as other characters instead of refused.
 """
 
@@ -11,7 +12,74 @@ import random
 import subprocess
 import sys
 
+import pytest
 from cli_helpers import run
+
+from slactl.policy import load as loader
+from slactl.policy.severity import Facts
+from slactl.sla.classify import Incident, classify
+from slactl.sla.lexicon import lexicon
+from slactl.sla.reading import read
+from slactl.sla.textmatch import Text
+
+POLICIES = loader.load(loader.active_paths(None))
+
+
+def classified(provider: str, text: str, **facts):
+    return classify(POLICIES.get(provider), Incident(text, Facts(**facts)))
+
+
+def concepts(text: str) -> set[str]:
+    return set(read(Text.of(text), lexicon()).concept_ids())
+
+
+# -- 1. short words and names match only themselves ---------------------------------------------
+
+NOT_A_CONCEPT = [
+    ("Quiero cambiar la contraseña de mi cuenta de correo en el AC de la oficina", "attack",
+     "AC is two letters: hackeado's sound-alike stem is ac"),
+    ("el cliente Fay pidió un reporte", "function-failure", "a name of three letters: falla sounds fay"),
+    ("Rob nos mandó los datos del cliente", "data-exposure", "a name of three letters: robaron's stem is rob"),
+    ("la cliente Faye pidió un reporte", "function-failure", "a sound-alike form of three letters is no key"),
+]
+
+
+@pytest.mark.parametrize(("text", "concept", "why"), NOT_A_CONCEPT,
+                         ids=[f"{t!r} does not report {c}: {w}" for t, c, w in NOT_A_CONCEPT])
+def test_a_short_word_or_a_name_is_no_concept(text, concept, why):
+    assert concept not in concepts(text)
+
+
+def test_the_ac_of_the_office_is_a_password_change_not_an_attack():
+    # Seed 002: "Bajo: Solicitudes de servicio al cliente como: Configuración de correo electrónico ..."
+    # (the policy's rule "cambiar contraseña"); "Urgente: ... Ataques DDoS / Hacking" is not read.
+    result = classified("ignus", "Quiero cambiar la contraseña de mi cuenta de correo en el AC de la oficina")
+    assert (result.severity.id, result.confidence) == ("low", "low")
+
+
+def test_a_name_reports_nothing():
+    # Nothing is read, so Ignus's default severity is used and the confidence is none.
+    result = classified("ignus", "el cliente Fay pidió un reporte")
+    assert (result.default_used, result.confidence, result.reading.concepts) == (True, "none", ())
+
+
+SHORT_WORDS_STILL_READ = [
+    ("la BD no responde", "database-unreachable"),  # a short word is itself
+    ("las BDs no responden", "database-unreachable"),  # and its plural in s
+    ("el sitio se cae", "service-down"),  # an irregular form is not a short word: cae is caído
+    ("The site is DOWN", "service-down"),  # is and are are be
+]
+
+
+@pytest.mark.parametrize(("text", "concept"), SHORT_WORDS_STILL_READ,
+                         ids=[f"{t!r} reports {c}" for t, c in SHORT_WORDS_STILL_READ])
+def test_short_words_still_match_themselves(text, concept):
+    assert concept in concepts(text)
+
+
+def test_the_database_written_bd_is_still_urgent():
+    # Seed 002: "Urgente: ... Productos impactados: ... bases de datos RDS y bases de datos locales".
+    assert classified("ignus", "la BD no responde").severity.id == "urgent"
 
 
 # -- 4. stdin that is not UTF-8 is refused in one line ------------------------------------------

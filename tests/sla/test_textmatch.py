@@ -105,6 +105,48 @@ def test_phrase_is_still_not_found(phrase, text, why):
     assert Text.of(text).find(fold(phrase)) is None
 
 
+SHORT_WORDS = [
+    ("bd", "la BD no responde", "BD"),  # itself, case aside
+    ("bd", "las BDs no responden", "BDs"),  # and its plural in s
+    ("app", "las apps no cargan", "apps"),
+    ("caido", "el sitio se cae", "cae"),  # an irregular form is read first
+    ("is", "they are", "are"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "quote"), SHORT_WORDS,
+                         ids=[f"{p!r} is found in {t!r} as {q!r}" for p, t, q in SHORT_WORDS])
+def test_a_short_word_is_found_as_itself(phrase, text, quote):
+    hit = Text.of(text).find(fold(phrase))
+    assert hit is not None and hit.quote == quote
+
+
+SHORT_WORDS_NOT_FOUND = [
+    ("hackeado", "en el AC de la oficina", "AC is two letters: hack sounds ac"),
+    ("falla", "el cliente Fay pidió un reporte", "Fay is three letters: falla sounds fay"),
+    ("robaron", "Rob nos mandó los datos", "Rob is three letters: robaron's stem is rob"),
+    ("falla", "la cliente Faye pidió un reporte", "a sound-alike form of three letters is no key"),
+    ("zoho", "el so de la oficina", "so is two letters: zoho sounds so"),
+    ("ver", "la señora Vera llamó", "a short wording is only itself"),
+    ("going", "we go", "a stem shorter than three letters is the whole word"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "why"), SHORT_WORDS_NOT_FOUND,
+                         ids=[f"{p!r} is not found in {t!r}: {w}" for p, t, w in SHORT_WORDS_NOT_FOUND])
+def test_a_short_word_is_not_a_stem_or_a_sound(phrase, text, why):
+    assert Text.of(text).find(fold(phrase)) is None
+
+
+@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=3),
+       st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12))
+def test_a_short_word_shares_no_key_with_a_longer_one_but_its_plural(short, longer):
+    from slactl.sla.words import keys
+
+    shared = keys(short) & keys(longer)
+    assert not shared or longer == short + "s" or keys(short) == keys(longer)
+
+
 def test_an_exact_word_is_not_stemmed():
     from slactl.sla.textmatch import Pattern, Word
 

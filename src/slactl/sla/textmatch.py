@@ -2,7 +2,8 @@
 
 A wording is a sequence of words; the text and the wording are split into words and compared
 by their keys (``words``: folded, stemmed in Spanish and English, sound-alike, one typo), so
-``caído``, ``caídos``, ``cayó``, ``KAIDA`` are one word. A wording matches as a sequence of whole
+``caído``, ``caídos``, ``cayó``, ``KAIDA`` are one word; a word of three letters or fewer is only
+itself (``AC`` is not ``hackeado``, ``Fay`` is not ``falla``). A wording matches as a sequence of whole
 words, never inside another word (``rds`` is not found in ``words``). Articles, possessives and
 object pronouns (``el``, ``the``, ``nuestro``, ``nos``) are skipped, and so are light words
 (``está``, ``is``, ``ya``, ``completely``); two other words may sit between two words of a

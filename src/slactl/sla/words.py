@@ -12,6 +12,15 @@ share any key:
   added, dropped or replaced, two neighbours swapped), so one slip of the keyboard
   (``preubas``, ``resuleve``, ``usario``) still matches.
 
+A **short word** (three letters or fewer: ``AC``, ``Fay``, ``Rob``, ``bd``, ``ver``) says too
+little for a stem or a sound: it matches only itself, case and accents aside, or itself with a
+plural ``s`` (``apps`` is ``app``, ``BDs`` is ``bd``). Its one key is marked ``#``, so it never
+meets the stem or the sound of a longer word (``AC`` is not ``hackeado``, whose sound-alike stem
+is ``ac``; ``Fay`` is not ``falla``, ``fay``; ``Rob`` is not ``robaron``). A longer word's stem
+shorter than three letters is the word itself (``going`` is not ``go``), and a sound-alike form
+of three letters or fewer is no key: a guessed spelling that short is a name as often as a
+misspelling (``Faye`` is not ``falla``; ``zoho`` sounds ``so``).
+
 A few words Snowball leaves apart or joins wrongly are fixed here, in the open: irregular
 forms (``cayó`` is ``caer``, ``are`` is ``be``), Spanish endings Snowball keeps (``lentísimo``,
 ``lentitud`` → ``lent``; ``abre``, ``abren`` → ``abr``, words too short for its rules) and words it would join (``documentación`` is not
@@ -26,6 +35,9 @@ from functools import lru_cache
 NEGATION_KEY = "¬"
 EXACT = "="
 SOUND = "~"
+SHORT_KEY = "#"
+SHORT = 3
+"""Words of this many letters or fewer match only themselves (or their plural in ``s``)."""
 
 IRREGULAR = {
     **dict.fromkeys("cayo cayeron cae caen caer caia caian caiga caigan cayendo cayera caemos".split(), "caido"),
@@ -53,6 +65,7 @@ _SHORT_ENDINGS = ("en", "an", "es", "as", "os", "a", "e", "o")
 """Endings Snowball leaves on words too short for its regions (``abre``, ``abren``), stripped
 when it left the word whole."""
 _MIN_STEM = 3
+"""The shortest stem that is a key of a longer word; a sound-alike form needs one letter more."""
 _MIN_TYPO = 5
 
 
@@ -66,12 +79,19 @@ def keys(word: str, language: str | None = None) -> frozenset[str]:
     """The keys of one folded word: its two stems and its sound-alike form (``~`` first). A
     word known to be Spanish (``es``) has no English stem, one known to be English (``en``)
     only its English stem: the lexicon's ``page`` is not ``pago``. A word of an incident, of
-    no known language, has them all."""
-    spanish, english = _stems(word)
+    no known language, has them all. A short word (``SHORT`` letters or fewer, after the
+    irregular forms: ``is`` is ``be``) is only itself: its key is the word marked ``#``. A
+    plural in ``s`` of a short word (``bds``, ``apps``) has the singular's key too."""
+    word = IRREGULAR.get(word, word)
+    singular = {SHORT_KEY + word[:-1]} if word.endswith("s") and 2 <= len(word) - 1 <= SHORT else set()
+    if len(word) <= SHORT:
+        return frozenset({SHORT_KEY + word, *singular})
+    spanish, english = (each if len(each) >= _MIN_STEM else word for each in _stems(word))
+    sound = sound_alike(spanish)
+    sounds = {SOUND + sound} if len(sound) > _MIN_STEM else set()
     if language == "en":
-        return frozenset({english})
-    sound = SOUND + sound_alike(spanish)
-    return frozenset({spanish, sound} if language == "es" else {spanish, english, sound})
+        return frozenset({english, *singular})
+    return frozenset({spanish, *sounds, *singular} if language == "es" else {spanish, english, *sounds, *singular})
 
 
 def one_typo_apart(word_keys: frozenset[str], other_keys: frozenset[str]) -> bool:
