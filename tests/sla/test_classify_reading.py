@@ -32,7 +32,7 @@ CONCEPTS = [
     ("nos están haciendo un DoS", {"denial-of-service"}),
     ("los dos servidores están bien", set()),  # "dos", two, is not DoS
     ("¿cómo puedo cambiar el idioma?", {"question"}),
-    ("en la documentación hay un error", {"documentation-error", "function-failure"}),
+    ("en la documentación hay un error", {"documentation-error"}),  # the error is the documentation's
     ("no podemos subir documentos", {"work-blocked"}),
 ]
 

@@ -2,6 +2,8 @@
 as a kind, not as the one text:
 
 1. a short word (``AC``, a name such as ``Fay``) matched a concept's word by sound or stem;
+2. a generic failure word (``error``) won over the specific concept that covers it (``un error
+   en la documentación``);
 4. stdin that is not UTF-8 was read as other characters instead of refused.
 """
 
@@ -80,6 +82,59 @@ def test_short_words_still_match_themselves(text, concept):
 def test_the_database_written_bd_is_still_urgent():
     # Seed 002: "Urgente: ... Productos impactados: ... bases de datos RDS y bases de datos locales".
     assert classified("ignus", "la BD no responde").severity.id == "urgent"
+
+
+# -- 2. a specific concept covers the generic failure word it contains ---------------------------
+
+DOCUMENTATION_ERRORS = [
+    "hay un error en la documentación",
+    "en la documentación hay un error",
+    "la documentación tiene varios errores",
+    "hay un error en la sección 3 de la documentación",
+    "encontramos un error en el manual de usuario",
+    "La documentación de la API está desactualizada",
+    "There is a mistake in the user guide",
+    "the docs are outdated",
+]
+
+
+@pytest.mark.parametrize("text", DOCUMENTATION_ERRORS, ids=[f"{t!r} is a documentation error" for t in DOCUMENTATION_ERRORS])
+def test_an_error_in_the_documentation_is_a_documentation_error_not_a_failing_function(text):
+    assert concepts(text) == {"documentation-error"}
+    # Seed 003, Trivial: "... reporte de errores en la documentación, recomendaciones, solicitudes de mejoras, etc."
+    assert classified("athento", text).severity.id == "trivial"
+
+
+def test_ignus_has_no_row_for_the_documentation_so_it_is_not_urgent():
+    # Seed 002 names no documentation request; "Urgente: Problemas que impactan directamente en el correcto
+    # funcionamiento de los aplicativos" was read from the bare "error". Now nothing of the table holds.
+    result = classified("ignus", "hay un error en la documentación")
+    assert (result.severity.id, result.default_used, result.confidence) == ("medium", True, "none")
+
+
+FAILURES_NEXT_TO_DOCUMENTATION = [
+    "seguí la documentación y me da error",  # the error is the system's: the documentation is only followed
+    "error en la carga manual de facturas",  # a bare "manual" is an adjective here
+    "I followed the docs and get an error",
+]
+
+
+@pytest.mark.parametrize("text", FAILURES_NEXT_TO_DOCUMENTATION,
+                         ids=[f"{t!r} still reports a failure" for t in FAILURES_NEXT_TO_DOCUMENTATION])
+def test_a_failure_beside_the_documentation_is_still_a_failure(text):
+    assert "function-failure" in concepts(text)
+    # Seed 002: "Urgente: Problemas que impactan directamente en el correcto funcionamiento de los aplicativos ..."
+    assert classified("ignus", text).severity.id == "urgent"
+
+
+SPAM_FILTER_FAULTS = ["el filtro de spam falla", "hay un problema con el filtro antispam", "the spam filter is broken"]
+
+
+@pytest.mark.parametrize("text", SPAM_FILTER_FAULTS, ids=[f"{t!r} is a spam-filter adjustment" for t in SPAM_FILTER_FAULTS])
+def test_a_fault_of_the_spam_filter_is_an_adjustment_of_the_filter(text):
+    assert concepts(text) == {"spam-filter"}
+    # Seed 002: "Bajo: ... Ajustes en los filtros de SPAM."
+    assert classified("ignus", text).severity.id == "low"
 
 
 # -- 4. stdin that is not UTF-8 is refused in one line ------------------------------------------
