@@ -4,27 +4,33 @@ as a kind, not as the one text:
 1. a short word (``AC``, a name such as ``Fay``) matched a concept's word by sound or stem;
 2. a generic failure word (``error``) won over the specific concept that covers it (``un error
    en la documentación``);
+3. a text that is mostly not words (random bytes, base64) gave a ``high`` answer;
 4. stdin that is not UTF-8 was read as other characters instead of refused.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 from cli_helpers import run
+from hypothesis import given, strategies as st
 
 from slactl.policy import load as loader
 from slactl.policy.severity import Facts
-from slactl.sla.classify import Incident, classify
+from slactl.sla.classify import MOSTLY_WORDS, Incident, classify
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import read
 from slactl.sla.textmatch import Text
 
 POLICIES = loader.load(loader.active_paths(None))
+FRESH = Path(__file__).resolve().parents[1] / "testdata" / "classify" / "fresh.yaml"
 
 
 def classified(provider: str, text: str, **facts):
@@ -135,6 +141,87 @@ def test_a_fault_of_the_spam_filter_is_an_adjustment_of_the_filter(text):
     assert concepts(text) == {"spam-filter"}
     # Seed 002: "Bajo: ... Ajustes en los filtros de SPAM."
     assert classified("ignus", text).severity.id == "low"
+
+
+# -- 3. a text that is mostly not words gives no high confidence --------------------------------
+
+
+def _noise(kind: str, seed: int) -> str:
+    rng = random.Random(seed)
+    raw = bytes(rng.randrange(256) for _ in range(6000))
+    return {
+        "random bytes read as Latin-1": raw.decode("latin-1"),
+        "base64": base64.b64encode(raw).decode(),
+        "a hex dump": raw.hex(" ", 2),
+        "random letters": "".join(rng.choice("abcdefghijklmnopqrstuvwxyz" + " " * 10) for _ in range(6000)),
+        "random capitals": "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + " " * 10) for _ in range(6000)),
+        "random letters and digits": "".join(rng.choice("abcdefghijkmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,")
+                                             for _ in range(6000)),
+    }[kind]
+
+
+NOISE = ["random bytes read as Latin-1", "base64", "a hex dump", "random letters", "random capitals",
+         "random letters and digits"]
+
+
+@pytest.mark.parametrize("kind", NOISE, ids=[f"{k} is mostly not words" for k in NOISE])
+@pytest.mark.parametrize("seed", range(3))
+def test_noise_is_mostly_not_words(kind, seed):
+    assert read(Text.of(_noise(kind, seed)), lexicon()).words < MOSTLY_WORDS
+
+
+@pytest.mark.parametrize("kind", NOISE, ids=[f"{k} gives no high confidence, and says why" for k in NOISE])
+@pytest.mark.parametrize("provider", ["athento", "conecta", "ignus", "ivcisa", "express"])
+def test_noise_gives_no_high_confidence_and_says_so(kind, provider):
+    for seed in range(3):
+        result = classified(provider, _noise(kind, seed))
+        assert result.confidence != "high"
+        assert any(note.text.startswith("the text is mostly not words") for note in result.notes)
+
+
+def test_an_outage_buried_in_base64_is_read_but_not_trusted():
+    # Seed 002: "Urgente: Servicio caído o sin funcionamiento." The words are found, but they are 3 % of the text.
+    result = classified("ignus", "el servidor está caído " + _noise("base64", 16))
+    assert (result.severity.id, result.confidence) == ("urgent", "low")
+
+
+def test_flags_still_decide_with_high_confidence_over_noise():
+    # Seed 000: "Caída Total (Crítico): Interrupción completa de los servicios de hosting." --impact total says so.
+    result = classified("conecta", _noise("base64", 1), impact="total")
+    assert (result.severity.id, result.confidence) == ("total-outage", "high")
+
+
+def test_every_report_of_the_fresh_set_is_mostly_words():
+    cases = yaml.safe_load(FRESH.read_text(encoding="utf-8"))["cases"]
+    lowest = min((read(Text.of(case["text"]), lexicon()).words, case["id"]) for case in cases)
+    assert lowest[0] >= 0.8, lowest
+
+
+WORDS_OF_A_REPORT = [
+    "VPS 192.168.1.20 no responde, SSH timeout, HTTP 502",
+    "el DNS de xyz.com.mx no resuelve: dig xyz.com.mx @8.8.8.8 -> SERVFAIL",
+    "SMTP 550 5.7.1 rejected: SPF fail for mx1.cliente.com",
+    "Fatal error: Uncaught Error: Call to undefined function mysql_connect() in /home/user/public_html/wp-db.php:1234",
+    "🔥🔥🔥 server down 😭😭",
+    "AYUDA!!! TODO KAIDO, construir el instructivo en phpMyAdmin",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_OF_A_REPORT, ids=[f"{t!r} is mostly words" for t in WORDS_OF_A_REPORT])
+def test_a_terse_technical_report_is_mostly_words(text):
+    result = classified("ignus", text)
+    assert result.reading.words >= MOSTLY_WORDS
+    assert not any(note.text.startswith("the text is mostly not words") for note in result.notes)
+
+
+@given(st.text(max_size=200))
+def test_the_words_of_any_text_are_a_share_of_its_letters(text):
+    assert 0.0 <= read(Text.of(text), lexicon()).words <= 1.0
+
+
+@pytest.mark.parametrize("text", ["Сайт не работает", "网站无法访问"])
+def test_other_scripts_are_not_words_of_the_languages(text):
+    assert read(Text.of(text), lexicon()).words == 0.0
 
 
 # -- 4. stdin that is not UTF-8 is refused in one line ------------------------------------------

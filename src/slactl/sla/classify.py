@@ -13,7 +13,10 @@ nothing matched, the policy's default severity applies and the result says so.
 ``confidence`` is ``high`` when a table row decided with every fact it tests known, or a rule on
 a fact given as a flag; ``low`` when the winner rests on a fact nothing stated (``unknown``), only
 on a phrase, or when a required fact is missing but each of its values gives the same severity;
-``none`` when nothing matched, or the values of a missing fact give different severities.
+``none`` when nothing matched, or the values of a missing fact give different severities. A
+text that is mostly not words (fewer than half of its letters in words of Spanish or English:
+random bytes, a dump, base64) gives no ``high`` answer from what was read in it, and a note
+says so: what was found there may be chance. Facts given as flags still decide with ``high``.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ READ_LIMIT = 50_000
 """Characters of an incident text that are read: a report, however long its signature or the
 thread quoted below it, says what happened well before this (and a text a thousand times
 longer would take seconds to read)."""
+MOSTLY_WORDS = 0.5
+"""The share of a text's letters in words of the languages below which it is mostly not words."""
 _GIVEN = {"impact": {"total": "everything", "partial": "part", "minor": "function"},
           "privacy": {"materialized": "materialized", "vulnerability": "potential"}}
 
@@ -125,7 +130,8 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
     if candidates and len({severity.id for _, severity in candidates}) > 1:
         return Classification(
             policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
-            targets=(), protocol=(), communications=(), notes=applicable_notes(policy, None, text, facts),
+            targets=(), protocol=(), communications=(),
+            notes=applicable_notes(policy, None, text, facts) + _noise(reading),
             reading=reading, confidence=NONE, missing=missing, candidates=candidates,
             truncated=len(incident.text) > READ_LIMIT,
         )
@@ -138,8 +144,9 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Cl
         policy=policy, severity=chosen, matched=why, also=also, default_used=not matched,
         facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
-        notes=applicable_notes(policy, chosen, text, facts), reading=reading,
-        confidence=_confidence(why) if matched and not missing else NONE if not matched else LOW,
+        notes=applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
+        confidence=(_confidence(why, reading, incident.facts) if matched and not missing
+                    else NONE if not matched else LOW),
         truncated=len(incident.text) > READ_LIMIT,
     )
 
@@ -246,13 +253,26 @@ def _candidates(policy: Policy, text: Text, reading: Reading, facts: Facts,
     return tuple(found)
 
 
-def _confidence(why: tuple[Evidence, ...]) -> str:
+def _confidence(why: tuple[Evidence, ...], reading: Reading, given: Facts) -> str:
+    """``high`` for a row that decided with every fact it tests known, or a rule on facts alone,
+    in a text that is mostly words; in one that is not, only on facts ``given`` as flags."""
+    noise = reading.words < MOSTLY_WORDS
     for item in why:
         if isinstance(item.rule, Decision) and all(value != UNKNOWN for _, value in item.facts):
-            return HIGH
+            if not noise or (not item.hits and all(reading.fact(fact).given for fact, _ in item.facts)):
+                return HIGH
         if isinstance(item.rule, Match) and item.rule.facts is not None and not item.rule.phrases:
-            return HIGH
+            if not noise or all(getattr(given, fact) is not None for fact, _ in item.facts):
+                return HIGH
     return LOW
+
+
+def _noise(reading: Reading) -> tuple[Note, ...]:
+    """A note when the text is mostly not words (``MOSTLY_WORDS``)."""
+    if reading.words >= MOSTLY_WORDS:
+        return ()
+    return (Note(f"the text is mostly not words (only {reading.words:.0%} of its letters are in Spanish or English "
+                 "words): what was read in it may be chance, so the confidence is at most low"),)
 
 
 def _rules(policy: Policy, text: Text, facts: Facts) -> list[Evidence]:

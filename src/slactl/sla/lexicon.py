@@ -9,7 +9,8 @@ Shapes: ``lexicon()`` → ``Lexicon`` with ``concepts``, ``components`` and ``fa
 of ``Entry(id, kind, label, description, patterns, absorbs)``: a concept's kind is ``problem`` or
 ``request``, a component's ``whole``, ``service``, ``function``, ``rest`` or ``others``, a fact
 value's the fact's name (``scope``, ``env``, ``cause``, ``exposure``); plus the ``healthy`` and
-``reported`` wordings.
+``reported`` wordings; and the words of its wordings (``vocabulary``) with the pairs of
+neighbouring letters they have (``pairs``), by which a text's words are told from noise.
 """
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from slactl.policy.names import fold
+from slactl.sla import textmatch
 from slactl.sla.textmatch import Pattern, Slot, Word, words_of
+from slactl.sla.words import TINY_WORDS, letter_pairs
 
-FORMAT = 1
+FORMAT = 2
 COMPILED = Path(__file__).with_name("lexicon.json")
 SOURCE = Path(__file__).with_name("lexicon.yaml")
 LANGUAGES = ("es", "en")
 _PART = re.compile(r"\{[\w-]+\}|\([^)]*\)|\S+")
+_CLASS = re.compile(r"\{[\w-]+\}")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
 class Entry(NamedTuple):
@@ -48,13 +54,17 @@ class Entry(NamedTuple):
 class Lexicon:
     """The shared lexicon (shapes in the module docstring): concept, component and fact-value
     entries, and the ``healthy`` wordings (``funciona``, ``está arriba``) and ``reported`` ones
-    (``dice que``: someone else's words)."""
+    (``dice que``: someone else's words); the folded words its wordings are made of, articles
+    and other small words of the languages included (``vocabulary``), and the pairs of
+    neighbouring letters of those words (``pairs``, ``words.letter_pairs``)."""
 
     concepts: tuple[Entry, ...]
     components: tuple[Entry, ...]
     facts: tuple[Entry, ...]
     healthy: tuple[Pattern, ...]
     reported: tuple[Pattern, ...]
+    vocabulary: frozenset[str] = frozenset()
+    pairs: frozenset[str] = frozenset()
 
     def concept(self, concept_id: str) -> Entry:
         """The concept entry ``concept_id``; ``KeyError`` for an id not in the lexicon (callers
@@ -127,8 +137,17 @@ def compile_source(document: dict) -> dict:
             raise ValueError(f"{text!r} has no word to find")
         return {"text": text, "slots": slots}
 
+    texts = [text for raw in [*document["classes"].values(), *document["components"].values(), *document["concepts"],
+                              *[value for values in document["facts"].values() for value in values.values()],
+                              document["healthy"], document["reported"]]
+             for _, text in wordings(raw)]
+    known = sorted({word for text in texts for word in _PLAIN_WORD.findall(fold(_CLASS.sub(" ", text)))}
+                   | textmatch.FILLERS | textmatch.LIGHT | textmatch.NEGATIONS | textmatch.QUANTITIES
+                   | textmatch.COORDINATING | textmatch.ABILITY | TINY_WORDS)
     return {
         "format": FORMAT,
+        "vocabulary": known,
+        "pairs": sorted({pair for word in known if word.isalpha() for pair in letter_pairs(word)}),
         "components": [{"id": name, "kind": raw["kind"]} for name, raw in document["components"].items()],
         "concepts": [{"id": raw["id"], "kind": raw["kind"], "label": raw["label"], "description": raw["description"],
                       "absorbs": raw.get("absorbs", []), "patterns": [pattern(*w) for w in wordings(raw)]}
@@ -182,4 +201,6 @@ def _from_json(data: dict) -> Lexicon:
         facts=tuple([Entry(raw["value"], raw["fact"], patterns=patterns(raw["patterns"])) for raw in data["facts"]]),
         healthy=patterns(data["healthy"]),
         reported=patterns(data["reported"]),
+        vocabulary=frozenset(data["vocabulary"]),
+        pairs=frozenset(data["pairs"]),
     )

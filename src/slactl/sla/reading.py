@@ -20,6 +20,11 @@ words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note
 - ``exposure``: ``materialized`` (``los datos ya se han filtrado``) before ``potential`` (``se
   podría acceder``).
 
+``words`` says how much of the text is language at all: the share of its letters that stand in
+words of Spanish or English (``words.wordlike``, against the lexicon's vocabulary and letter
+pairs): above 0.8 in any report of the fresh set, below 0.3 in random bytes read as Latin-1,
+base64, hex dumps or random letters.
+
 A fact nothing speaks to is ``unknown``; a fact given by the caller (a flag) wins over the text.
 A healthy statement is a clause with a healthy wording (``funciona``, ``está arriba``) or a
 denied outage (``no está caído``), no reported problem and no one else's words (``la página de
@@ -33,10 +38,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from slactl.sla.lexicon import Entry, Lexicon
 from slactl.sla.textmatch import Hit, Text
+from slactl.sla.words import wordlike
 
 UNKNOWN = "unknown"
 FACTS = ("env", "scope", "cause", "exposure")
@@ -73,6 +80,8 @@ class Reading:
     facts: tuple[FactRead, ...]
     environments: tuple[tuple[str, Hit], ...] = ()
     """Every environment the text names (healthy or not), as ``(value, hit)``."""
+    words: float = 1.0
+    """The share of the text's letters that stand in words of the languages (1.0 without letters)."""
 
     def fact(self, name: str) -> FactRead:
         """The ``FactRead`` of ``name``, one of ``FACTS``; ``KeyError`` for another name."""
@@ -93,7 +102,7 @@ class Reading:
     def assuming(self, name: str, value: str) -> Reading:
         """The same reading with one fact set (to weigh what a missing fact would decide)."""
         facts = tuple(FactRead(name, value, given=True, note="assumed") if f.fact == name else f for f in self.facts)
-        return Reading(self.concepts, facts, self.environments)
+        return Reading(self.concepts, facts, self.environments, self.words)
 
 
 def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> Reading:
@@ -126,7 +135,8 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
         grouped.setdefault(concept, []).append(hit)
     order = [entry.id for entry in lexicon.concepts]
     return Reading(tuple(Found(c, tuple(sorted(grouped[c], key=_start))) for c in order if c in grouped),
-                   tuple(facts[name] for name in FACTS), tuple(sorted(environments, key=lambda item: item[1].start)))
+                   tuple(facts[name] for name in FACTS), tuple(sorted(environments, key=lambda item: item[1].start)),
+                   text.letters_in_words(partial(wordlike, known=lexicon.vocabulary, pairs=lexicon.pairs)))
 
 
 def _start(hit: Hit) -> int:

@@ -28,7 +28,7 @@ are stemmed only when they start like a word of a wording being tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -277,6 +277,23 @@ class Text:
         for position, i in enumerate(content):
             index.setdefault(tokens[i].prefix, []).append(position)
         return cls(source, tuple(tokens), content, {k: tuple(v) for k, v in index.items()})
+
+    def letters_in_words(self, is_word: Callable[[str], bool]) -> float:
+        """The share of the text's letters that stand in words ``is_word`` accepts (each word
+        of the text given as written), 1.0 when the text has no letters."""
+        letters = sum(1 for c in self.source if c.isalpha())
+        if not letters:
+            return 1.0
+        verdicts: dict[str, bool] = {}
+        found = 0
+        for match in _WORD.finditer(self.source):
+            word = match.group()
+            verdict = verdicts.get(word)
+            if verdict is None:
+                verdict = verdicts[word] = is_word(word)
+            if verdict:
+                found += sum(1 for c in word if c.isalpha())
+        return found / letters
 
     def find(self, phrase: str) -> Hit | None:
         """The first occurrence of ``phrase`` that is not negated, or None. A phrase one of whose

@@ -21,6 +21,9 @@ shorter than three letters is the word itself (``going`` is not ``go``), and a s
 of three letters or fewer is no key: a guessed spelling that short is a name as often as a
 misspelling (``Faye`` is not ``falla``; ``zoho`` sounds ``so``).
 
+``wordlike`` tells a word of the languages from noise (random bytes, base64, a hex dump):
+``classify`` trusts nothing it read in a text whose letters are mostly not in such words.
+
 A few words Snowball leaves apart or joins wrongly are fixed here, in the open: irregular
 forms (``cayó`` is ``caer``, ``are`` is ``be``), Spanish endings Snowball keeps (``lentísimo``,
 ``lentitud`` → ``lent``; ``abre``, ``abren`` → ``abr``, words too short for its rules) and words it would join (``documentación`` is not
@@ -30,7 +33,10 @@ forms (``cayó`` is ``caer``, ``are`` is ``be``), Spanish endings Snowball keeps
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+
+from slactl.policy.names import fold
 
 NEGATION_KEY = "¬"
 EXACT = "="
@@ -149,3 +155,51 @@ def sound_alike(text: str) -> str:
     for old, new in _SOUNDS:
         text = text.replace(old, new)
     return text[:2] + "".join(c for i, c in enumerate(text) if i >= 2 and c != text[i - 1])
+
+
+_VOWELS = frozenset("aeiouy")
+TINY_WORDS = frozenset(
+    "a e o u y al da de di el en es fe ha he ir la le lo me mi ni no os se si su te ti tu un va ve vi ya yo "
+    "i am an as at be by do go hi if in is it my of oh ok on or so to up us we".split())
+"""Every word of one or two letters Spanish and English have (and ``ok``)."""
+_MAX_CONSONANTS = 4
+"""The longest run of consonants a word has (``instrucción``, ``construir``: ``nstr``)."""
+_MAX_HUMPS = 2
+"""Capitals after a small letter that a product name has (``phpMyAdmin``); random letters have
+more."""
+
+
+def letter_pairs(word: str) -> Iterator[str]:
+    """The pairs of neighbouring letters of a folded word, its start and end marked ``^`` and
+    ``$``: ``red`` → ``^r``, ``re``, ``ed``, ``d$``."""
+    marked = f"^{word}$"
+    return (marked[i:i + 2] for i in range(len(marked) - 1))
+
+
+def wordlike(surface: str, known: frozenset[str], pairs: frozenset[str]) -> bool:
+    """Whether ``surface``, one word of a text as written, is a word of Spanish or English: a
+    ``known`` word (the lexicon's, such as ``ssh`` or ``ec2``), or Latin letters only (accents
+    aside) with a vowel, no run of five consonants, no more than two capitals after a small
+    letter, and every pair of neighbouring letters one the languages' words have (``pairs``);
+    a word of one or two letters must be one of the few they have (``TINY_WORDS``).
+    ``servidor``, ``CAÍDO``, ``phpMyAdmin``, ``can't`` are words; ``kJdQzX``, ``x7Fq``,
+    ``þæð``, ``qk``, ``xqzt`` and numbers are not."""
+    letters = surface.replace("'", "").replace("’", "")
+    folded = letters.lower() if letters.isascii() else fold(letters)
+    if folded in known:
+        return True
+    if not (folded.isascii() and folded.isalpha()):
+        return False
+    if len(folded) <= 2:
+        return folded in TINY_WORDS
+    run, vowel = 0, False
+    for letter in folded:
+        if letter in _VOWELS:
+            run, vowel = 0, True
+        else:
+            run += 1
+            if run > _MAX_CONSONANTS:
+                return False
+    if not vowel or sum(1 for a, b in zip(letters, letters[1:]) if a.islower() and b.isupper()) > _MAX_HUMPS:
+        return False
+    return all(pair in pairs for pair in letter_pairs(folded))
