@@ -117,7 +117,7 @@ def test_show_human_ivcisa_business_plan(capsys):
     assert _row(out, "business-hours", "production-down", "Sistema de producción inactivo – crítico",
                 "response", "< 2h", "business")
     assert _row(out, "business-hours", "non-production", "Afectación de sistemas no productivo – no crítico",
-                "follow-up", "< 48h after resolved", "24x7")
+                "response", "< 12h", "business")
     assert "| 24x7 (default)" not in out
 
 

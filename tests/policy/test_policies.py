@@ -99,8 +99,6 @@ TARGETS = [
     _row("ivcisa", "business-hours", "production-active", "response", "< 4h", "business"),
     _row("ivcisa", "business-hours", "non-production", "response", "< 12h", "business"),
     # "Seguimiento ... durante las siguientes 48 horas posteriores a la resolución."
-    _row("ivcisa", "24x7", "production-down", "follow-up", "< 48h", "24x7"),
-    _row("ivcisa", "business-hours", "non-production", "follow-up", "< 48h", "24x7"),
     # -- Conecta (000): "El tiempo de mitigación estimado es de 12 a 24 horas. El tiempo máximo
     # de resolución es de 24-48 horas laborables para servicios de hosting compartido."
     _row("conecta", None, "total-outage", "mitigation", "12h - 24h", "24x7"),

@@ -70,8 +70,8 @@ class Recipe:
     reader: WallClock
     """Reads the rows' times: in the zone they were written in, with the reading's format."""
     statuses: dict[str, str | None]
-    """A status as written -> the policy's name for it when it stops the clocks, "" when it
-    does not, None when the policy does not know it (filled as met; owned by this run)."""
+    """A status as written -> the policy's name for it, None when the policy does not know it
+    (filled as met; owned by this run)."""
     policy: Policy
     now: int
     steps: tuple[Step, ...]
@@ -264,8 +264,8 @@ _LENGTHS = _Lengths()
 
 
 def _status_entry(text: str, read, opened: int, recipe: Recipe) -> tuple[int, str] | None:
-    """``(instant, policy status or "")`` of one ``TIME=STATUS`` entry ("" when the status does
-    not stop the clocks); None when the general path must say (unreadable, before the opening,
+    """``(instant, the policy's name for the status)`` of one ``TIME=STATUS`` entry; None when
+    the general path must say (unreadable, before the opening,
     a status the policy does not know)."""
     when_text, equals, name = text.rpartition("=")
     when_text, name = when_text.strip(), name.strip()
@@ -295,7 +295,7 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
         if entry is None:
             return None
         when, known = entry
-        if not known or recipe.now <= when:
+        if known not in recipe.policy.pause_statuses or recipe.now <= when:
             return stops
         if not stops:
             return ((when, recipe.now),)
@@ -314,7 +314,7 @@ def _status_stops(text: str, stops: tuple[tuple[int, int], ...], read, opened: i
         following = entries[index + 1] if index + 1 < len(entries) else None
         if following is not None and following[0] == when and following[1] != status:
             return None
-        if status:
+        if status in recipe.policy.pause_statuses:
             end = following[0] if following is not None else recipe.now
             if end > when:
                 found.append((when, end))
@@ -338,14 +338,12 @@ def _merged(stops: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
 
 
 def _status(recipe: Recipe, name: str) -> str | None:
-    """The policy's name for status ``name`` when the policy pauses on it, "" when it knows it
-    but does not pause on it, None when it does not know it; remembered for the run."""
+    """The policy's name for status ``name``, None when it does not know it; remembered for
+    the run."""
     try:
-        status = recipe.policy.status(name)
+        found: str | None = recipe.policy.status(name)
     except InputError:
         found = None
-    else:
-        found = status if status in recipe.policy.pause_statuses else ""
     if len(recipe.statuses) >= CACHED_KEYS:
         recipe.statuses.clear()
     recipe.statuses[name] = found
