@@ -127,6 +127,14 @@ def test_ics_file_parses_back_with_one_event_per_timed_item(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["outage.ics"]  # no temporary file left
 
 
+def test_ics_to_stdout_is_the_calendar_alone(capsys, tmp_path):
+    # `--ics -` pipes the calendar somewhere: nothing but it on stdout (no table, no "wrote").
+    code, out, err = run(capsys, "comms", *TOTAL, "--until", "2026-11-23T22:00", "--ics", "-")
+    assert (code, err) == (0, "")
+    assert out.startswith("BEGIN:VCALENDAR") and out.rstrip().endswith("END:VCALENDAR")
+    assert len(Calendar.from_ical(out.encode()).walk("VEVENT")) == 5
+
+
 def test_ics_uids_are_stable_across_runs(capsys, tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     run(capsys, "comms", *RESOLVED, "--ics", str(first))

@@ -31,7 +31,8 @@ TIME = "TIME"
               help="Plan (tier), e.g. enterprise; default: the policy's default plan.")
 @click.option("--tz", metavar="ZONE", help="Show times in this zone instead of the provider's, e.g. UTC.")
 @json_option
-@click.option("--ics", metavar="FILE", help="Also write the timed items as an iCalendar file (one event with a reminder each).")
+@click.option("--ics", metavar="FILE", help="Also write the timed items as an iCalendar file (one event with a reminder each); - writes "
+                   "only the calendar, to stdout.")
 @click.option("--force", is_flag=True, help="Let --ics replace an existing file.")
 @click.pass_obj
 def comms(state: State, provider: str, severity: str, opened: str, responded: str | None, mitigated: str | None,
@@ -77,6 +78,8 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
 
         with open_output(ics, force=force, binary=True) as stream:
             stream.write(calendar_bytes(agenda, clock))
+        if ics == "-":  # stdout is the calendar, and only the calendar
+            return
     render.print_agenda(agenda, shown)
     if ics:
         left_out = len(agenda.untimed)
