@@ -236,6 +236,19 @@ def test_a_follow_up_comes_after_the_resolution_it_follows(capsys, tmp_path, arg
     assert (code, err) == (2, f"slactl: error: {message}\n")
 
 
+def test_a_status_in_force_without_now_is_refused_not_judged_at_the_clock(capsys):
+    # Without --now, due shows due times and never reads the clock; a pausing status still in
+    # force has no end to count to, so it asks for --now (as the library and files do).
+    code, _, err = run(capsys, "due", "ignus", "-s", "high", "--opened", "2026-11-23T10:00",
+                       "--status", "2026-11-23T10:00=pending")
+    assert (code, err) == (2, "slactl: error: the ticket is in status 'pending' since 2026-11-23T10:00:00-06:00, "
+                              "which stops its clocks: give --now to judge it\n")
+    # A status that ended, or a --now, is judged as before: pending 10:00-12:00, then 1 h: 13:00.
+    found = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00",
+                   "--status", "2026-11-23T10:00=pending", "--status", "2026-11-23T12:00=open")
+    assert found["response"]["due"] == "2026-11-23T13:00:00-06:00"
+
+
 def test_a_zero_length_pause_is_accepted_and_changes_nothing(capsys):
     plain = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00")
     paused = judged(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--pause", "2026-11-23T10:10/2026-11-23T10:10")

@@ -122,7 +122,8 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
         provider=policy if provider else None, severity=severity, opened=opened, plan=plan, pauses=pause,
         responded=responded, mitigated=mitigated, resolved=resolved, reopened=reopened, followed_up=followed_up,
         statuses=status, severity_changes=severity_change, customer=customer, service=contract["service"],
-        flags=contract["flags"], reporter=contract["reporter"]), naming=FLAGS, now=judged or clock, customers=customers)
+        flags=contract["flags"], reporter=contract["reporter"]), naming=FLAGS, now=judged or clock, customers=customers,
+        judged_at=judged)
     if judged is not None and judged < ticket.opened:
         zone = ticket.policy.zone
         raise InputError(f"--now is before --opened ({judged.astimezone(zone).isoformat()} < "

@@ -73,9 +73,12 @@ class Fields:
 
 
 def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: datetime | None = None,
-          reading: TimeReading = STRICT, customers: CustomerSet | None = None, extra_levels: bool = False) -> Ticket:
+          reading: TimeReading = STRICT, customers: CustomerSet | None = None, extra_levels: bool = False,
+          judged_at: datetime | None | bool = True) -> Ticket:
     """The ``Ticket`` of ``fields``. ``now`` is the instant the word ``now`` means (None: the
-    word is refused); ``reading`` says how text times are read; ``extra_levels`` reads a
+    word is refused); ``judged_at`` the instant a status still in force lasts until (True, the
+    default: ``now``; None: such a status is refused, as when nothing asked for a judging
+    instant); ``reading`` says how text times are read; ``extra_levels`` reads a
     priority ``pN`` past the policy's last severity as that severity (``severity_of``). A
     ``customer`` (looked up in ``customers``) gives the provider and the plan. Raises
     ``InputError`` for an unknown customer, provider, severity, plan or flag, a customer whose
@@ -118,7 +121,7 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
         severity = changes[-1][1]
     statuses = _statuses(policy, [(at_or_after_opening(when, "status"), value)
                                   for when, value in (_event(item, naming("status")) for item in fields.statuses)], naming)
-    status_pauses = _status_pauses(policy, statuses, now, naming)
+    status_pauses = _status_pauses(policy, statuses, now if judged_at is True else judged_at or None, naming)
     explicit = [pause(item, zone, naming, now, reading) for item in fields.pauses]
     resolutions = _resolutions([after_opening(t, "resolved") for t in fields.resolved],
                                [after_opening(t, "reopened") for t in fields.reopened], naming, zone)
