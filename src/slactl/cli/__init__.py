@@ -91,7 +91,7 @@ def main() -> None:
     except SlactlError as error:
         lines = error.problems if isinstance(error, PolicyError) else [f"slactl: error: {error}"]
         for line in lines:
-            print(line, file=sys.stderr)
+            say(line)
         sys.exit(error.exit_code)
     except click.exceptions.NoArgsIsHelpError as error:
         print(error.ctx.get_help() if error.ctx else error.format_message())
@@ -99,7 +99,7 @@ def main() -> None:
     except click.ClickException as error:
         context = getattr(error, "ctx", None)
         path = context.command_path if context is not None else "slactl"
-        print(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)", file=sys.stderr)
+        say(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)")
         sys.exit(error.exit_code)
     except (click.Abort, KeyboardInterrupt):
         print("slactl: error: interrupted", file=sys.stderr)
@@ -121,6 +121,14 @@ def main() -> None:
                 raise
             _cannot_write(error)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def say(line: str) -> None:
+    """One line on stderr: a message, a ``FILE:LINE: message`` problem or a bad row. Whatever it
+    quotes (a file name, an id, a value) is data: control characters and line breaks escaped."""
+    from slactl.render.output import one_line
+
+    print(one_line(line), file=sys.stderr)
 
 
 def _tolerate_narrow_encodings() -> None:

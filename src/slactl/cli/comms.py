@@ -81,4 +81,6 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
     if ics:
         left_out = len(agenda.untimed)
         note = f"; {left_out} item(s) without a time are not in it" if left_out else ""
-        click.echo(f"wrote {len(agenda.timed)} event(s) to {ics}{note}")
+        from slactl.render.output import one_line
+
+        click.echo(f"wrote {len(agenda.timed)} event(s) to {one_line(ics)}{note}")

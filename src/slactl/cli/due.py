@@ -127,6 +127,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
+    from slactl.cli import say
     from slactl.cli.outfile import open_output
     from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
@@ -155,9 +156,9 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                     if isinstance(item, read.BadRow):
                         bad += 1
                         if strict:
-                            print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
+                            say(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)")
                             raise click.exceptions.Exit(1)  # no partial --output file
-                        print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                        say(f"{name}:{item.line}: {item.message}")
                         continue
                     if any(item[at] in ("breached", "missed") for at in statuses):
                         failed += 1

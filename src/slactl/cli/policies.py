@@ -63,7 +63,9 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
     \b
     Example: slactl validate policies/ my-policy.yaml
     """
+    from slactl.cli import say
     from slactl.policy import load
+    from slactl.render.output import one_line
 
     targets = [load.FsPath(p) for p in paths] if paths else load.active_paths(state.paths)
     bad = 0
@@ -71,9 +73,9 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
         if problems:
             bad += 1
             for problem in problems:
-                sys.stderr.write(f"{problem}\n")
+                say(problem)
         else:
-            click.echo(f"ok {path}")
+            click.echo(f"ok {one_line(str(path))}")
     if bad:
         sys.stderr.write(f"slactl: error: {bad} invalid policy file(s)\n")
         raise click.exceptions.Exit(1)

@@ -30,6 +30,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
     """
     from slactl.batch.runner import Batch
+    from slactl.cli import say
     from slactl.errors import InputError
     from slactl.render import report as render
     from slactl.sla import report as compliance
@@ -51,7 +52,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
             for item in Batch(policies, clock, now).run(read.read(lines, fmt)):
                 if isinstance(item, read.BadRow):
                     bad += 1
-                    print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                    say(f"{name}:{item.line}: {item.message}")
                 else:
                     yield item
 
