@@ -37,3 +37,64 @@ def _escape(match: re.Match) -> str:
     code = ord(character)
     return _SHORT.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
+
+def invisible(text: str) -> tuple[int, str] | None:
+    """The first character of ``text`` a reader cannot see, as ``(position, character)``: a
+    control or format character (a zero-width space, a direction mark), a line or paragraph
+    separator, a private-use or unassigned code point. Two names that differ only there look
+    the same. None when there is none."""
+    import unicodedata
+
+    for position, character in enumerate(text):
+        if unicodedata.category(character) in _INVISIBLE:
+            return position, character
+    return None
+
+
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def foreign_letter(text: str) -> tuple[str, str, str] | None:
+    """A letter of ``text`` (read in NFKC form, as ``fold`` compares it) from another script than
+    most of its letters, as ``(letter, its script, the main script)``: a Cyrillic ``а`` among
+    Latin letters makes a name that looks like another. Japanese may mix Han, Hiragana and
+    Katakana, and Korean Han and Hangul. None when every letter is of one script."""
+    import unicodedata
+
+    letters = [(c, _script(c)) for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) in _LETTERS]
+    counts: dict[str, int] = {}
+    for _, script in letters:
+        counts[script] = counts.get(script, 0) + 1
+    if len(counts) < 2:
+        return None
+    main = max(counts, key=lambda script: counts[script])  # the first seen among equals
+    if _SCRIPT_FAMILIES.get(main, {main}) >= set(counts):
+        return None
+    letter, script = next((c, s) for c, s in letters if s not in _SCRIPT_FAMILIES.get(main, {main}))
+    return letter, script, main
+
+
+_LETTERS = {"Lu", "Ll", "Lt", "Lo"}
+_SCRIPT_FAMILIES = {
+    "CJK": {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}, "HIRAGANA": {"CJK", "HIRAGANA", "KATAKANA"},
+    "KATAKANA": {"CJK", "HIRAGANA", "KATAKANA"}, "HANGUL": {"CJK", "HANGUL"},
+}
+
+
+def _script(letter: str) -> str:
+    """A letter's script, from its Unicode name (``CYRILLIC SMALL LETTER A``: ``CYRILLIC``)."""
+    import unicodedata
+
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
+
+
+def described(character: str) -> str:
+    """``'а' (U+0430 CYRILLIC SMALL LETTER A)``: a character a message points at."""
+    import unicodedata
+
+    name = unicodedata.name(character, None) or _UNNAMED.get(unicodedata.category(character), "an unnamed character")
+    return f"{character!r} (U+{ord(character):04X} {name})"
+
+
+_UNNAMED = {"Cc": "a control character", "Cs": "half of a surrogate pair", "Co": "a private-use character",
+            "Cn": "an unassigned code point"}
