@@ -51,12 +51,15 @@ TIME = "TIME"
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
+@click.option("--csv-raw", "csv_raw", is_flag=True,
+              help="Batch: write CSV cells as they are, for programs; by default a cell a spreadsheet would evaluate "
+                   "(starting with =, +, -, @, tab or CR) gets a leading ' and control characters are escaped.")
 @click.pass_obj
 def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
         pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
         now: str | None, warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool,
-        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool) -> None:
+        source: str | None, output: str | None, fmt: str | None, strict: bool, force: bool, csv_raw: bool) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -75,11 +78,12 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         given = [name for name, value in ticket_options.items() if value]
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
-        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force)
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, csv_raw)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
-    batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
+    batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force),
+                                           ("--csv-raw", csv_raw)) if value]
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
     for name, value in (("PROVIDER", provider), ("--severity", severity), ("--opened", opened)):
@@ -123,12 +127,13 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool = False, csv_raw: bool = False) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
     from slactl.cli import say
     from slactl.cli.outfile import open_output
+    from slactl.errors import InputError
     from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
     from slactl.tickets import read
@@ -140,10 +145,12 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     with read.open_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
+        if csv_raw and out_fmt != "csv":
+            raise InputError("--csv-raw is for CSV output; JSON Lines are always written as they are")
         tickets = read.read(lines, in_fmt)
         first = next(tickets, None)  # the header is checked before any output is written
         with open_output(output, force=force, source=path) as out:
-            write = batch_writer(out, out_fmt)
+            write = batch_writer(out, out_fmt, raw=csv_raw)
             engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
