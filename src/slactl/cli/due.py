@@ -149,7 +149,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
             raise InputError("--csv-raw is for CSV output; JSON Lines are always written as they are")
         tickets = read.read(lines, in_fmt)
         first = next(tickets, None)  # the header is checked before any output is written
-        with open_output(output, force=force, source=path) as out:
+        with open_output(output, force=force, source=path, protected=state.policy_files()) as out:
             write = batch_writer(out, out_fmt, raw=csv_raw)
             engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None)
             bad = rows = failed = 0
