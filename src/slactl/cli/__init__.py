@@ -80,9 +80,59 @@ def cli(ctx: click.Context, policies: tuple[str, ...]) -> None:
     ctx.obj = State(list(policies) or None)
 
 
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP: raised in the main thread wherever it is, so that every
+    ``finally`` on the way out runs (the temporary file of ``--output`` or ``--ics`` is removed).
+    Not an ``Exception``: nothing may swallow it, and click does not turn it into a blank line."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop(signum: int, _frame: object) -> None:
+    import signal
+
+    for name in STOP_SIGNALS:  # the way out is short: a second signal does not cut it
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _trap_signals() -> dict:
+    """Route the stop signals to ``_stop``; returns the handlers to put back. A signal ignored
+    on entry (``nohup``, a background job) stays ignored; only the main thread can trap."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for name in STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, _stop)
+    return previous
+
+
 def main() -> None:
     """Console entry point: expected failures become one line on stderr and an exit code
-    (2 for bad input, 1 for a failed check, 130 when interrupted)."""
+    (2 for bad input, 1 for a failed check; 130, 143 or 129 when interrupted by SIGINT, SIGTERM
+    or SIGHUP, after removing any temporary file)."""
+    import signal
+
+    previous = _trap_signals()
+    try:
+        _main()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _main() -> None:
     from slactl.errors import PolicyError, SlactlError
 
     _tolerate_narrow_encodings()
@@ -101,6 +151,9 @@ def main() -> None:
         path = context.command_path if context is not None else "slactl"
         say(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)")
         sys.exit(error.exit_code)
+    except Interrupted as stop:
+        print("slactl: error: interrupted", file=sys.stderr)
+        sys.exit(stop.exit_code)
     except (click.Abort, KeyboardInterrupt):
         print("slactl: error: interrupted", file=sys.stderr)
         sys.exit(130)
