@@ -11,6 +11,9 @@ import errno
 import importlib
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any
 
 import click
 
@@ -164,6 +167,9 @@ def _main() -> None:
         if error.errno not in _OUTPUT_ERRORS:
             raise
         _cannot_write(error)
+    except OverflowError:  # the last net: an instant a given time leads to lies past the year 9999
+        say(f"slactl: error: {OUT_OF_RANGE}")
+        sys.exit(2)
     finally:
         try:
             sys.stdout.flush()
@@ -182,6 +188,37 @@ def say(line: str) -> None:
     from slactl.render.output import one_line
 
     print(one_line(line), file=sys.stderr)
+
+
+@contextmanager
+def ticket_input(path: str) -> Iterator[tuple[Iterator[str], int, Any]]:
+    """``tickets.read.open_input(path)`` for a command: a closed stdin, and an error reading the
+    file (EIO, EBADF of a write-only stdin), are one ``InputError`` line naming the input, never
+    a traceback or an error blamed on the output."""
+    from slactl.errors import InputError
+    from slactl.tickets import read
+
+    name = "<stdin>" if path == "-" else path
+    if path == "-" and (sys.stdin is None or sys.stdin.closed):
+        raise InputError("no tickets on stdin (it is closed); give a file or pipe one in")
+    with ExitStack() as stack:
+        try:
+            lines, fd, fmt = stack.enter_context(read.open_input(path))
+        except OSError as error:
+            raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+        yield _reading(name, lines), fd, fmt
+
+
+def _reading(name: str, lines: Iterator[str]) -> Iterator[str]:
+    from slactl.errors import InputError
+
+    try:
+        yield from lines
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+OUT_OF_RANGE = "a time is out of range: slactl computes with times from the year 1900 to the end of 9999"
 
 
 def _tolerate_narrow_encodings() -> None:

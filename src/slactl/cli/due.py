@@ -131,7 +131,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
-    from slactl.cli import say
+    from slactl.cli import say, ticket_input
     from slactl.cli.outfile import open_output
     from slactl.errors import InputError
     from slactl.render.due import batch_writer
@@ -142,7 +142,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     if now:
         read_time(now, timezone.utc, what="--now", now=clock)
     policies = state.policies()
-    with read.open_input(path) as (lines, fd, in_fmt):
+    with ticket_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
         if csv_raw and out_fmt != "csv":

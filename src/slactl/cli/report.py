@@ -30,7 +30,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     Example: slactl report tickets.csv --since 2026-11-01 --until 2026-12-01 --now 2026-12-01
     """
     from slactl.batch.runner import Batch
-    from slactl.cli import say
+    from slactl.cli import say, ticket_input
     from slactl.errors import InputError
     from slactl.render import report as render
     from slactl.sla import report as compliance
@@ -46,7 +46,7 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     policies = state.policies()
     name = "<stdin>" if file == "-" else file
     bad = 0
-    with read.open_input(file) as (lines, _, fmt):
+    with ticket_input(file) as (lines, _, fmt):
         def good():
             nonlocal bad
             for item in Batch(policies, clock, now).run(read.read(lines, fmt)):
