@@ -5,8 +5,10 @@ stays one line. Hypothesis writes the hostile ids, labels and names."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from unittest import mock
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,29 @@ def test_an_output_file_name_in_a_message_is_one_escaped_line(capsys, tmp_path):
         "an accent is not a control character"])
 def test_one_line_escapes_every_control_character_and_line_break(text, shown):
     assert one_line(text) == shown
+
+
+def test_a_worklog_file_name_and_its_problems_are_one_escaped_line_each(capsys, tmp_path):
+    worklog = tmp_path / "w\nx.csv"
+    worklog.write_text("start,end,phase\n2026-11-20T10:00,bad\x1b[2J,normalization\n")
+    code, out, err = run(capsys, "quote", "--worklog", str(worklog))
+    assert (code, out) == (2, "")
+    _clean(err)
+    problem, summary = err.splitlines()
+    assert problem.startswith(f"{one_line(str(worklog))}:2: bad end time ")
+    assert summary == f"slactl: error: 1 problem(s) in worklog {one_line(str(worklog))}; nothing was billed"
+
+
+def test_the_progress_bar_shows_a_file_name_as_written(tmp_path):
+    from rich.console import Console
+
+    from slactl.render import progress
+
+    tickets = tmp_path / "[blink]x[red]\x1b[2J.csv"
+    tickets.write_text("id\n")
+    shown = io.StringIO()
+    console = Console(file=shown, force_terminal=True, width=200)
+    with open(tickets, "rb") as stream, mock.patch("rich.console.Console", lambda **_: console):
+        with progress.file_progress(str(tickets), stream.fileno(), enabled=True) as tick:
+            tick()
+    assert "[blink]x[red]\\x1b[2J.csv" in shown.getvalue() and "\x1b[2J" not in shown.getvalue()
