@@ -187,7 +187,10 @@ EXIT_CODES = [
           "rows skipped by `due --input`/`report`, an invalid file in `validate`."),
     ("2", "Bad input: an unknown provider, severity or plan, a bad time, amount, option or file, "
           "output that cannot be written. Nothing was computed."),
-    ("130", "Interrupted (Ctrl-C)."),
+    ("129", "Interrupted by SIGHUP (the terminal went away): one line `slactl: error: interrupted`, and the "
+            "temporary file of `--output` or `--ics` removed."),
+    ("130", "Interrupted (Ctrl-C, SIGINT): the same."),
+    ("143", "Stopped by SIGTERM: the same."),
 ]
 
 _HEAD = """\

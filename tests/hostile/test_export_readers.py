@@ -94,7 +94,7 @@ def test_a_closed_stdin_is_one_error_line(argv):
     done = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *command], capture_output=True, text=True,
                           env=dict(os.environ))
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "slactl: error: cannot read stdin: it is closed\n"
+    assert done.stderr == "slactl: error: no tickets on stdin (it is closed); give a file or pipe one in\n"
 
 
 @pytest.mark.parametrize("command", ["due", "report"])

@@ -82,10 +82,21 @@ def _testdata():
         yield pytest.param(document, id=f"jsonschema agrees with the loader on {path.parent.name}/{path.name}")
 
 
+# Where the loader is rightly stricter than Python's jsonschema, with the reason.
+STRICTER = {
+    "trailing-newline-id.yaml": "Python's jsonschema reads a pattern with re.search, whose $ matches before a trailing "
+                                "line break; JSON Schema's own dialect (ECMA-262) and the loader do not",
+    "lone-surrogate.yaml": "half of a UTF-16 pair is a str to Python but no character: JSON Schema has no word for it",
+}
+
+
 @pytest.mark.parametrize("document", list(_testdata()))
 def test_jsonschema_and_the_loader_agree_on_structure(document):
     loader_problems = list(structure.check(document.data, spec.POLICY_SCHEMA, spec.POLICY_SCHEMA))
     jsonschema_problems = list(VALIDATOR.iter_errors(document.data))
+    if Path(document.file).name in STRICTER:
+        assert loader_problems and not jsonschema_problems, STRICTER[Path(document.file).name]
+        return
     assert bool(loader_problems) == bool(jsonschema_problems), (loader_problems, [e.message for e in jsonschema_problems])
 
 

@@ -46,7 +46,10 @@ def due_frame(frame, policies: PolicySet, *, now: datetime, judge_at: str | None
 
 def _text(name: str, value) -> str | None:
     """A cell as the file reader would give it: None for a missing value (None or NaN)."""
-    if value is None or value != value:  # NaN is the only value unequal to itself
+    try:
+        if value is None or value != value:  # NaN is the only value unequal to itself
+            return None
+    except TypeError:  # pandas' NA (string columns, Dask's default) is neither equal nor unequal
         return None
     if isinstance(value, (list, tuple)) and name in LISTS:
         return ";".join(str(item) for item in value)

@@ -58,6 +58,8 @@ class Duration:
             seen.add(unit)
             if unit == "d":
                 days = int(number)
+            elif int(number) > _MAX_DAYS * 86400:  # beyond what a timedelta holds: no OverflowError
+                raise ValueError(f"a duration cannot exceed {_MAX_DAYS} days")
             else:
                 time += int(number) * _UNIT[unit]
         return cls(days, time)

@@ -33,8 +33,9 @@ def transitions_around(zone: tzinfo, year: int) -> tuple[Transition, ...]:
     """Offset changes from a few days before ``year`` until a few days after it."""
     if isinstance(zone, timezone):
         return ()
-    sample = max(datetime(year, 1, 1, 12) - 5 * ONE_DAY, EARLIEST)
-    last = min(datetime(year, 12, 31, 12) + 5 * ONE_DAY, LATEST)
+    first, final = datetime(year, 1, 1, 12), datetime(year, 12, 31, 12)
+    sample = first - 5 * ONE_DAY if first - EARLIEST > 5 * ONE_DAY else EARLIEST  # no overflow in year 1 or 9999
+    last = final + 5 * ONE_DAY if LATEST - final > 5 * ONE_DAY else LATEST
     found = []
     offset = offset_at(zone, sample)
     while sample < last:

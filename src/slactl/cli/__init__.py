@@ -11,6 +11,9 @@ import errno
 import importlib
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any
 
 import click
 
@@ -84,9 +87,59 @@ def cli(ctx: click.Context, policies: tuple[str, ...], customers: tuple[str, ...
     ctx.obj = State(list(policies) or None, list(customers) or None)
 
 
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP: raised in the main thread wherever it is, so that every
+    ``finally`` on the way out runs (the temporary file of ``--output`` or ``--ics`` is removed).
+    Not an ``Exception``: nothing may swallow it, and click does not turn it into a blank line."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop(signum: int, _frame: object) -> None:
+    import signal
+
+    for name in STOP_SIGNALS:  # the way out is short: a second signal does not cut it
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _trap_signals() -> dict:
+    """Route the stop signals to ``_stop``; returns the handlers to put back. A signal ignored
+    on entry (``nohup``, a background job) stays ignored; only the main thread can trap."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for name in STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, _stop)
+    return previous
+
+
 def main() -> None:
     """Console entry point: expected failures become one line on stderr and an exit code
-    (2 for bad input, 1 for a failed check, 130 when interrupted)."""
+    (2 for bad input, 1 for a failed check; 130, 143 or 129 when interrupted by SIGINT, SIGTERM
+    or SIGHUP, after removing any temporary file)."""
+    import signal
+
+    previous = _trap_signals()
+    try:
+        _main()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _main() -> None:
     from slactl.errors import PolicyError, SlactlError
 
     _tolerate_narrow_encodings()
@@ -95,7 +148,7 @@ def main() -> None:
     except SlactlError as error:
         lines = error.problems if isinstance(error, PolicyError) else [f"slactl: error: {error}"]
         for line in lines:
-            print(line, file=sys.stderr)
+            say(line)
         sys.exit(error.exit_code)
     except click.exceptions.NoArgsIsHelpError as error:
         print(error.ctx.get_help() if error.ctx else error.format_message())
@@ -103,8 +156,11 @@ def main() -> None:
     except click.ClickException as error:
         context = getattr(error, "ctx", None)
         path = context.command_path if context is not None else "slactl"
-        print(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)", file=sys.stderr)
+        say(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)")
         sys.exit(error.exit_code)
+    except Interrupted as stop:
+        print("slactl: error: interrupted", file=sys.stderr)
+        sys.exit(stop.exit_code)
     except (click.Abort, KeyboardInterrupt):
         print("slactl: error: interrupted", file=sys.stderr)
         sys.exit(130)
@@ -115,6 +171,9 @@ def main() -> None:
         if error.errno not in _OUTPUT_ERRORS:
             raise
         _cannot_write(error)
+    except OverflowError:  # the last net: an instant a given time leads to lies past the year 9999
+        say(f"slactl: error: {OUT_OF_RANGE}")
+        sys.exit(2)
     finally:
         try:
             sys.stdout.flush()
@@ -125,6 +184,45 @@ def main() -> None:
                 raise
             _cannot_write(error)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def say(line: str) -> None:
+    """One line on stderr: a message, a ``FILE:LINE: message`` problem or a bad row. Whatever it
+    quotes (a file name, an id, a value) is data: control characters and line breaks escaped."""
+    from slactl.render.output import one_line
+
+    print(one_line(line), file=sys.stderr)
+
+
+@contextmanager
+def ticket_input(path: str) -> Iterator[tuple[Iterator[str], int, Any]]:
+    """``tickets.read.open_input(path)`` for a command: a closed stdin, and an error reading the
+    file (EIO, EBADF of a write-only stdin), are one ``InputError`` line naming the input, never
+    a traceback or an error blamed on the output."""
+    from slactl.errors import InputError
+    from slactl.tickets import read
+
+    name = "<stdin>" if path == "-" else path
+    if path == "-" and (sys.stdin is None or sys.stdin.closed):
+        raise InputError("no tickets on stdin (it is closed); give a file or pipe one in")
+    with ExitStack() as stack:
+        try:
+            lines, fd, fmt = stack.enter_context(read.open_input(path))
+        except OSError as error:
+            raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+        yield _reading(name, lines), fd, fmt
+
+
+def _reading(name: str, lines: Iterator[str]) -> Iterator[str]:
+    from slactl.errors import InputError
+
+    try:
+        yield from lines
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+OUT_OF_RANGE = "a time is out of range: slactl computes with times from the year 1900 to the end of 9999"
 
 
 def _tolerate_narrow_encodings() -> None:

@@ -43,8 +43,6 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
     \b
     Example: slactl comms conecta --severity total-outage --opened 2026-11-23T10:00
     """
-    import os
-
     from slactl.businesstime.zones import parse_zone
     from slactl.errors import InputError
     from slactl.render import comms as render
@@ -64,8 +62,10 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
     if until_at is not None and ticket.resolved is not None:
         raise InputError("--until is for an unresolved incident: with --resolved the schedule ends at the resolution")
     shown = parse_zone(tz) if tz else policy.zone
-    if ics and os.path.exists(ics) and not force:
-        raise InputError(f"{ics} already exists; pass --force to replace it")
+    if ics:
+        from slactl.cli.outfile import check_output
+
+        check_output(ics, option="--ics", force=force, protected=state.policy_files())
     agenda = compute(ticket, until=until_at)
     if as_json:
         from slactl.render.output import emit_json
@@ -76,7 +76,7 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
         from slactl.cli.outfile import open_output
         from slactl.render.ics import calendar_bytes
 
-        with open_output(ics, force=force, binary=True) as stream:
+        with open_output(ics, option="--ics", force=force, protected=state.policy_files(), binary=True) as stream:
             stream.write(calendar_bytes(agenda, clock))
         if ics == "-":  # stdout is the calendar, and only the calendar
             return
@@ -84,4 +84,6 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
     if ics:
         left_out = len(agenda.untimed)
         note = f"; {left_out} item(s) without a time are not in it" if left_out else ""
-        click.echo(f"wrote {len(agenda.timed)} event(s) to {ics}{note}")
+        from slactl.render.output import one_line
+
+        click.echo(f"wrote {len(agenda.timed)} event(s) to {one_line(ics)}{note}")

@@ -62,13 +62,16 @@ TIME = "TIME"
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
 @export_options(plan=False)
+@click.option("--csv-raw", "csv_raw", is_flag=True,
+              help="Batch: write CSV cells as they are, for programs; by default a cell a spreadsheet would evaluate "
+                   "(starting with =, +, -, @, tab or CR) gets a leading ' and control characters are escaped.")
 @click.pass_obj
 def due(state: State, provider: str | None, severity: str | None, opened: str | None, plan: str | None,
         pause: tuple[str, ...], status: tuple[str, ...], responded: str | None, mitigated: str | None,
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
         customer: str | None, service: str | None, flag: tuple[str, ...], reporter: str | None, now: str | None,
         warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool, source: str | None,
-        output: str | None, fmt: str | None, strict: bool, force: bool, **export: Any) -> None:
+        output: str | None, fmt: str | None, strict: bool, force: bool, csv_raw: bool, **export: Any) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -89,11 +92,13 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         if given:
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
         options = read_options(default_plan=plan, **export)
-        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options, count_failed=check)
+        bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options, count_failed=check,
+                             csv_raw=csv_raw)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
-    batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force)) if value]
+    batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force),
+                                           ("--csv-raw", csv_raw)) if value]
     batch_only += given_export_options(export)
     if batch_only:
         raise InputError(f"{', '.join(batch_only)} only go with --input")
@@ -145,11 +150,13 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool, options, count_failed: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool, options, count_failed: bool = False, csv_raw: bool = False) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and (with ``count_failed``) how many tickets have a breached or missed target."""
     from slactl.batch.fast.rows import Rows
+    from slactl.cli import say, ticket_input
     from slactl.cli.outfile import open_output
+    from slactl.errors import InputError
     from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
     from slactl.tickets import read
@@ -158,15 +165,17 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     if now:
         read_time(now, timezone.utc, what="--now", now=clock)
     policies = state.policies()
-    with read.open_input(path) as (lines, fd, in_fmt):
+    with ticket_input(path) as (lines, fd, in_fmt):
         name = "<stdin>" if path == "-" else path
         out_fmt = fmt or (read.guess_format(output, "").value if output else in_fmt.value)
         out_fmt = "jsonl" if out_fmt == "json" else out_fmt
+        if csv_raw and out_fmt != "csv":
+            raise InputError("--csv-raw is for CSV output; JSON Lines are always written as they are")
         export = read.open_export(lines, in_fmt, replace(options, flags=state.flags()))  # the header is checked first
         tickets = export.rows
         first = next(tickets, None)
-        with open_output(output, force=force, source=path) as out:
-            write = batch_writer(out, out_fmt)
+        with open_output(output, force=force, source=path, protected=state.policy_files()) as out:
+            write = batch_writer(out, out_fmt, raw=csv_raw)
             engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=state.customers(),
                           reading=export.reading, extra_levels=export.extra_levels)
             bad = rows = failed = 0
@@ -180,9 +189,9 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                     if isinstance(item, read.BadRow):
                         bad += 1
                         if strict:
-                            print(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)", file=sys.stderr)
+                            say(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)")
                             raise click.exceptions.Exit(1)  # no partial --output file
-                        print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                        say(f"{name}:{item.line}: {item.message}")
                         continue
                     if statuses and any(item[at] in ("breached", "missed") for at in statuses):
                         failed += 1

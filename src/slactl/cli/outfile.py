@@ -1,35 +1,67 @@
 """Files slactl writes (``--output``, ``--ics``): whole or not at all, never over a file by accident.
 
 The content goes to a temporary file beside the target, which is renamed into place when the
-block ends without an exception; a failed run leaves no partial file. An existing target is
-only replaced with ``force``, and never when it is the file being read.
+block ends without an exception; a failed or interrupted run leaves no partial file (the
+temporary file is removed, also on SIGINT, SIGTERM and SIGHUP: see ``slactl.cli.main``). An
+existing target is only replaced with ``force``, and never when it is the file being read, a
+file of the active policy set, or not a regular file (a device such as /dev/null, a named
+pipe, a directory, or a symbolic link to one of those).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
 from slactl.errors import InputError
 
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_output(path: str, *, option: str = "--output", force: bool = False, source: str | None = None,
+                 protected: Iterable[os.PathLike | str] = ()) -> None:
+    """Refuse, as ``InputError``, to write ``path`` over the input ``source``, over a file of
+    ``protected`` (the active policy files), over anything that is not a regular file, or over
+    an existing file without ``force``. Called again when the file is published."""
+    if source not in (None, "-") and _same_file(source, path):
+        raise InputError(f"{option} {path} is the input file; write the results elsewhere")
+    for policy in protected:
+        if _same_file(policy, path):
+            raise InputError(f"{option} {path} is a file of the active policy set; slactl never writes a policy file")
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:  # nothing there, or a symbolic link to nothing (replaced itself, with force)
+        if os.path.lexists(path) and not force:
+            raise InputError(f"{path} already exists; pass --force to replace it") from None
+        return
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    for test, kind in _KINDS:
+        if test(status.st_mode):
+            raise InputError(f"{option} {path} is {kind}, not a regular file; slactl only replaces regular files "
+                             "(leave out the option to write to stdout)")
+    if not force:
+        raise InputError(f"{path} already exists; pass --force to replace it")
+
 
 @contextmanager
-def open_output(path: str | None, *, force: bool = False, source: str | None = None,
-                binary: bool = False) -> Iterator[IO]:
-    """stdout for ``None`` or ``-``, else ``path`` written atomically (UTF-8 text or ``binary``)."""
+def open_output(path: str | None, *, option: str = "--output", force: bool = False, source: str | None = None,
+                protected: Iterable[os.PathLike | str] = (), binary: bool = False) -> Iterator[IO]:
+    """stdout for ``None`` or ``-``, else ``path`` written atomically (UTF-8 text or ``binary``),
+    after ``check_output``."""
     if path is None or path == "-":
         stream = sys.stdout.buffer if binary else sys.stdout
         yield stream
         stream.flush()
         return
-    if source not in (None, "-") and _same_file(source, path):
-        raise InputError(f"--output {path} is the input file; write the results elsewhere")
-    if os.path.lexists(path) and not force:
-        raise InputError(f"{path} already exists; pass --force to replace it")
+    protected = list(protected)
+    check_output(path, option=option, force=force, source=source, protected=protected)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
     except OSError as error:
@@ -43,6 +75,7 @@ def open_output(path: str | None, *, force: bool = False, source: str | None = N
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        check_output(path, option=option, force=force, source=source, protected=protected)  # what changed meanwhile
         _publish(temporary, path, force)
     except FileExistsError:
         raise InputError(f"{path} already exists; pass --force to replace it") from None
@@ -53,7 +86,7 @@ def open_output(path: str | None, *, force: bool = False, source: str | None = N
             os.unlink(temporary)
 
 
-def _same_file(a: str, b: str) -> bool:
+def _same_file(a: os.PathLike | str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:

@@ -63,8 +63,10 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
     \b
     Example: slactl validate policies/ my-policy.yaml customers.yaml
     """
+    from slactl.cli import say
     from slactl.contracts import load as contracts
     from slactl.policy import load
+    from slactl.render.output import one_line
 
     targets = [load.FsPath(p) for p in paths] if paths else load.active_paths(state.paths)
     files = list(load.expand(targets))
@@ -79,9 +81,9 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
         if problems:
             bad += 1
             for problem in problems:
-                sys.stderr.write(f"{problem}\n")
+                say(problem)
         else:
-            click.echo(f"ok {path}")
+            click.echo(f"ok {one_line(str(path))}")
     if bad:
         sys.stderr.write(f"slactl: error: {bad} invalid file(s)\n")
         raise click.exceptions.Exit(1)

@@ -107,9 +107,11 @@ def _tracked(path: Path, zone: tzinfo, cut: tzinfo):
     try:
         return worklog.daily(worklog.parse(text, zone, str(path)), cut)
     except worklog.WorklogError as error:
+        from slactl.cli import say
+
         for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"slactl: error: {len(error.problems)} problem(s) in worklog {path}; nothing was billed\n")
+            say(problem)
+        say(f"slactl: error: {len(error.problems)} problem(s) in worklog {path}; nothing was billed")
         raise click.exceptions.Exit(2) from None
 
 

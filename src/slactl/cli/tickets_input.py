@@ -25,13 +25,14 @@ def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
     provider's zone; default ``clock``); ``bad[0]`` counts the bad rows, ``bad[1]`` every row
     (an event log's: every ticket, and every bad event row). ``InputError`` for a
     header that fits no form, before any row is judged."""
+    from slactl.cli import say, ticket_input
     from slactl.tickets import read
 
     policies = state.policies()
     options = replace(options or read.Options(), flags=state.flags())
     name = "<stdin>" if path == "-" else path
     bad = [0, 0]
-    with read.open_input(path) as (lines, _, fmt):
+    with ticket_input(path) as (lines, _, fmt):
         exported = read.open_export(lines, fmt, options)
         batch = Batch(policies, clock, now, customers=state.customers(), reading=exported.reading,
                       extra_levels=exported.extra_levels)
@@ -41,7 +42,7 @@ def judged_tickets(state: State, path: str, now: str | None, clock: datetime,
                 bad[1] += 1
                 if isinstance(item, read.BadRow):
                     bad[0] += 1
-                    print(f"{name}:{item.line}: {item.message}", file=sys.stderr)
+                    say(f"{name}:{item.line}: {item.message}")
                 else:
                     yield item
 

@@ -12,10 +12,13 @@ misses when one of them changed. Holiday dates are kept per country, subdivision
 by the installed ``holidays`` release.
 
 Everything read from the directory is untrusted: a directory or file that is not the user's
-own, or that others may write, is ignored (and never written to); files over ``MAX_BYTES`` and
-anything that does not parse or build are ignored; at most ``MAX_ENTRIES`` policy entries are
-kept. Any problem reading or writing means parsing again. Deleting the directory is always
-safe. ``SLACTL_NO_CACHE=1`` turns the cache off.
+own, or that others may write, is ignored (and never written to), and so is a directory that is
+a symbolic link and an entry that is not a regular file (a link, a named pipe, a device); every
+entry is opened relative to the checked directory (no name is looked up twice). Files over
+``MAX_BYTES`` and anything that does not parse or build are ignored; at most ``MAX_ENTRIES``
+policy entries and ``MAX_HOLIDAY_YEARS`` holiday years are kept, and the holiday file is
+written at most ``MAX_HOLIDAY_WRITES`` times a run. Any problem reading or writing means
+parsing again. Deleting the directory is always safe. ``SLACTL_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ import sys
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,9 +44,15 @@ from slactl.version import __version__
 DISABLE = "SLACTL_NO_CACHE"
 FORMAT = 4
 """Bump when what is stored changes meaning (3: JSON documents instead of pickles; 4: with the
-parsed content of the files they name)."""
+parsed content of the files they name, and checked by the rules against look-alike names, which
+an entry of 3 never met)."""
 MAX_BYTES = 8 * 2**20
 MAX_ENTRIES = 16
+MAX_HOLIDAY_YEARS = 1024
+"""Country, subdivision and year triples kept (about 250 bytes each); the oldest go first."""
+MAX_HOLIDAY_WRITES = 16
+"""Rewrites of the holiday file in one run: a batch over centuries keeps the rest in memory."""
+HOLIDAYS = "holidays.json"
 
 
 def directory(environ: dict[str, str] | None = None) -> Path:
@@ -86,9 +96,10 @@ def policies(files: list[Path], holidays: HolidayStore | None = None) -> PolicyS
         key = fingerprint(files)
     except OSError:
         return load.load(files, holidays)
-    path = directory() / f"policies-{_digest(key[3])}.json"
-    found = _read(path)
-    if isinstance(found, dict) and found.get("key") == key and _unchanged(found.get("attached")):
+    name = f"policies-{_digest(key[3])}.json"
+    found = _read(name)
+    if isinstance(found, dict) and found.get("key") == key and _one_per_file(found.get("documents"), files) \
+            and _unchanged(found.get("attached")):
         try:
             return load.build_set([_document(item) for item in found["documents"]], holidays)
         except Exception:  # noqa: BLE001 - a cache entry written by someone else: parse the files again
@@ -98,7 +109,7 @@ def policies(files: list[Path], holidays: HolidayStore | None = None) -> PolicyS
         attached = fingerprint(Path(entry["path"]) for document in documents for entry in document.attached.values())[3]
     except OSError:
         return load.build_set(documents, holidays)
-    _write(path, {"key": key, "attached": attached, "documents": [_stored(document) for document in documents]})
+    _write(name, {"key": key, "attached": attached, "documents": [_stored(document) for document in documents]})
     _prune()
     return load.build_set(documents, holidays)
 
@@ -110,9 +121,9 @@ class HolidayDates:
 
     def __init__(self, compute: Compute, release: str | None):
         self.compute, self.release = compute, release
-        self._path = directory() / "holidays.json"
         self._known: dict[str, list[str]] | None = None
         self._lock = threading.Lock()
+        self._writes = 0
 
     def dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
         """The public holidays of ``country`` (and ``subdivision``) in ``year``: from the file
@@ -126,10 +137,10 @@ class HolidayDates:
     def _dates(self, country: str, subdivision: str | None, year: int) -> tuple[date, ...]:
         known = self._known
         if known is None:
-            found = _read(self._path)
+            found = _read(HOLIDAYS)
             valid = isinstance(found, dict) and found.get("release") == [FORMAT, self.release] \
                 and isinstance(found.get("dates"), dict)
-            known = self._known = dict(found["dates"]) if valid else {}
+            known = self._known = dict(list(found["dates"].items())[-MAX_HOLIDAY_YEARS:]) if valid else {}
         name = f"{country}|{subdivision or ''}|{year}"
         stored = known.get(name)
         if isinstance(stored, list):
@@ -139,7 +150,10 @@ class HolidayDates:
                 pass
         dates = self.compute(country, subdivision, year)
         known[name] = [day.isoformat() for day in dates]
-        _write(self._path, {"release": [FORMAT, self.release], "dates": dict(known)})
+        if self._writes < MAX_HOLIDAY_WRITES:
+            self._writes += 1
+            kept = list(known.items())[-MAX_HOLIDAY_YEARS:]
+            _write(HOLIDAYS, {"release": [FORMAT, self.release], "dates": dict(kept)})
         return dates
 
 
@@ -175,6 +189,14 @@ def _unchanged(attached: Any) -> bool:
         return False
 
 
+def _one_per_file(documents: Any, files: list[Path]) -> bool:
+    """The stored documents are one mapping per file, in order, each naming its file: an entry
+    that lost or gained a document (or a planted one) would change the policy set."""
+    return isinstance(documents, list) and len(documents) == len(files) and all(
+        isinstance(item, dict) and item.get("file") == str(file) and isinstance(item.get("data"), dict)
+        for item, file in zip(documents, files))
+
+
 def _stored(document: Any) -> dict:
     return {"file": document.file, "data": document.data, "lines": [[list(path), line] for path, line in document.lines.items()],
             "attached": document.attached}
@@ -198,52 +220,87 @@ def _trusted(status: os.stat_result) -> bool:
     return status.st_uid == os.getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(path: Path) -> Any:
-    """The JSON in ``path``, or None when it is missing, untrusted, too large or not JSON."""
-    try:
-        if not _trusted(os.stat(path.parent)):
-            return None
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode) or not _trusted(status) or status.st_size > MAX_BYTES:
-                return None
-            return json.loads(stream.read(MAX_BYTES + 1))
-    except (OSError, ValueError, RecursionError):
-        return None
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _write(path: Path, value: object) -> None:
-    """Write ``value`` as JSON through a temporary file; silently nothing when the directory is
-    not ours, not safe, or not writable."""
-    temporary = None
+@contextmanager
+def _directory(*, create: bool = False) -> Iterator[int | None]:
+    """A descriptor of the cache directory, or None when it is missing, a symbolic link, not the
+    user's own or writable by others: entries are then neither read nor written."""
+    path = directory()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _trusted(os.stat(path.parent)):
-            return
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        if len(text) > MAX_BYTES:
-            return
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-        temporary = None
-    except (OSError, TypeError, ValueError):
-        pass
-    finally:
-        if temporary is not None:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             try:
-                os.unlink(temporary)
+                os.mkdir(path, 0o700)
+            except FileExistsError:
+                pass
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW)
+    except OSError:
+        yield None
+        return
+    try:
+        yield descriptor if _trusted(os.fstat(descriptor)) else None
+    finally:
+        os.close(descriptor)
+
+
+def _read(name: str) -> Any:
+    """The JSON in the entry ``name``, or None when it is missing, untrusted, not a regular file,
+    too large or not JSON."""
+    with _directory() as folder:
+        if folder is None:
+            return None
+        try:
+            descriptor = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=folder)
+            with os.fdopen(descriptor, "rb") as stream:
+                status = os.fstat(stream.fileno())
+                if not stat.S_ISREG(status.st_mode) or not _trusted(status) or status.st_size > MAX_BYTES:
+                    return None
+                return json.loads(stream.read(MAX_BYTES + 1))
+        except (OSError, ValueError, RecursionError):
+            return None
+
+
+def _write(name: str, value: object) -> None:
+    """Write ``value`` as JSON to the entry ``name`` through a temporary file; silently nothing
+    when the directory is not ours, not safe, or not writable."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):
+        return
+    if len(text) > MAX_BYTES:
+        return
+    with _directory(create=True) as folder:
+        if folder is None:
+            return
+        temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}"
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(text)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except OSError:
+            try:
+                os.unlink(temporary, dir_fd=folder)
             except OSError:
                 pass
 
 
 def _prune() -> None:
-    """Keep the ``MAX_ENTRIES`` most recently written policy entries."""
-    try:
-        entries = sorted(directory().glob("policies-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for stale in entries[MAX_ENTRIES:]:
-            stale.unlink()
-    except OSError:
-        pass
+    """Keep the ``MAX_ENTRIES`` most recently written policy entries; what is not a regular
+    file is neither counted nor touched."""
+    with _directory() as folder:
+        if folder is None:
+            return
+        try:
+            entries = []
+            for name in os.listdir(folder):
+                if name.startswith("policies-") and name.endswith(".json"):
+                    status = os.stat(name, dir_fd=folder, follow_symlinks=False)
+                    if stat.S_ISREG(status.st_mode):
+                        entries.append((status.st_mtime_ns, name))
+            for _, stale in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+                os.unlink(stale, dir_fd=folder)
+        except OSError:
+            pass

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from slactl.errors import InputError, PolicyError
 from slactl.policy.model import PolicySet
+from slactl.policy.names import escaped
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -59,7 +60,7 @@ class Document:
         return self.lines.get(path, 1)
 
     def problem(self, path: tuple, message: str) -> str:
-        return f"{self.file}:{self.line(path)}: {message}"
+        return f"{shown(self.file)}:{self.line(path)}: {message}"
 
 
 class _Problem(Exception):
@@ -72,11 +73,12 @@ def parse(text: str, file: str) -> Document:
     """Parse YAML text into a Document; raise PolicyError with one located line."""
     import yaml
 
+    where = shown(file)
     try:
         _refuse_anchors(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except _Problem as problem:
-        raise PolicyError([f"{file}:{problem.line}: {problem}"]) from None
+        raise PolicyError([f"{where}:{problem.line}: {problem}"]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = (error.problem or error.context or "invalid YAML").strip()
@@ -87,16 +89,16 @@ def parse(text: str, file: str) -> Document:
         line = mark.line + 1 if mark else 1
         if "\\t" in reason or "tab" in reason:
             reason += " (indent with spaces, not tabs)"
-        raise PolicyError([f"{file}:{line}: YAML syntax error: {reason}"]) from None
+        raise PolicyError([f"{where}:{line}: YAML syntax error: {reason}"]) from None
     except yaml.YAMLError as error:
-        raise PolicyError([f"{file}:1: YAML error: {str(error).splitlines()[0]}"]) from None
+        raise PolicyError([f"{where}:1: YAML error: {str(error).splitlines()[0]}"]) from None
     if node is None:
-        raise PolicyError([f"{file}:1: the file is empty"])
+        raise PolicyError([f"{where}:1: the file is empty"])
     lines: Lines = {}
     try:
         data = _value(node, (), lines)
     except _Problem as problem:
-        raise PolicyError([f"{file}:{problem.line}: {problem}"]) from None
+        raise PolicyError([f"{where}:{problem.line}: {problem}"]) from None
     return Document(file, data, lines)
 
 
@@ -152,6 +154,12 @@ def _value(node: yaml.Node, path: tuple, lines: Lines) -> Any:
         raise _Problem(lines[path], f"bad value {node.value!r}: {error}") from None
 
 
+def shown(file: str) -> str:
+    """A file name as messages quote it: one line, control characters escaped (a name with a
+    line break must not split a ``FILE:LINE: message``)."""
+    return escaped(file, one_line=True)
+
+
 def _tag_message(tag: str) -> str:
     short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
     return f"tag {short!r} is not allowed in policy files (write plain YAML values)"
@@ -159,7 +167,7 @@ def _tag_message(tag: str) -> str:
 
 def read(path: FsPath) -> Document:
     """Read and parse one policy file."""
-    name = str(path)
+    name = shown(str(path))
     try:
         status = path.stat()
         if status.st_size > MAX_BYTES:
@@ -178,7 +186,7 @@ def read(path: FsPath) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise PolicyError([f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]) from None
-    return parse(text, name)
+    return parse(text, str(path))
 
 
 def _read_at_most(path: FsPath, limit: int, *, fifo: bool) -> bytes:
@@ -323,5 +331,5 @@ def _each_checked(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, 
         if provider in seen:
             yield path, document, [document.problem(("id",), f"duplicate provider id {provider!r} (also in {seen[provider]})")]
             continue
-        seen[provider] = str(path)
+        seen[provider] = shown(str(path))
         yield path, document, []

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slactl.businesstime.duration import Duration
 from slactl.businesstime.zones import fixed_offset
-from slactl.policy.names import fold
+from slactl.policy.names import described, fold, foreign_letter, invisible
 from slactl.policy.target import Warn
 from slactl.policy.spec import READ_FACTS, UNKNOWN, WEEKDAYS
 from slactl.policy.values import (RANGE, day_intervals, day_range, duration_of, hhmm, interval_texts, is_closed,
@@ -198,6 +198,15 @@ def _matches(document: dict) -> Iterator[tuple[Path, Any]]:
 def _decision_rows(document: dict) -> Iterator[tuple[Path, Any]]:
     for index, row in enumerate(document.get("classification", {}).get("table", [])):
         yield ("classification", "table", index), row
+
+
+def _severity_texts(document: dict) -> Iterator[tuple[Path, Any]]:
+    """The names of a severity written as free text, its label and aliases, as ``(what, severity, text)``
+    (ids are lowercase ASCII by the spec's pattern)."""
+    for path, raw in _severities(document):
+        yield path + ("label",), (f"label {raw['label']!r}", raw["id"], raw["label"])
+        for index, alias in enumerate(raw.get("aliases", [])):
+            yield path + ("aliases", index), (f"alias {alias!r}", raw["id"], alias)
 
 
 def _notes(document: dict) -> Iterator[tuple[Path, Any]]:
@@ -582,6 +591,22 @@ def _name_taken(document: dict, _: dict) -> Iterator[Fields]:
             owners.setdefault(name, raw["id"])
 
 
+def _invisible_character(item: tuple, _: dict) -> Iterator[Fields]:
+    what, severity, text = item
+    found = invisible(text)
+    if found is not None:
+        yield {"what": what, "severity": severity, "character": described(found[1]), "position": found[0] + 1}
+
+
+def _mixed_scripts(item: tuple, _: dict) -> Iterator[Fields]:
+    what, severity, text = item
+    found = foreign_letter(text)
+    if found is not None:
+        letter, script, main = found
+        yield {"what": what, "severity": severity, "character": described(letter), "script": script.capitalize(),
+               "main": main.capitalize()}
+
+
 def _duplicate_plan_id(document: dict, _: dict) -> Iterator[Fields]:
     seen: set[str] = set()
     for index, raw in enumerate(document.get("plans", [])):
@@ -730,6 +755,10 @@ RULES: tuple[Rule, ...] = (
     Rule("severity-id-once", "duplicate severity id {id!r} (also at line {line})", _root, _duplicate_severity_id),
     Rule("severity-names-once", "{what} of severity {severity!r} is already a name of severity {owner!r}", _root,
          _name_taken),
+    Rule("name-visible", "{what} of severity {severity!r} has an invisible character {character} at position "
+                         "{position}: a name that looks like another; delete it", _severity_texts, _invisible_character),
+    Rule("name-one-script", "{what} of severity {severity!r} mixes scripts: {character} is {script} among {main} "
+                            "letters, a look-alike; write the name in one script", _severity_texts, _mixed_scripts),
     Rule("plan-id-once", "duplicate plan id {id!r}", _root, _duplicate_plan_id),
     Rule("plan-calendar-known", "unknown calendar {calendar!r} (choose from: {choices})", _plans, _plan_unknown_calendar),
     Rule("plan-severity-known", "unknown severity {severity!r} (choose from: {choices})", _plans, _plan_unknown_severity),

@@ -44,6 +44,9 @@ _PATTERN_HINTS = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def describe(value: Any) -> str:
     return _NAMES.get(type(value), type(value).__name__)
 
@@ -102,11 +105,30 @@ def check(value: Any, schema: dict, root: dict, path: Path = ()) -> Iterator[tup
         yield from _check_mapping(value, schema, root, path)
 
 
+def matches(pattern: str, text: str) -> bool:
+    """``text`` matches ``pattern`` as a whole, as JSON Schema reads the spec's anchored patterns:
+    ``$`` is the end of the text, never before a trailing line break (``"acme\\n"`` is no id),
+    and ``\\d`` and ``\\s`` are ASCII only (no Arabic-Indic digit makes a duration)."""
+    return re.fullmatch(pattern, text, re.ASCII) is not None
+
+
+def _surrogate(text: str) -> str | None:
+    """The first half of a UTF-16 pair in ``text``: YAML's ``"\\ud83d\\ude00"`` gives two of them,
+    not a character, and they cannot be printed or written as UTF-8."""
+    found = _SURROGATE.search(text)
+    return found.group() if found else None
+
+
 def _check_string(value: str, schema: dict, path: Path, name: str) -> Iterator[tuple[Path, str]]:
+    half = _surrogate(value)
+    if half is not None:
+        yield path, (f"{name!r} contains {half!r}, half of a UTF-16 surrogate pair and not a character "
+                     "(write the character itself, or escape it whole as \\U0001F600)")
+        return
     if len(value.strip()) < schema.get("minLength", 0):
         yield path, f"{name!r} must not be empty"
     pattern = schema.get("pattern")
-    if pattern and not re.match(pattern, value):
+    if pattern and not matches(pattern, value):
         yield path, f"{name!r} has a bad value {value!r}{_hint(schema)}"
 
 
@@ -127,6 +149,9 @@ def _check_mapping(value: dict, schema: dict, root: dict, path: Path) -> Iterato
         if not isinstance(key, str):
             yield where, f"key {key!r} must be a string"
             continue
+        if _surrogate(key) is not None:
+            yield where, f"key {key!r} contains {_surrogate(key)!r}, half of a UTF-16 surrogate pair and not a character"
+            continue
         if names is not None:
             problem = _check_name(key, names, _key_name(path))
             if problem:
@@ -145,7 +170,7 @@ def _check_name(key: str, names: dict, parent: str) -> str | None:
     """A key of a free-form mapping (weekdays, target names, calendar names) that is not allowed."""
     if "enum" in names and key not in names["enum"]:
         return f"unknown key {key!r} in {parent!r}" + closest(key, [str(c) for c in names["enum"]])
-    if "pattern" in names and not re.match(names["pattern"], key):
+    if "pattern" in names and not matches(names["pattern"], key):
         return f"bad key {key!r} in {parent!r}{_hint(names)}"
     if "not" in names and key == names["not"].get("const"):
         return f"{key!r} is built in and cannot be redefined in {parent!r}; choose another name"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from slactl.businesstime.zones import zone_name
 from slactl.policy.target import Bound
 from slactl.render.hours import hours_text
-from slactl.render.output import console, iso, local, table
+from slactl.render.output import console, iso, local, plain, table
 from slactl.render.spans import compact, span
 from slactl.sla.due import Deadline, Status
 from slactl.tickets.model import Ticket
@@ -168,29 +169,76 @@ def _late(item: Deadline, business: str) -> str:
     return f"{span(item.late)} late{business}"
 
 
-def batch_writer(stream, fmt: str):
-    """A function writing one batch row to ``stream`` as CSV (header first) or JSON Lines."""
+_FORMULA = frozenset("=+-@\t\r")
+"""What a spreadsheet evaluates when a cell starts with it (OWASP, CSV injection)."""
+_FORMULA_CELL = re.compile(",[=+\\-@]")
+_QUOTE_OR_CONTROL = re.compile('["\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+"""A joined row that may need neutralising, quoting or escaping: a cell (after the first) that
+starts like a formula, a quote, a control character (tab, CR and LF among them). Two searches
+are three times faster than one alternation."""
+
+
+def _joinable(line: str) -> bool:
+    """True when no cell of the joined row needs anything (a row with a comma in a cell never
+    gets here: its comma count is off)."""
+    return line[:1] not in "=+-@" and _FORMULA_CELL.search(line) is None and _QUOTE_OR_CONTROL.search(line) is None
+
+
+def _joinable_raw(line: str) -> bool:
+    return '"' not in line and "\n" not in line and "\r" not in line
+
+
+def _cell(value: str | None) -> str | None:
+    """One CSV cell as a spreadsheet may open it: control characters escaped, a leading ``'``
+    before what would be evaluated as a formula."""
+    if not value:
+        return value
+    value = plain(value)
+    return "'" + value if value[0] in _FORMULA else value
+
+
+def batch_writer(stream, fmt: str, *, raw: bool = False):
+    """A function writing one batch row to ``stream`` as CSV (header first) or JSON Lines.
+
+    CSV cells are safe to open in a spreadsheet unless ``raw``: a cell starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return, which a spreadsheet would evaluate as a
+    formula, gets a leading ``'`` (OWASP's advice), and control characters are escaped
+    (``render.output.plain``). Only a cell's first character matters: the ``-05:00`` inside an
+    instant is left alone, and no computed cell starts with ``-``. JSON Lines are the same
+    either way."""
     from slactl.batch.record import COLUMNS  # a batch's only: the single ticket's start-up stays lean
     if fmt == "csv":
         import csv
 
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")  # so that a cell holding a CR is quoted too
         write, commas = stream.write, len(COLUMNS) - 1
 
+        def write_quoted(row) -> None:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(row)
+            write(buffer.getvalue()[:-2] + "\n")
+
+        write_quoted(COLUMNS)
+        joinable = _joinable_raw if raw else _joinable
+
         def write_csv(row: list) -> None:
-            """``writer.writerow``, joined directly when no value needs quoting: one comma per
-            separator and no quote or line break (the csv module checks each character of a
-            row with a call per character, about a sixth of a batch's time; issue 6). Rows of
-            strings only (``batch_rows.Rows(blank="")``) are joined as they are."""
+            """``writer.writerow``, joined directly when no value needs quoting or neutralising:
+            one comma per separator, no quote or line break, no cell a spreadsheet evaluates, no
+            control character (the csv module checks each character of a row with a call per
+            character, about a sixth of a batch's time; issue 6). Rows of strings only
+            (``batch_rows.Rows(blank="")``) are joined as they are."""
             try:
                 line = ",".join(row)
             except TypeError:  # None in empty cells
                 line = ",".join([value or "" for value in row])
-            if line.count(",") == commas and '"' not in line and "\n" not in line and "\r" not in line:
+            if line.count(",") == commas and joinable(line):
                 write(line + "\n")
             else:
-                writer.writerow(row)
+                write_quoted(row if raw else [_cell(value) for value in row])
 
         return write_csv
     import json

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from datetime import datetime, tzinfo
 from typing import Any
+
+from slactl.policy.names import escaped
 
 
 def emit_json(data: Any) -> None:
@@ -15,19 +16,15 @@ def emit_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (all but tab and line feed) and the bidirectional overrides, which would
-let data move the cursor, recolour the terminal or reorder the text around it."""
-
-
 def plain(text: str) -> str:
-    """``text`` safe to print as data: control characters shown as ``\\x1b`` or ``\\u202e``."""
-    return _CONTROL.sub(_escape, text)
+    """``text`` safe to print as data: control characters shown as ``\\x1b`` or ``\\u202e``
+    (tabs and line feeds kept, for text of several lines)."""
+    return escaped(text)
 
 
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line of a message: also tabs and line breaks escaped."""
+    return escaped(text, one_line=True)
 
 
 def console():
@@ -55,13 +52,17 @@ _IDENTIFIERS = {"id", "provider", "plan", "severity", "target", "calendar", "tic
 
 
 def table(*columns: str, title: str | None = None):
-    """A table whose cells are data: plain text, control characters escaped."""
+    """A table whose cells are data: plain text, control characters escaped; in the columns of
+    ids and instants, which are never broken across lines, tabs and line breaks too."""
     from rich import box
     from rich.table import Table
 
+    single = [column in _IDENTIFIERS for column in columns]
+
     class PlainTable(Table):
         def add_row(self, *cells: Any, **options: Any) -> None:
-            super().add_row(*(plain(c) if isinstance(c, str) else c for c in cells), **options)
+            super().add_row(*(_cell(c, one) for c, one in zip(cells, single + [False] * (len(cells) - len(single)))),
+                            **options)
 
     interactive = sys.stdout.isatty()
     grid = PlainTable(title=plain(title) if title else None, box=box.ROUNDED if interactive else box.ASCII2, title_justify="left",
@@ -69,6 +70,12 @@ def table(*columns: str, title: str | None = None):
     for column in columns:
         grid.add_column(column, overflow="fold", no_wrap=column in _IDENTIFIERS)
     return grid
+
+
+def _cell(value: Any, one: bool) -> Any:
+    if not isinstance(value, str):
+        return value
+    return one_line(value) if one else plain(value)
 
 
 def iso(instant: datetime | None, zone: tzinfo | None = None) -> str | None:

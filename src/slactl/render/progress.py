@@ -18,9 +18,11 @@ def file_progress(path: str, fd: int, *, enabled: bool) -> Iterator:
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
     total = os.fstat(fd).st_size
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-                  console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task(os.path.basename(path), total=total)
+    from slactl.render.output import one_line
+
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=Console(file=sys.stderr, markup=False, emoji=False, highlight=False), transient=True) as bar:
+        task = bar.add_task(one_line(os.path.basename(path)), total=total)  # a file name is data
 
         def tick() -> None:
             """Redraw the bar from the file's read position."""

@@ -76,9 +76,10 @@ def read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None = None
     in Python: across a DST change 01:30 to 03:30 would be two hours, not one."""
     moment = _read_time(text, zone, what=what, now=now, reading=reading)
     try:
+        moment.astimezone(zone)  # its local time exists too (9999-12-31T23:30Z is 10000 in Madrid)
         return moment.astimezone(timezone.utc)
-    except OverflowError:
-        raise InputError(f"{what} {text.strip()} is out of range") from None
+    except (OverflowError, ValueError):
+        raise InputError(f"{what} {text.strip()} is out of range: slactl reads times up to the end of 9999") from None
 
 
 def _read_time(text: str, zone: tzinfo, *, what: str, now: datetime | None, reading: TimeReading) -> datetime:

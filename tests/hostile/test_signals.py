@@ -1,0 +1,113 @@
+"""Signals: SIGINT, SIGTERM and SIGHUP in the middle of a long ``due --input --output`` run remove the
+temporary file, print one line ``slactl: error: interrupted`` and exit 130, 143 or 129. Real
+processes, a real generated batch (``bench/tickets.py``), real signals."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from slactl.tickets.read import LOOKAHEAD
+
+ROOT = Path(__file__).resolve().parents[2]
+STOPS = [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
+
+
+def _default_signals() -> None:
+    """The child starts with the default handlers, whatever the test runner inherited (a
+    background job ignores SIGINT, and slactl keeps a signal ignored on entry ignored)."""
+    for number, _ in STOPS:
+        signal.signal(number, signal.SIG_DFL)
+
+
+def _slactl(*args: str, **options) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "slactl", *args], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=options.pop("preexec_fn", _default_signals), **options)
+
+
+@pytest.fixture(scope="module")
+def tickets(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("signals") / "tickets.csv"
+    with path.open("w") as out:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "tickets.py"), "60000"], stdout=out, check=True)
+    return path
+
+
+def _temporary(directory: Path) -> list[Path]:
+    return sorted(directory.glob(".slactl-*.tmp"))
+
+
+def _wait_for(condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+@pytest.mark.parametrize("number, code", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_mid_batch_removes_the_temporary_file_and_says_so(tmp_path, tickets, number, code):
+    target = tmp_path / "deadlines.csv"
+    process = _slactl("due", "--input", str(tickets), "--output", str(target), "--now", "2027-01-01T00:00")
+    _wait_for(lambda: _temporary(tmp_path) or process.poll() is not None)
+    [partial] = _temporary(tmp_path)
+    _wait_for(lambda: partial.stat().st_size > 0)  # rows are being written
+    process.send_signal(number)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (code, "slactl: error: interrupted\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+ROWS_BEFORE_OUTPUT = "ignus,high,2026-11-20T10:00\n" * LOOKAHEAD
+"""The rows read before the output is opened (the header and the first rows are checked first)."""
+
+
+@pytest.mark.parametrize("number, code", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_while_waiting_for_stdin_is_one_line(tmp_path, number, code):
+    process = _slactl("due", "--input", "-", "--output", str(tmp_path / "out.csv"), stdin=subprocess.PIPE)
+    process.stdin.write("provider,severity,opened\n" + ROWS_BEFORE_OUTPUT)
+    process.stdin.flush()
+    _wait_for(lambda: _temporary(tmp_path) or process.poll() is not None)
+    process.send_signal(number)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (code, "slactl: error: interrupted\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_ignored_on_entry_stays_ignored(tmp_path):
+    def ignore_hangup() -> None:
+        _default_signals()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+
+    target = tmp_path / "out.csv"
+    process = _slactl("due", "--input", "-", "--output", str(target), stdin=subprocess.PIPE, preexec_fn=ignore_hangup)
+    process.stdin.write("provider,severity,opened\n" + ROWS_BEFORE_OUTPUT)
+    process.stdin.flush()
+    _wait_for(lambda: _temporary(tmp_path) or process.poll() is not None)
+    process.send_signal(signal.SIGHUP)
+    time.sleep(0.2)
+    _, err = process.communicate("ignus,high,2026-11-20T10:00\n", timeout=30)
+    assert (process.returncode, err) == (0, "")
+    assert target.read_text().count("\n") == LOOKAHEAD + 2
+
+
+def test_the_handlers_are_put_back_after_an_in_process_run(capsys):
+    from cli_helpers import run
+
+    before = [signal.getsignal(number) for number, _ in STOPS]
+    run(capsys, "schema")
+    assert [signal.getsignal(number) for number, _ in STOPS] == before
+
+
+def test_a_signal_during_a_report_on_stdin_is_one_line(tickets):
+    process = _slactl("report", "-", "--now", "2027-01-01T00:00", stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    process.stdin.write(tickets.read_text()[:200_000])  # a part of the export: the rest never comes
+    process.stdin.flush()
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (143, "slactl: error: interrupted\n")
