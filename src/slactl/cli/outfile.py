@@ -67,8 +67,8 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
-        mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": "utf-8", "newline": ""}
-        with os.fdopen(handle, **mode) as stream:
+        opened: IO = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        with opened as stream:
             mask = os.umask(0)
             os.umask(mask)
             os.fchmod(stream.fileno(), 0o666 & ~mask)

@@ -102,6 +102,12 @@ def parse(text: str, file: str) -> Document:
     return Document(file, data, lines)
 
 
+def _line_of(event: Any) -> int:
+    """The 1-based line a YAML event starts on (1 when PyYAML gives no mark)."""
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 1
+
+
 def _refuse_anchors(text: str) -> None:
     """Refuse anchors and aliases, and nesting deep enough to exhaust PyYAML's recursion."""
     import yaml
@@ -109,11 +115,11 @@ def _refuse_anchors(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Problem(event.start_mark.line + 1, "anchors and aliases (&, *) are not allowed in policy files")
+            raise _Problem(_line_of(event), "anchors and aliases (&, *) are not allowed in policy files")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Problem(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a policy needs far fewer")
+                raise _Problem(_line_of(event), f"nested more than {MAX_DEPTH} levels deep; a policy needs far fewer")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from collections.abc import Sequence
@@ -15,6 +15,8 @@ from slactl.render.output import console, iso, local, plain, table
 from slactl.render.spans import compact, span
 from slactl.sla.due import Deadline, Status
 from slactl.tickets.model import Ticket
+
+ZERO = timedelta(0)
 
 
 def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
@@ -142,8 +144,8 @@ def _status(item: Deadline, zone: tzinfo) -> str:
     if status is Status.EXCLUDED:
         return f"excluded: {item.reason}"
     if status is Status.BREACHED:
-        extra = "" if item.late == item.late_wall else f" ({span(item.late)}{business})"
-        return f"BREACHED {span(item.late_wall, days=True)} ago{extra}"
+        extra = "" if item.late == item.late_wall else f" ({span(item.late or ZERO)}{business})"
+        return f"BREACHED {span(item.late_wall or ZERO, days=True)} ago{extra}"
     if status in (Status.MET, Status.WITHIN_ESTIMATE) and item.done is not None:
         word = "met" if status is Status.MET else "within the estimate"
         implied = " (implied by the resolution)" if item.implied else ""
@@ -153,7 +155,7 @@ def _status(item: Deadline, zone: tzinfo) -> str:
         implied = " (implied by the resolution)" if item.implied else ""
         return f"{word}: done {local(item.done, zone)}{implied}, {_late(item, business)}"
     if status is Status.OVER_ESTIMATE:
-        return f"over the estimate by {span(item.late_wall, days=True)} (an estimate, not a commitment)"
+        return f"over the estimate by {span(item.late_wall or ZERO, days=True)} (an estimate, not a commitment)"
     left = f"due in {span(item.left)}{business}" if item.left is not None else "not due yet"
     if status is Status.AT_RISK:
         return f"AT RISK: {left} (warning at {item.warn})"
@@ -166,7 +168,7 @@ def _late(item: Deadline, business: str) -> str:
     """How late: never "0 late" for a miss done after closing, before the next opening."""
     if item.late is not None and item.late.total_seconds() < 60 and item.late_wall is not None and item.late_wall > item.late:
         return f"after closing: 0 business minutes, {span(item.late_wall, days=True)} wall"
-    return f"{span(item.late)} late{business}"
+    return f"{span(item.late or ZERO)} late{business}"
 
 
 _FORMULA = frozenset("=+-@\t\r")

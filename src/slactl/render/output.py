@@ -36,15 +36,14 @@ def console():
         def print(self, *objects: Any, **options: Any) -> None:
             super().print(*(plain(o) if isinstance(o, str) else o for o in objects), **options)
 
+        def on_broken_pipe(self) -> None:
+            """rich would exit 1; the CLI exits 0 quietly when the reader went away."""
+            raise BrokenPipeError
+
     interactive = sys.stdout.isatty()
     out = Plain(highlight=False, emoji=False, markup=False, width=None if interactive else 140,
                 force_terminal=False if not interactive else None)
-    out.on_broken_pipe = _reader_went_away  # rich would exit 1; the CLI exits 0 quietly
     return out
-
-
-def _reader_went_away() -> None:
-    raise BrokenPipeError
 
 
 # Columns holding ids and instants are never broken across lines.
