@@ -271,8 +271,9 @@ def _noise(reading: Reading) -> tuple[Note, ...]:
     """A note when the text is mostly not words (``MOSTLY_WORDS``)."""
     if reading.words >= MOSTLY_WORDS:
         return ()
-    return (Note(f"the text is mostly not words (only {reading.words:.0%} of its letters are in Spanish or English "
-                 "words): what was read in it may be chance, so the confidence is at most low"),)
+    share = f"{reading.words:.0%}" if reading.words >= 0.01 else "under 1%"
+    return (Note(f"the text is mostly not words ({share} of its letters are in Spanish or English words): what "
+                 "was read in it may be chance, so the confidence is at most low"),)
 
 
 def _rules(policy: Policy, text: Text, facts: Facts) -> list[Evidence]:
