@@ -37,6 +37,33 @@ def test_a_policy_path_in_the_environment_that_does_not_exist_is_one_line(tmp_pa
     assert no_traceback(done) == "slactl: error: policy path '/nonexistent/policies' does not exist\n"
 
 
+def test_a_policy_path_of_separators_only_is_refused_not_an_empty_set():
+    done = slactl(["providers"], env={"SLACTL_POLICIES": os.pathsep})
+    assert done.returncode == 2 and done.stdout == b""
+    assert no_traceback(done) == (f"slactl: error: $SLACTL_POLICIES names no file ({os.pathsep!r}): give paths separated "
+                                  f"by {os.pathsep!r}, or unset it for the bundled policies\n")
+
+
+def test_a_policy_file_named_twice_is_read_once(tmp_path):
+    ignus = str(ROOT / "policies" / "ignus.yaml")
+    (tmp_path / "link.yaml").symlink_to(ignus)
+    done = slactl(["providers", "--json"], env={"SLACTL_POLICIES": os.pathsep.join([ignus, ignus, str(tmp_path)])})
+    assert (done.returncode, no_traceback(done)) == (0, "")
+    assert [p["id"] for p in json.loads(done.stdout)] == ["ignus"]
+
+
+def test_a_customers_file_in_a_policy_directory_is_refused_alike_by_validate_and_the_commands(tmp_path):
+    for name in ("ignus.yaml", "athento.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "policies" / name).read_bytes())
+    (tmp_path / "customers.yaml").write_bytes((ROOT / "examples" / "customers.yaml").read_bytes())
+    message = (f"{tmp_path}/customers.yaml:1: a customers file, not a policy: give it with --customers "
+               f"(or $SLACTL_CUSTOMERS), not among the policies")
+    validated = slactl(["validate", str(tmp_path)])
+    assert validated.returncode == 1 and message in no_traceback(validated).splitlines()
+    listed = slactl(["--policies", str(tmp_path), "providers"])
+    assert listed.returncode == 1 and no_traceback(listed).splitlines()[0] == message
+
+
 @pytest.mark.parametrize("args", [
     pytest.param(SHOW, id="a table"),
     pytest.param(["providers", "--json"], id="JSON"),

@@ -70,7 +70,10 @@ def validate(state: State, paths: tuple[str, ...]) -> None:
 
     targets = [load.FsPath(p) for p in paths] if paths else load.active_paths(state.paths)
     files = list(load.expand(targets))
-    customers = [path for path in files if _is_customers(path)]
+    # A customers file is checked as one when named; inside a policy directory it is what
+    # --policies DIR would refuse.
+    named = [load.FsPath(p) for p in paths if not load.FsPath(p).is_dir()]
+    customers = [path for path in named if _is_customers(path)]
     if not paths:
         customers += contracts.active_paths(state.customer_paths)
     bad = 0

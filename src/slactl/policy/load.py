@@ -254,18 +254,29 @@ def attach_files(document: Document) -> Document:
 
 
 def expand(paths: Iterable[os.PathLike | str]) -> Iterator[FsPath]:
-    """Files as given; directories give their *.yaml and *.yml files, sorted."""
+    """Files as given; directories give their *.yaml and *.yml files, sorted. A file named twice
+    (the same path, a link to it, or a directory and one of its files) is given once."""
+    seen: set[tuple[int, int]] = set()
     for item in paths:
         path = FsPath(item)
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
             if not found:
                 raise InputError(f"no policy files (*.yaml) in directory {str(path)!r}")
-            yield from found
         elif path.exists():
-            yield path
+            found = [path]
         else:
             raise InputError(f"policy path {str(path)!r} does not exist")
+        for file in found:
+            try:
+                status = file.stat()
+                identity = (status.st_dev, status.st_ino)
+            except OSError:  # read() says what is wrong with it
+                yield file
+                continue
+            if identity not in seen:
+                seen.add(identity)
+                yield file
 
 
 def bundled_paths() -> list[FsPath]:
@@ -283,7 +294,11 @@ def active_paths(given: list[str] | None, environ: dict[str, str] | None = None)
         return [FsPath(p) for p in given]
     value = (environ if environ is not None else os.environ).get(ENV_VAR, "")
     if value.strip():
-        return [FsPath(p) for p in value.split(os.pathsep) if p.strip()]
+        named = [FsPath(p) for p in value.split(os.pathsep) if p.strip()]
+        if not named:
+            raise InputError(f"${ENV_VAR} names no file ({value!r}): give paths separated by "
+                             f"{os.pathsep!r}, or unset it for the bundled policies")
+        return named
     return bundled_paths()
 
 
@@ -328,6 +343,9 @@ def _each_checked(paths: Iterable[os.PathLike | str]) -> Iterator[tuple[FsPath, 
     for path in expand(paths):
         try:
             document = read(path)
+            if isinstance(document.data, dict) and "customers" in document.data and "id" not in document.data:
+                raise PolicyError([f"{shown(str(path))}:1: a customers file, not a policy: give it with --customers "
+                                   f"(or $SLACTL_CUSTOMERS), not among the policies"])
             check_document(document)
             document = attach_files(document)
         except PolicyError as error:
