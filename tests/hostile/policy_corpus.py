@@ -48,6 +48,8 @@ READING = [
     Bad("a bare document marker is a null document", b"---\n", 2, "a policy must be a mapping, got empty (null)"),
     Bad("a bell character", b"slactl: 1\nname: \x07\n", 1,
         "YAML error: unacceptable character #x0007: special characters are not allowed"),
+    Bad("a customers file among the policies", b"slactl: 1\ncustomers:\n  - {id: a, name: A, provider: ignus}\n", 1,
+        "a customers file, not a policy: give it with --customers (or $SLACTL_CUSTOMERS), not among the policies"),
 ]
 
 # -- YAML syntax and safety ------------------------------------------------------------------
