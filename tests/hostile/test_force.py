@@ -126,6 +126,20 @@ def test_force_still_replaces_a_regular_file_and_a_dangling_link(capsys, tmp_pat
         assert target.read_text() != "old" and _left(tmp_path) == []
 
 
+@pytest.mark.parametrize("writer, option", WRITERS)
+def test_force_replaces_a_files_content_keeping_its_mode_and_the_links_to_it(capsys, tmp_path, writer, option):
+    # As a shell's > does: the link stays a link, the file it names gets the output, and a file
+    # readable by its group only does not become readable by everyone.
+    real, link = tmp_path / "real.out", tmp_path / "link.out"
+    real.write_text("old")
+    real.chmod(0o640)
+    link.symlink_to(real)
+    code, _, err = run(capsys, *writer(tmp_path, str(link)), "--force")
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and real.read_text() != "old" and stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert _left(tmp_path) == []
+
+
 def test_the_input_through_a_link_is_still_the_input(capsys, tmp_path):
     args = _due(tmp_path, str(tmp_path / "alias.csv"))
     os.symlink(tmp_path / "tickets.csv", tmp_path / "alias.csv")

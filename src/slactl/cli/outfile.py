@@ -54,7 +54,8 @@ def check_output(path: str, *, option: str = "--output", force: bool = False, so
 def open_output(path: str | None, *, option: str = "--output", force: bool = False, source: str | None = None,
                 protected: Iterable[os.PathLike | str] = (), binary: bool = False) -> Iterator[IO]:
     """stdout for ``None`` or ``-``, else ``path`` written atomically (UTF-8 text or ``binary``),
-    after ``check_output``."""
+    after ``check_output``. With ``force``, a symbolic link to a file is followed (the file is
+    replaced, the link kept; a dangling link is replaced) and a replaced file keeps its permission bits."""
     if path is None or path == "-":
         stream = sys.stdout.buffer if binary else sys.stdout
         yield stream
@@ -62,21 +63,31 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
         return
     protected = list(protected)
     check_output(path, option=option, force=force, source=source, protected=protected)
+    written = path
+    if force and os.path.islink(path) and os.path.exists(path):  # replace what it points to, keep the link
+        written = os.path.realpath(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
+        kept_mode: int | None = stat.S_IMODE(os.stat(written).st_mode) if force and os.path.isfile(written) else None
+    except OSError:
+        kept_mode = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(written)))
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         opened: IO = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
         with opened as stream:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.fchmod(stream.fileno(), 0o666 & ~mask)
+            if kept_mode is None:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.fchmod(stream.fileno(), 0o666 & ~mask)
+            else:  # a replaced file keeps its permissions (not its owner: that takes privileges)
+                os.fchmod(stream.fileno(), kept_mode)
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         check_output(path, option=option, force=force, source=source, protected=protected)  # what changed meanwhile
-        _publish(temporary, path, force)
+        _publish(temporary, written, force)
     except FileExistsError:
         raise InputError(f"{path} already exists; pass --force to replace it") from None
     except OSError as error:
