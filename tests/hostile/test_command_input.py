@@ -13,6 +13,7 @@ from hostile_helpers import refused
 
 O = "2026-11-20T10:00"
 HERE = str(Path(__file__))
+CUSTOMERS = str(Path(__file__).resolve().parents[2] / "examples" / "customers.yaml")
 ISO = "write ISO 8601 such as 2026-11-20T18:30, 2026-11-20T18:30:00-06:00, 2026-11-20T23:30Z, or now"
 
 CASES = [
@@ -165,6 +166,14 @@ CASES = [
     pytest.param(['report', HERE, '--fail-under', 'nan'], 2,
                  "invalid value for '--fail-under': not a number: give a percentage from 0 to 100 (see slactl report --help)",
                  id='a CI gate of nan, which no compliance is below'),
+    pytest.param(['due', 'ignus', '-s', 'high', '--opened', O, '--now', O, '--warn', '0h'], 2,
+                 '--warn: a warning 0 before the due time is the breach itself: give a length above zero',
+                 id='a warning of nothing, as a policy is refused one'),
+    pytest.param(['due', 'ignus', '-s', 'high', '--opened', O, '--tz', ''], 2,
+                 "--tz: unknown time zone '' (use an IANA name such as Europe/Madrid or an offset such as -05:00)",
+                 id='an empty --tz is no zone, not the default'),
+    pytest.param(['--customers', CUSTOMERS, 'credits', HERE, '--month', '0001-01'], 2,
+                 "bad --month '0001-01': write YYYY-MM from 1900-01, e.g. 2026-11", id='a month before 1900'),
     pytest.param(['frobnicate'], 2, "no such command 'frobnicate'. (see slactl --help)",
                  id='an unknown command'),
     pytest.param(['providers', '--frob'], 2, "no such option '--frob'. (see slactl providers --help)",

@@ -121,3 +121,26 @@ def test_a_closed_quoted_field_over_lines_and_a_stray_quote_are_read_as_before(c
     code, out, err = judged(capsys, tmp_path, "t.csv", text)
     assert (code, err) == (0, [])
     assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["A", "B"]
+
+
+@pytest.mark.parametrize("extra", [[], ["--na", "n/a"]], ids=["plain", "through a column map"])
+def test_a_column_named_twice_is_refused_not_read_from_the_first(capsys, tmp_path, extra):
+    path = tmp_path / "t.csv"
+    path.write_text("id,provider,severity,opened,opened\nA,ignus,high,2026-11-20T18:30,2026-11-21T18:30\n")
+    code, out, err = run(capsys, "due", "--input", str(path), "--now", "2026-11-26", *extra)
+    assert code == 2 and out == ""
+    assert "named twice in the header" in err and "opened" in err and len(err.splitlines()) == 1
+
+
+def test_a_worklog_on_stdin_is_billed_as_a_file_is(capsys, monkeypatch, tmp_path):
+    import io
+
+    text = "start,end,phase\n2026-03-08T01:30,2026-03-08T03:30,normalization\n"
+    path = tmp_path / "w.csv"
+    path.write_text(text)
+    _, from_file, _ = run(capsys, "quote", "--worklog", str(path), "--tz", "America/New_York", "--json")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, from_stdin, err = run(capsys, "quote", "--worklog", "-", "--tz", "America/New_York", "--json")
+    assert (code, err) == (0, "") and json.loads(from_stdin)["total"] == json.loads(from_file)["total"]
+    # Seed 004, 35 USD an hour: 1 h guarantee + 1 real hour (01:30 to 03:30 the day the clocks go forward).
+    assert json.loads(from_stdin)["total"] == "70.00"

@@ -61,7 +61,7 @@ def comms(state: State, provider: str, severity: str, opened: str, responded: st
         raise InputError("--until is before --opened")
     if until_at is not None and ticket.resolved is not None:
         raise InputError("--until is for an unresolved incident: with --resolved the schedule ends at the resolution")
-    shown = parse_zone(tz) if tz else policy.zone
+    shown = parse_zone(tz) if tz is not None else policy.zone
     if ics:
         from slactl.cli.outfile import check_output
 

@@ -32,8 +32,8 @@ def credits(state: State, file: str, month: str, now: str | None, as_json: bool)
     from slactl.tickets.times import read_time
 
     found = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month.strip())
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        raise InputError(f"bad --month {month!r}: write YYYY-MM, e.g. 2026-11")
+    if not found or not 1 <= int(found.group(2)) <= 12 or not 1900 <= int(found.group(1)) <= 9999:
+        raise InputError(f"bad --month {month!r}: write YYYY-MM from 1900-01, e.g. 2026-11")
     first = date(int(found.group(1)), int(found.group(2)), 1)
     clock = datetime.now(timezone.utc)
     if now:

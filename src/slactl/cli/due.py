@@ -138,7 +138,7 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
     except ValueError as error:
         raise InputError(f"--warn: {error}") from None
     deadlines = compute(ticket, judged, warn=override)
-    shown = parse_zone(tz) if tz else policy.zone
+    shown = parse_zone(tz, what="--tz") if tz is not None else policy.zone
     if as_json:
         from slactl.render.output import emit_json
 

@@ -30,8 +30,9 @@ from slactl.policy.pricing import GuaranteeMode
               help="The customer has an active monthly plan: no guarantee; the plan's rates via --express-rate/--on-demand-rate.")
 @click.option("--express-rate", "express_rate", metavar="R", help="Rate per hour for normalization (default: the policy's, 35.00 for express).")
 @click.option("--on-demand-rate", "on_demand_rate", metavar="R", help="Rate per hour for mitigation (default: the policy's pricing.on_demand_rate).")
-@click.option("--worklog", metavar="FILE", type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path),
-              help="Time-tracking CSV with a header start,end,phase[,note]; invoices come from it, one line per day per phase.")
+@click.option("--worklog", metavar="FILE", type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True, path_type=Path),
+              help="Time-tracking CSV with a header start,end,phase[,note] (- is stdin); invoices come from it, one line per "
+                   "day per phase.")
 @click.option("--provider", "provider_option", metavar="PROVIDER", shell_complete=complete_provider,
               help="The same as PROVIDER (kept for scripts written before it was an argument).")
 @click.option("--tz", metavar="ZONE", help="Zone of worklog times without an offset (default: the policy's); days are always cut at midnight in the policy's zone.")
@@ -62,7 +63,7 @@ def quote(state: State, provider: str, normalization: str | None, mitigation: st
     if policy.pricing is None:
         priced = ", ".join(p.id for p in state.policies() if p.pricing is not None) or "none"
         raise InputError(f"{policy.id} publishes no prices (no pricing: block); policies with prices: {priced}")
-    zone = parse_zone(tz, what="--tz") if tz else policy.zone
+    zone = parse_zone(tz, what="--tz") if tz is not None else policy.zone
     zone_name = policy.zone_name  # the daily cut is at midnight in the policy's zone
     if worklog is not None:
         if normalization is not None or mitigation is not None:
@@ -97,8 +98,13 @@ def _tracked(path: Path, zone: tzinfo, cut: tzinfo):
     from slactl.sla import worklog
 
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_WORKLOG_BYTES + 1)
+        if str(path) == "-":
+            if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None or sys.stdin.closed:
+                raise InputError("no worklog on stdin (it is closed); give a file or pipe one in")
+            raw = sys.stdin.buffer.read(MAX_WORKLOG_BYTES + 1)
+        else:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_WORKLOG_BYTES + 1)
         if len(raw) > MAX_WORKLOG_BYTES:
             raise InputError(f"worklog {path} is larger than {MAX_WORKLOG_BYTES // 2**20} MiB: not a time-tracking export")
         text = raw.decode("utf-8-sig")

@@ -510,15 +510,24 @@ def _warn_outside_target(item: tuple, _: dict) -> Iterator[Fields]:
     if text.endswith("%") and not 0 < int(text[:-1]) <= 100:
         yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "a share runs above 0% up to 100%"}
         return
-    try:
-        warn = Warn.parse(text)
-    except ValueError:
-        yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "it is not a share or a length"}
-        return
+    zero = not text.endswith("%") and _is_zero_length(text)
+    if not zero:
+        try:
+            Warn.parse(text)
+        except ValueError:
+            yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "it is not a share or a length"}
+            return
     if not _timed(target) or "max" not in target and "exact" not in target:
         yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "the target has no due time to warn before"}
-    elif warn.before is not None and warn.before.is_zero:
+    elif zero:
         yield {"at": ("warn",), "name": name, "text": target["warn"], "reason": "a warning 0 before the due time is the breach itself"}
+
+
+def _is_zero_length(text: str) -> bool:
+    try:
+        return Duration.parse(text).is_zero
+    except ValueError:
+        return False
 
 
 def _rule_without_match(rule: dict, _: dict) -> Iterator[Fields]:

@@ -33,6 +33,8 @@ class Warn:
             raise ValueError("a warning is a share of the target or a time before it is due")
         if self.share is not None and not 0 < self.share <= 1:
             raise ValueError("a warning share is above 0% and at most 100%")
+        if self.before is not None and self.before.is_zero:
+            raise ValueError("a warning 0 before the due time is the breach itself: give a length above zero")
 
     @classmethod
     def parse(cls, text: str) -> Warn:

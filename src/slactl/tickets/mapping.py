@@ -114,6 +114,11 @@ class Mapping:
         def found(columns: tuple[str, ...]) -> tuple[int, ...]:
             return tuple(position[fold(c)] for c in columns if fold(c) in position)
 
+        used = {fold(column) for columns in self.columns.values() for column in columns}
+        twice = sorted({header[index] for index, name in enumerate(names) if name in used and names.count(name) > 1})
+        if twice:
+            raise InputError(f"column(s) {', '.join(repr(name) for name in twice)} named twice in the header: which "
+                             f"one holds the ticket's value cannot be told")
         indices = {name: found(columns) for name, columns in self.columns.items()}
         afters: dict[str, tuple[tuple[int, ...], int]] = {}
         for name, (columns, minutes) in self.after.items():

@@ -145,6 +145,10 @@ def open_export(lines: Iterable[str], fmt: Format, options: Options = Options())
         rows = _flagged(source.records(columns), _flag_indexes(columns, flags), picker.ticket)
         return Export(_looked_ahead(_unique(rows, _advice(source, None))), reading)
     if isinstance(source, CsvSource):
+        twice = sorted({name for name in keys if keys.count(name) > 1 and (name in REQUIRED + OPTIONAL or name in options.flags)})
+        if twice:
+            raise InputError(f"line 1: column(s) {', '.join(twice)} named twice in the header: which one holds the "
+                             f"ticket's value cannot be told")
         missing = [name for name in REQUIRED if name not in keys and not (name == "provider" and "customer" in keys)]
         if missing:
             split = (f"; the columns were split on {_shown(source.delimiter)}: give --delimiter if that is wrong"
