@@ -118,3 +118,36 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_2():
         done = slactl(SHOW, stdout=full)
     assert done.returncode == 2
     assert no_traceback(done) == "slactl: error: cannot write the output: No space left on device\n"
+
+
+def _many_tickets(path: Path, count: int) -> Path:
+    rows = [f"T{n},ignus,high,,2026-11-{2 + n % 20:02d}T{8 + n % 10:02d}:15,,,\n" for n in range(count)]
+    path.write_text("id,provider,severity,plan,opened,pauses,responded,resolved\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_unbuffered_python_still_writes_a_batch_in_blocks_and_loses_nothing(tmp_path):
+    """PYTHONUNBUFFERED=1 (common in container images) made every row of `due --input` one
+    write system call; the rows are now joined into blocks, and are the same as --output's."""
+    tickets = _many_tickets(tmp_path / "t.csv", 3000)
+    args = ["due", "--input", str(tickets), "--now", "2026-12-01T00:00Z"]
+    piped = slactl(args, env={"PYTHONUNBUFFERED": "1"})
+    written = slactl([*args, "--output", str(tmp_path / "out.csv")])
+    assert piped.returncode == written.returncode == 0 and no_traceback(piped) == ""
+    assert piped.stdout == (tmp_path / "out.csv").read_bytes() and piped.stdout.count(b"\n") == 3001
+    if Path("/usr/bin/strace").exists():
+        traced = subprocess.run(["/usr/bin/strace", "-f", "-e", "trace=write", "-o", str(tmp_path / "trace"),
+                                 sys.executable, "-m", "slactl", *args], capture_output=True, cwd=ROOT,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"}, timeout=60)
+        if traced.returncode == 0:  # strace may be forbidden in a container
+            writes = sum(1 for line in (tmp_path / "trace").read_text().splitlines() if "write(1," in line)
+            assert writes < 100, writes
+
+
+def test_a_batch_read_by_head_ends_quietly_with_the_first_lines(tmp_path):
+    tickets = _many_tickets(tmp_path / "t.csv", 3000)
+    command = (f"PYTHONUNBUFFERED=1 {sys.executable} -m slactl due --input {tickets} --now 2026-12-01T00:00Z"
+               f" | head -2; exit ${{PIPESTATUS[0]}}")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, cwd=ROOT, timeout=60)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.splitlines()[1].startswith(b"T0,ignus,high,")
