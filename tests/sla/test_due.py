@@ -281,3 +281,22 @@ def test_the_api_computes_the_same_closings():
     assert found == {"response": "2026-11-24T16:00:00+00:00", "resolution": "2026-11-25T16:00:00+00:00"}
     agenda = comms(acme, "p3", "2026-11-20T16:00", until="2026-11-23T10:00")
     assert [item.at for item in agenda.items if item.channel == "status-page"] == [datetime.fromisoformat("2026-11-23T09:00:00-06:00")]
+
+
+def test_a_target_whose_clock_is_paused_now_says_so_and_keeps_its_time_left(capsys):
+    """ignus seed: "Alta | 1 hora | 1-3 Día | Horario oficina", "lunes a viernes 8 - 19 hrs"
+    (3 days = 33 business hours). Opened Mon 09:00, waiting on the customer from 10:00: one
+    business hour has run, so 32 h are left, frozen while the clock stands still; counted from
+    Wed 10:00 (the end of the pause): Wed 9 h + Thu 11 h + Fri 11 h + Mon 1 h, due Mon 09:00."""
+    base = ["ignus", "-s", "high", "--opened", "2026-11-23T09:00", "--now", "2026-11-23T12:00"]
+    for stop in (["--pause", "2026-11-23T10:00/2026-11-25T10:00"], ["--status", "2026-11-23T10:00=pending"]):
+        found, _ = targets(capsys, *base, *stop)
+        resolution = found["resolution"]
+        assert (resolution["status"], resolution["left"], resolution["paused"]) == ("pending", "32h", True)
+        if stop[0] == "--pause":
+            assert resolution["due"] == "2026-11-30T09:00:00-06:00"
+        assert found["response"]["paused"] is False  # breached at 10:00: its clock no longer matters
+    running, _ = targets(capsys, *base, "--pause", "2026-11-23T10:00/2026-11-23T11:00")
+    assert (running["resolution"]["left"], running["resolution"]["paused"]) == ("31h", False)
+    code, text, _ = run(capsys, "due", *base, "--pause", "2026-11-23T10:00/2026-11-25T10:00")
+    assert code == 0 and "pending, clock paused, 32 h of business time left" in " ".join(text.split())

@@ -41,6 +41,7 @@ def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
         "start": iso(item.start, zone),
         "hours": hours_text(item.calendar) if item.calendar else None,
         "left": compact(item.left) if item.left is not None else None,
+        "paused": item.paused,
         "left_seconds": int(item.left.total_seconds()) if item.left is not None else None,
         "late": compact(item.late) if item.late is not None else None,
         "late_seconds": int(item.late.total_seconds()) if item.late is not None else None,
@@ -156,7 +157,12 @@ def _status(item: Deadline, zone: tzinfo) -> str:
         return f"{word}: done {local(item.done, zone)}{implied}, {_late(item, business)}"
     if status is Status.OVER_ESTIMATE:
         return f"over the estimate by {span(item.late_wall or ZERO, days=True)} (an estimate, not a commitment)"
-    left = f"due in {span(item.left)}{business}" if item.left is not None else "not due yet"
+    if item.left is None:
+        left = "not due yet"
+    elif item.paused:
+        left = f"clock paused, {span(item.left)}{business} left"
+    else:
+        left = f"due in {span(item.left)}{business}"
     if status is Status.AT_RISK:
         return f"AT RISK: {left} (warning at {item.warn})"
     if status is Status.WITHIN_ESTIMATE:

@@ -91,6 +91,9 @@ class Deadline:
     warn: Warn | None = None
     reason: str | None = None
     """Why the target is excluded, for an ``excluded`` one."""
+    paused: bool = False
+    """The target is open and its clock stands still at the judging instant (a pause or a
+    pausing status holds then): ``left`` will not shrink until the clock restarts."""
 
     @property
     def failed(self) -> bool:
@@ -157,10 +160,11 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
         return replace(base, status=Status.OVER_ESTIMATE if target.estimate else Status.BREACHED,
                         late=calendar.elapsed(due_at, now, pauses), late_wall=now - due_at)
     left = calendar.elapsed(now, due_at, pauses) if measure_left or warn is not None else None
+    paused = any(begin <= now <= end for begin, end in pauses)  # a pause or status open until now ends at now
     if target.estimate:
-        return replace(base, status=Status.WITHIN_ESTIMATE, left=left)
+        return replace(base, status=Status.WITHIN_ESTIMATE, left=left, paused=paused)
     risky = warn is not None and _at_risk(warn, calendar, now, due_at, pauses, left, length)
-    return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left)
+    return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left, paused=paused)
 
 
 def exclusion(ticket: Ticket, target: Target) -> str | None:
