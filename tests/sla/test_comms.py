@@ -338,3 +338,46 @@ def test_an_owed_item_needs_an_instant_or_a_reason(policies):
         owed.Owed(communication, 0, None)
     with pytest.raises(ValueError):
         owed.Owed(communication, 0, MON_10, reason="both")
+
+
+def test_a_reopened_incident_owes_updates_only_while_open_counted_afresh_from_the_reopening(policies):
+    """conecta seed: "Reportamos en el estado del servicio cada 4 horas" while the incident is
+    open, "Una vez resuelto, actualizamos el estado del servicio" and "enviamos un boletín
+    informativo". Opened Mon 09:00, resolved 12:00 (no 4-hourly update was due yet), reopened
+    14:00, resolved Tue 01:00: updates at 18:00 and 22:00 (every 4 h from the reopening, none
+    at 13:00 or 17:00 while it stood resolved); the resolution items at 12:00 (undone) and 01:00;
+    the 12-hourly bulletin would fall at 02:00, after the resolution: none."""
+    policy = policies.get("conecta")
+    ticket = Ticket(policy, policy.severity("total-outage"), None, at(BOGOTA, "2026-11-23T09:00"),
+                    resolutions=((at(BOGOTA, "2026-11-23T12:00"), at(BOGOTA, "2026-11-23T14:00")),
+                                 (at(BOGOTA, "2026-11-24T01:00"), None)))
+    result = owed.comms(ticket)
+    updates = [item for item in result.items if item.channel == "status-page" and item.recurring]
+    assert [(item.at, item.index, item.period) for item in updates] == [
+        (at(BOGOTA, "2026-11-23T18:00"), 1, 2), (at(BOGOTA, "2026-11-23T22:00"), 2, 2)]
+    assert times(result, "bulletin", recurring=True) == []
+    resolutions = [(item.at, item.undone) for item in result.items if item.channel == "bulletin" and not item.recurring]
+    assert resolutions == [(at(BOGOTA, "2026-11-23T12:00"), True), (at(BOGOTA, "2026-11-24T01:00"), False)]
+    still_open = owed.comms(Ticket(policy, policy.severity("total-outage"), None, at(BOGOTA, "2026-11-23T09:00"),
+                                   resolutions=((at(BOGOTA, "2026-11-23T12:00"), at(BOGOTA, "2026-11-23T14:00")),)),
+                            until=at(BOGOTA, "2026-11-23T22:00"))
+    assert [item.at for item in still_open.items if item.channel == "status-page" and item.recurring] == [
+        at(BOGOTA, "2026-11-23T18:00"), at(BOGOTA, "2026-11-23T22:00")]
+    assert [item.reason for item in still_open.items if item.channel == "bulletin" and not item.recurring] == [
+        None, "not resolved yet (pass --resolved)"]
+
+
+def test_the_reopening_shows_in_the_table_and_json(capsys):
+    from cli_helpers import run, run_json
+    args = ["comms", "conecta", "-s", "total-outage", "--opened", "2026-11-23T09:00", "--resolved",
+            "2026-11-23T12:00", "--reopened", "2026-11-23T14:00", "--resolved", "2026-11-24T01:00"]
+    document = run_json(capsys, *args, "--json")
+    rules = [(item["at"], item["rule"], item["period"], item["undone"]) for item in document["communications"]
+             if item["channel"] == "status-page"]
+    assert rules[1:] == [
+        ("2026-11-23T12:00:00-05:00", "at resolution (undone by a reopening)", 1, True),
+        ("2026-11-23T18:00:00-05:00", "every 4h from the reopening (#1)", 2, False),
+        ("2026-11-23T22:00:00-05:00", "every 4h from the reopening (#2)", 2, False),
+        ("2026-11-24T01:00:00-05:00", "at resolution", 2, False)]
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "every 4h from the reopening (#2)" in out

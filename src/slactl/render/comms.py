@@ -11,8 +11,10 @@ from slactl.businesstime.zones import zone_name
 from slactl.render.output import console, iso, local, table
 
 
-def rule(communication: Communication, owed: Owed | None = None) -> str:
-    """Why it is owed then, in words: ``every 4h from the opening (#3)``, ``at resolution``."""
+def rule(communication: Communication, owed: Owed | None = None, *, reopened: bool = False) -> str:
+    """Why it is owed then, in words: ``every 4h from the opening (#3)``, ``at resolution``;
+    a recurring item counts from the reopening when ``owed`` is in a later open period (or,
+    without ``owed``, when ``reopened``)."""
     if communication.every is not None:
         calendar = communication.calendar
         if communication.every.end_of_day:
@@ -21,7 +23,7 @@ def rule(communication: Communication, owed: Owed | None = None) -> str:
         elif calendar is not None and not calendar.is_always:
             text = f"every {communication.every} of {calendar.name} time after the previous one"
         else:
-            text = f"every {communication.every} from the opening"
+            text = f"every {communication.every} from the {'reopening' if (owed.period > 1 if owed else reopened) else 'opening'}"
         return text + (f" (#{owed.index})" if owed and owed.index else "")
     moment = {"opened": "the opening", "resolved": "resolution"}.get(communication.when)
     if moment is None:
@@ -36,6 +38,8 @@ def rule(communication: Communication, owed: Owed | None = None) -> str:
         start = f"{communication.after} after {moment}"
     else:
         start = f"at {moment}"
+    if owed is not None and owed.undone:
+        start += " (undone by a reopening)"
     if communication.until is not None:
         if communication.after.is_zero:
             return f"during the {communication.until} after {moment}"
@@ -53,6 +57,8 @@ def owed_json(item: Owed, zone: tzinfo) -> dict[str, Any]:
         "recurring": item.recurring,
         "until": iso(item.until, zone),
         "index": item.index,
+        "period": item.period,
+        "undone": item.undone,
         "when": None if communication.recurring else communication.when,
         "after": None if communication.after.is_zero else str(communication.after),
         "every": str(communication.every) if communication.every else None,
@@ -97,7 +103,8 @@ def print_agenda(agenda: Agenda, zone: tzinfo) -> None:
     out.print(grid)
     if agenda.open_ended:
         recurring = [c for c in policy.communications_for(severity) if c.recurring]
-        names = "; ".join(f"{c.channel} {rule(c)}" for c in recurring)
+        reopened = any(item.period > 1 for item in agenda.items)
+        names = "; ".join(f"{c.channel} {rule(c, reopened=reopened)}" for c in recurring)
         out.print(f"Open-ended: the incident is unresolved, so the recurring items go on until it is resolved "
                   f"({names}); listed up to {local(agenda.horizon, zone) if agenda.horizon else '-'} (change with --until).")
     if agenda.untimed:

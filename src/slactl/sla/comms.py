@@ -20,7 +20,7 @@ Arithmetic is on absolute (UTC) instants, so ``24h`` is 24 real hours across a D
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 
 from slactl.sla import due as deadlines
@@ -43,7 +43,9 @@ MAX_OCCURRENCES = 1000
 class Owed:
     """One communication owed at ``at`` (None: not yet known, see ``reason``); ``until`` ends a
     window; ``index`` numbers the occurrences of a recurring one from 1; ``order`` is the
-    communication's position in the policy."""
+    communication's position in the policy. ``period`` is the open period it belongs to: 1 from
+    the opening, 2 from the first reopening, ...; an at-resolution item of a resolution that a
+    reopening undid has the period that resolution ended and ``undone``."""
 
     communication: Communication
     order: int
@@ -52,6 +54,8 @@ class Owed:
     index: int | None = None
     reason: str | None = None
     deadline: Deadline | None = None
+    period: int = 1
+    undone: bool = False
 
     def __post_init__(self) -> None:
         if (self.at is None) == (self.reason is None):
@@ -126,18 +130,50 @@ def comms(ticket: Ticket, *, until: datetime | None = None) -> Agenda:
 
 def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
     policy, severity, plan, opened, resolved = ticket.policy, ticket.severity, ticket.plan, ticket.opened, ticket.resolved
-    horizon = None if resolved is not None else (until if until is not None else opened + DEFAULT_HORIZON)
+    periods = _open_periods(ticket)
+    last_start = periods[-1][0]
+    horizon = None if resolved is not None else (until if until is not None else last_start + DEFAULT_HORIZON)
     due = {d.target.name: d for d in deadlines.due(ticket)}
     items: list[Owed] = []
     for order, communication in enumerate(policy.communications_for(severity)):
         if communication.recurring:
-            end = resolved if resolved is not None else horizon
-            assert end is not None  # the horizon is set whenever the ticket is unresolved
-            items += _occurrences(communication, order, opened, end, inclusive=resolved is None, zone=policy.zone)
+            counted = 0
+            for number, (start, end) in enumerate(periods, start=1):
+                if end is None:  # still open: listed up to the horizon, included
+                    assert horizon is not None
+                    if horizon <= start:
+                        continue
+                    found = _occurrences(communication, order, start, horizon, inclusive=True, zone=policy.zone)
+                else:
+                    found = _occurrences(communication, order, start, end, inclusive=False, zone=policy.zone)
+                items += [replace(item, index=counted + (item.index or 0), period=number) for item in found]
+                counted += len(found)
+        elif communication.when == "resolved":
+            for number, (_, end) in enumerate(periods, start=1):
+                if end is not None and number < len(periods):  # a resolution a reopening undid
+                    items.append(replace(_once(communication, order, opened, end, due, plan), period=number,
+                                         undone=True))
+            items.append(replace(_once(communication, order, opened, resolved, due, plan), period=len(periods)))
         else:
             items.append(_once(communication, order, opened, resolved, due, plan))
     items.sort(key=lambda o: (o.at is None, _utc(o.at) if o.at else opened, o.order, o.index or 0))
     return Agenda(policy, severity, plan, opened, resolved, horizon, tuple(items))
+
+
+def _open_periods(ticket: Ticket) -> list[tuple[datetime, datetime | None]]:
+    """``(start, end)`` of each stretch the incident was open: from the opening, then from each
+    reopening, to the resolution that closed it (None: still open). Recurring items are owed
+    while open (Conecta: "Reportamos en el estado del servicio cada 4 horas" until "Una vez
+    resuelto"), counted afresh from a reopening."""
+    periods: list[tuple[datetime, datetime | None]] = []
+    start: datetime | None = ticket.opened
+    for resolution, reopening in ticket.resolutions:
+        assert start is not None
+        periods.append((start, resolution))
+        start = reopening
+    if start is not None:
+        periods.append((start, None))
+    return periods
 
 
 def _occurrences(communication: Communication, order: int, opened: datetime, end: datetime, *,
