@@ -204,3 +204,20 @@ def test_unwritable_directory_is_an_input_error(capsys, tmp_path):
 def test_json_is_one_document(capsys):
     code, out, _ = run(capsys, "comms", *RESOLVED, "--json")
     assert code == 0 and json.loads(out)["severity"] == "total-outage"
+
+
+def test_ics_uids_of_a_reopened_incident_are_unique_and_keep_the_first_resolutions(capsys, tmp_path):
+    """The items of the resolution a reopening undid keep the UIDs they had before the
+    reopening (a calendar that imported them updates rather than duplicates); the resolution
+    after the reopening gets UIDs of its own."""
+    before, after = tmp_path / "before.ics", tmp_path / "after.ics"
+    opened = ["conecta", "-s", "total-outage", "--opened", "2026-11-23T09:00", "--resolved", "2026-11-23T12:00"]
+    run(capsys, "comms", *opened, "--ics", str(before))
+    code, _, err = run(capsys, "comms", *opened, "--reopened", "2026-11-23T14:00", "--resolved", "2026-11-24T01:00",
+                       "--ics", str(after))
+    assert code == 0, err
+    first = {str(e["uid"]): e.decoded("dtstart") for e in Calendar.from_ical(before.read_bytes()).walk("VEVENT")}
+    events = Calendar.from_ical(after.read_bytes()).walk("VEVENT")
+    second = {str(e["uid"]): e.decoded("dtstart") for e in events}
+    assert len(second) == len(events) == 9  # opening, 3 at 12:00, updates 18:00 and 22:00, 3 at 01:00
+    assert all(second[uid] == start for uid, start in first.items())

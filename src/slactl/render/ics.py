@@ -66,4 +66,5 @@ def _description(item: Owed, why: str) -> str:
 def _uid(agenda: Agenda, item: Owed) -> str:
     opened = agenda.opened.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     plan = f"{agenda.plan.id}." if agenda.plan else ""
-    return f"{agenda.policy.id}.{plan}{agenda.severity.id}.{opened}.{item.order}.{item.index or 0}@slactl"
+    again = f".r{item.period}" if not item.recurring and item.period > 1 else ""  # a resolution after a reopening
+    return f"{agenda.policy.id}.{plan}{agenda.severity.id}.{opened}.{item.order}.{item.index or 0}{again}@slactl"
