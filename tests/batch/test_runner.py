@@ -125,7 +125,7 @@ def test_output_file_and_format(capsys, tmp_path):
 MISUSE = [
     ("--input with a provider is refused", ["due", "ignus", "--input", "x.csv"], "drop PROVIDER"),
     ("--strict without --input is refused", ["due", "ignus", "-s", "high", "--opened", "now", "--strict"],
-     "--strict only go with --input"),
+     "--strict only goes with --input"),
     ("a single ticket without --severity says what is missing", ["due", "ignus", "--opened", "now"],
      "missing --severity"),
     ("a missing input file is one line", ["due", "--input", "/nonexistent/t.csv"], "cannot read /nonexistent/t.csv"),

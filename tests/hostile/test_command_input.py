@@ -87,7 +87,7 @@ CASES = [
                  id='due without --opened'),
     pytest.param(['due', 'ignus', '--input', 'x.csv'], 2, '--input reads every ticket from the file; drop PROVIDER',
                  id='--input with a PROVIDER'),
-    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--output', 'x.csv'], 2, '--output only go with --input',
+    pytest.param(['due', 'ignus', '--severity', 'high', '--opened', O, '--output', 'x.csv'], 2, '--output only goes with --input (a file of tickets)',
                  id='--output without --input'),
     pytest.param(['due', '--input', 'x.csv', '--format', 'xml'], 2, "invalid value for '--format': 'xml' is not one of 'csv', 'jsonl'. (see slactl due --help)",
                  id='an unknown --format'),

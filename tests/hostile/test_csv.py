@@ -89,7 +89,7 @@ def test_csv_raw_only_goes_with_csv_output_of_a_batch(capsys, tmp_path):
     code, out, err = run(capsys, "due", "--input", str(source), "--format", "jsonl", "--csv-raw")
     assert (code, out) == (2, "") and err == "slactl: error: --csv-raw is for CSV output; JSON Lines are always written as they are\n"
     code, out, err = run(capsys, "due", "ignus", "-s", "high", "--opened", "now", "--csv-raw")
-    assert (code, out, err) == (2, "", "slactl: error: --csv-raw only go with --input\n")
+    assert (code, out, err) == (2, "", "slactl: error: --csv-raw only goes with --input (a file of tickets)\n")
 
 
 def _written(rows: list[list[str]], *, raw: bool = False) -> tuple[str, int]:

@@ -101,7 +101,8 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
                                            ("--csv-raw", csv_raw)) if value]
     batch_only += given_export_options(export)
     if batch_only:
-        raise InputError(f"{', '.join(batch_only)} only go with --input")
+        verb = "goes" if len(batch_only) == 1 else "go"
+        raise InputError(f"{', '.join(batch_only)} only {verb} with --input (a file of tickets)")
     for name, value in (("PROVIDER", provider or customer), ("--severity", severity), ("--opened", opened)):
         if not value:
             raise InputError(f"missing {name} (or give --input FILE for a batch of tickets)")

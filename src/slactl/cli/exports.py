@@ -102,7 +102,9 @@ def read_options(*, preset: str | None, columns: tuple[str, ...], default_provid
     if delimiter is not None:
         delimiter = DELIMITER_NAMES.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1 or delimiter in '"\r\n':
-            raise InputError(f"--delimiter {delimiter!r}: give one character, e.g. ';' or tab")
+            why = "the quote character cannot also separate fields" if delimiter == '"' else (
+                "a line break cannot separate fields" if delimiter in "\r\n" else "give one character")
+            raise InputError(f"--delimiter {delimiter!r}: {why}, e.g. ';' or tab")
     return Options(preset=presets.get(preset) if preset else None, columns=tuple(pairs), provider=default_provider,
                    plan=default_plan, na=na, delimiter=delimiter, format=time_format, dayfirst=dayfirst,
                    zone=parse_zone(input_tz, what="--input-tz") if input_tz else None,

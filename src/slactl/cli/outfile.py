@@ -60,7 +60,14 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
         stream: IO = sys.stdout.buffer if binary else sys.stdout
         if not binary and not stream.isatty():
             stream = _Blocks(stream)  # type: ignore[assignment]
-        yield stream
+        try:
+            yield stream
+        except BaseException:  # what was written before a stop (--strict, Ctrl-C) is not held back
+            try:
+                stream.flush()
+            except OSError:
+                pass
+            raise
         stream.flush()
         return
     protected = list(protected)
