@@ -131,3 +131,15 @@ def test_report_agrees_with_due_input_on_every_ticket(capsys, tmp_path):
             if group[verdict]:
                 found[(group["provider"], group["plan"], group["severity"], verdict)] += group[verdict]
     assert found == expected and sum(found.values()) == 1500
+
+
+def test_report_json_gives_now_as_the_tickets_were_judged_and_counts_skipped_rows(capsys, tmp_path):
+    """A naive --now is read in each provider's zone (docs/batch.md), so JSON cannot give it as
+    a UTC instant; an instant with an offset stays one. Skipped rows are counted in JSON too."""
+    path = tmp_path / "t.csv"
+    path.write_text("id,provider,severity,opened\nA,ignus,high,2026-11-02T10:00\nB,nope,high,2026-11-02T10:00\n")
+    for given, shown in (("2026-11-30T00:00", "2026-11-30T00:00:00"), ("2026-11-30T00:00Z", "2026-11-30T00:00:00+00:00")):
+        code, out, err = run(capsys, "report", str(path), "--now", given, "--json")
+        document = json.loads(out)
+        assert code == 1 and "1 of 2 rows skipped" in err
+        assert (document["now"], document["rows"], document["skipped"]) == (shown, 2, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import click
@@ -55,11 +55,14 @@ def report(state: State, file: str, since: str | None, until: str | None, now: s
     with judged_tickets(state, file, now, clock, read_options(**export)) as (results, bad_rows):
         built = compliance.build(results, since=since, until=until, clock=clock, keep_misses=misses or None)
     bad, rows = bad_rows
-    judged = read_time(now, timezone.utc, what="--now", now=clock) if now else clock
+    instant = read_time(now, timezone.utc, what="--now", now=clock) if now else clock
+    judged: datetime | str = instant
+    if now and instant != read_time(now, timezone(timedelta(hours=1)), what="--now", now=clock):
+        judged = instant.replace(tzinfo=None).isoformat()  # a wall time, read in each ticket's zone as since/until
     if as_json:
         from slactl.render.output import emit_json
 
-        emit_json(render.report_json(built, judged, since, until))
+        emit_json(render.report_json(built, judged, since, until, rows=rows, skipped=bad))
     else:
         render.print_report(built, misses or None)
     compliance_pct = built.total().compliance

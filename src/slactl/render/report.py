@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from slactl.render.output import console, iso, local, table
@@ -40,10 +41,14 @@ def _miss_json(miss: Miss) -> dict[str, Any]:
     }
 
 
-def report_json(report: Report, now, since: str | None, until: str | None) -> dict[str, Any]:
-    """``slactl report --json``; ``since`` and ``until`` as given (read in each ticket's zone)."""
+def report_json(report: Report, now: datetime | str, since: str | None, until: str | None, *, rows: int = 0,
+                skipped: int = 0) -> dict[str, Any]:
+    """``slactl report --json``; ``since`` and ``until`` as given (read in each ticket's zone),
+    ``now`` an instant, or a wall time without offset (read in each ticket's zone); ``rows``
+    read from the file and ``skipped`` as bad input."""
     return {
-        "now": iso(now), "since": since, "until": until,
+        "now": now if isinstance(now, str) else iso(now), "since": since, "until": until,
+        "rows": rows, "skipped": skipped,
         "total": _group_json(report.total()),
         "groups": [_group_json(g) for g in report.groups.values()],
         "misses": [_miss_json(m) for m in report.misses],
