@@ -62,10 +62,11 @@ negate may come two words later."""
 LIGHT = frozenset(
     "se ha han hay haya hayan he esta estan estaba estaban es son fue fueron is are was were be been has have had "
     "do does did ya yet still todavia aun really realmente completely totally totalmente completamente "
-    "currently actualmente muy very que sea sean parece parecen creo hemos habia habiamos".split()
+    "currently actualmente muy very que sea sean este esten parece parecen creo hemos habia habiamos".split()
 )
 """Words that may stand between a negation and what it negates (``no está caído``, ``is not
-completely down``, ``no creo que sea una falla``) and that do not count as a gap inside a
+completely down``, ``no creo que sea una falla``, ``no es que esté caído``: ``sea`` and ``esté``
+are the subjunctives such a denial takes) and that do not count as a gap inside a
 wording; any other word ends a negation's reach (``no podemos crear documentos`` is a report
 that documents cannot be created, not a denial)."""
 COORDINATING = frozenset("ni tampoco nor neither".split())
