@@ -140,3 +140,11 @@ def test_a_given_fact_wins_over_the_text():
 def test_each_concept_keeps_the_words_it_came_from():
     [found] = reading("Nuestro sitio web se cayó desde las 9am").concepts
     assert (found.concept, [h.quote for h in found.hits]) == ("service-down", ["se cayó"])
+
+
+def test_a_word_of_the_lexicon_is_no_typo_of_another():
+    # "button" is one typo from "buzón" (~buton, ~buson); spelled as the lexicon has it, it is a button
+    text = "Could you add a WhatsApp chat button to our website?"
+    assert "mail-setup" in read(Text.of(text), lexicon()).concept_ids()
+    assert "mail-setup" not in read(Text.of(text, lexicon().vocabulary), lexicon()).concept_ids()
+    assert "mail-failure" in read(Text.of("no me llegan los corrreos", lexicon().vocabulary), lexicon()).concept_ids()
