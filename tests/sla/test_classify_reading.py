@@ -34,6 +34,15 @@ CONCEPTS = [
     ("¿cómo puedo cambiar el idioma?", {"question"}),
     ("en la documentación hay un error", {"documentation-error"}),  # the error is the documentation's
     ("no podemos subir documentos", {"work-blocked"}),
+    ("ningún usuario logra descargar documentos", {"work-blocked"}),  # lograr, conseguir: to manage to
+    ("se ha caído la plataforma tres veces", {"intermittent"}),  # counted outages came back
+    ("la plataforma se cayó unos minutos", {"intermittent"}),  # a short outage: caídas puntuales
+    ("lleva caído 40 minutos", {"service-down"}),  # still down, not a short outage
+    ("ahora Gmail nos rebota todo", {"mail-failure", "mail-setup"}),  # a bounce
+    ("quiero que bloqueen todo lo que llegue de ese remitente", {"spam-filter"}),
+    ("les paso el valor abajo", set()),  # abajo is below, unless said of what is down
+    ("web, correo, DNS, todo abajo", {"service-down"}),
+    ("Ojo, no es que esté caído: se puede trabajar", set()),  # a denial in the subjunctive
 ]
 
 
@@ -52,6 +61,8 @@ ENV = [
     ("Pre-prod está bien; en producción el módulo tarda 30 segundos", "production"),  # "pre prod" is not "prod"
     ("ambiente de entrenamiento, no productivo", "non-production"),
     ("la sección Productos no carga", "unknown"),  # productos are not productivo
+    ("Los ambientes de desarrollo se caen; producción no se ha visto afectada", "non-production"),
+    ("No afecta a producción: la base de datos de pruebas se corrompió", "non-production"),
 ]
 
 
@@ -73,6 +84,12 @@ SCOPE = [
     ("the site is not down, just very slow", "unknown"),  # a denial names nothing that works
     ("la página de estado dice que todo está operativo, pero no me carga nada", "everything"),  # someone else's words
     ("the sites are fine, but the email service is completely down", "part"),  # a healthy service beats "completely"
+    ("No es una caída total, pero las tres tiendas están sin servicio", "part"),  # a denied whole
+    ("Toda la empresa está sin servicio", "everything"),  # sin is the outage's own negation
+    ("el formulario de la página no envía los mensajes al correo; la página carga bien y los correos llegan",
+     "function"),  # a function of services said to work
+    ("el correo no llega; la página carga bien", "part"),  # the mail itself fails
+    ("de mis páginas, unas cargan y otras dan error de servidor", "part"),  # some, said with unas ... otras
 ]
 
 
@@ -105,6 +122,7 @@ EXPOSURE = [
     ("it has not been exploited as far as we know, but it is a privacy risk", "potential"),
     ("an attacker exploited a flaw and downloaded invoices", "materialized"),
     ("vulnerabilidades que afecten a la privacidad pero que no se hayan materializado", "potential"),
+    ("una compañera ha visto que se puede abrir documentos de otros; nadie lo ha aprovechado", "potential"),
 ]
 
 
@@ -122,3 +140,11 @@ def test_a_given_fact_wins_over_the_text():
 def test_each_concept_keeps_the_words_it_came_from():
     [found] = reading("Nuestro sitio web se cayó desde las 9am").concepts
     assert (found.concept, [h.quote for h in found.hits]) == ("service-down", ["se cayó"])
+
+
+def test_a_word_of_the_lexicon_is_no_typo_of_another():
+    # "button" is one typo from "buzón" (~buton, ~buson); spelled as the lexicon has it, it is a button
+    text = "Could you add a WhatsApp chat button to our website?"
+    assert "mail-setup" in read(Text.of(text), lexicon()).concept_ids()
+    assert "mail-setup" not in read(Text.of(text, lexicon().vocabulary), lexicon()).concept_ids()
+    assert "mail-failure" in read(Text.of("no me llegan los corrreos", lexicon().vocabulary), lexicon()).concept_ids()

@@ -121,7 +121,7 @@ class Classification:
 def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Classification:
     """Classify ``incident`` under ``policy``; ``plan`` (or the default plan, or else every
     plan) gives the targets."""
-    text = Text.of(incident.text[:READ_LIMIT])
+    text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
     reading = read(text, lexicon(), _given(incident.facts))
     inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)
     facts = _merge(incident.facts, inferred)

@@ -50,6 +50,8 @@ FACTS = ("env", "scope", "cause", "exposure")
 OUTAGES = frozenset({"service-down", "mail-failure", "database-unreachable", "dns-failure"})
 """Concepts that say something is out: the ones whose scope is read."""
 _DOWN = "service-down"
+_SERVICE_OF = {"mail-failure": "service:mail", "database-unreachable": "service:database", "dns-failure": "service:domain"}
+"""The service a failure names by itself (``el correo no llega`` is the mail failing)."""
 _AND = frozenset({"y", "e", "and"})
 
 
@@ -240,7 +242,10 @@ def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, i
 def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], components: list[tuple[str, Hit]],
            place: _Places, healthy: set[tuple[int, int]], denied: set[tuple[int, int]]) -> FactRead:
     """A denial (``no está caído``) names nothing that works: it only keeps its words out of
-    what fails."""
+    what fails. A denied whole (``no es una caída total``, ``not completely down``) beside a
+    failure says part of it fails. A function failing inside services said to work (``el
+    formulario de la página no envía los mensajes al correo; la página carga bien y los correos
+    llegan``) is one function, even when the failure is worded as mail not sent."""
     quiet = healthy | denied
     failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
     said = [hit for concept, hit in concepts if concept in OUTAGES]
@@ -252,9 +257,18 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
         subject_kinds.add("service")  # mail, a database or DNS: a service by name
     well = [(key, hit) for key, hit in components if place(hit) in healthy]
     well_kinds = {key.split(":")[0] for key, _ in well}
-    found = _found(text, _entries(lexicon.facts, "scope"))
+    well_keys = {key for key, _ in well}
+    functions = {key for key in subjects if key.startswith("function:")}
+    if functions and (subjects - functions) | {_SERVICE_OF[c] for c, _ in concepts if c in _SERVICE_OF} <= well_keys:
+        return FactRead("scope", "function", tuple(hit for key, hit in components if key in functions),
+                        note="what fails is one function" + (" of what is said to work" if well_keys else ""))
+    every = [(entry.id, hit) for entry in _entries(lexicon.facts, "scope") for pattern in entry.patterns
+             for hit in text.search(pattern, negated=True)]
+    found = _distinct([(value, hit) for value, hit in every if not hit.negated])
+    denied_whole = [hit for value, hit in every if value == "everything" and hit.negated and hit.sentence in failing
+                    and not any(t.negation for t in text.tokens if hit.start <= t.start < hit.end)]
     inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
-    part = [hit for value, hit in inside if value == "part"]
+    part = [hit for value, hit in inside if value == "part"] + denied_whole
     whole = [hit for value, hit in inside if value == "everything"]
     services = {key for key in subjects if key.startswith("service:")}
 
@@ -262,13 +276,10 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
         """The mentions of components said to work whose kind is one of ``kinds``."""
         return tuple(hit for key, hit in well if key.split(":")[0] in kinds)
 
-    if subject_kinds == {"function"}:
-        return FactRead("scope", "function", tuple(hit for key, hit in components if key in subjects),
-                        note="what fails is one function")
     named = subject_kinds & {"service", "whole"}
     if part or "others" in well_kinds or (named and well_kinds):
         return FactRead("scope", "part", evidence({"service", "others", "whole", "rest"}) + tuple(part),
-                        note="something else works" if well_kinds else "")
+                        note="something else works" if well_kinds else "a total outage denied" if denied_whole else "")
     if well_kinds:
         return FactRead("scope", "function", evidence({"service", "whole", "rest"}),
                         note="what works is named, what fails is not: one function")

@@ -62,10 +62,11 @@ negate may come two words later."""
 LIGHT = frozenset(
     "se ha han hay haya hayan he esta estan estaba estaban es son fue fueron is are was were be been has have had "
     "do does did ya yet still todavia aun really realmente completely totally totalmente completamente "
-    "currently actualmente muy very que sea sean parece parecen creo hemos habia habiamos".split()
+    "currently actualmente muy very que sea sean este esten parece parecen creo hemos habia habiamos".split()
 )
 """Words that may stand between a negation and what it negates (``no está caído``, ``is not
-completely down``, ``no creo que sea una falla``) and that do not count as a gap inside a
+completely down``, ``no creo que sea una falla``, ``no es que esté caído``: ``sea`` and ``esté``
+are the subjunctives such a denial takes) and that do not count as a gap inside a
 wording; any other word ends a negation's reach (``no podemos crear documentos`` is a report
 that documents cannot be created, not a denial)."""
 COORDINATING = frozenset("ni tampoco nor neither".split())
@@ -196,6 +197,8 @@ class Token(NamedTuple):
     negation: int = 0
     """0: none; 1: a negation (``no``, ``sin``, ``dejó de``); 2: a quantity (``ningún``, ``nadie``)."""
     prefix: str = ""
+    known: bool = False
+    """A word of the lexicon, spelled as it is there: no typo of another (``button`` is not ``buzón``)."""
 
     @property
     def filler(self) -> bool:
@@ -239,9 +242,11 @@ class Text:
     """Positions in ``content`` by word prefix (``¬`` for negations)."""
 
     @classmethod
-    def of(cls, source: str) -> Text:
+    def of(cls, source: str, known: frozenset[str] = frozenset()) -> Text:
         """``source`` split once into folded ``Token``s (English contractions opened), each with
-        its clause, sentence, parenthesis depth and negation mark, indexed by prefix."""
+        its clause, sentence, parenthesis depth and negation mark, indexed by prefix; a word of
+        ``known`` (the lexicon's vocabulary) is spelled right, so it is never read as one typo
+        away from another word."""
         breaks = [(m.start(), m.group()) for m in _CLAUSE_BREAK.finditer(source)]
         sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(source)]
         parts: list[tuple[str, int, int, int, int, int, int]] = []
@@ -271,7 +276,7 @@ class Text:
             after = parts[i + 1][0] if i + 1 < len(parts) else ""
             negation = _negation(word, before, after)
             tokens.append(Token(word, source[start:end], start, end, clause, span, depth, sentence, negation,
-                                NEGATION_KEY if negation else prefix(word)))
+                                NEGATION_KEY if negation else prefix(word), word in known))
         content = tuple(range(len(tokens)))
         index: dict[str, list[int]] = {}
         for position, i in enumerate(content):
@@ -341,12 +346,12 @@ class Text:
         if word.negation == 1:
             return token.negation > 0
         if word.negation == 2:
-            return token.negation == 2 and _same(token.word, word)
+            return token.negation == 2 and _same(token.word, word, not token.known)
         if EXACT + token.word in word.keys:
             return True
         if token.prefix != word.prefix or token.filler:
             return False
-        return _same(token.word, word)
+        return _same(token.word, word, not token.known)
 
     def _match(self, slots: tuple[Slot, ...], start: int) -> list[int] | None:
         """Token indices of the first way ``slots`` match from content position ``start``."""
@@ -419,11 +424,11 @@ class Text:
 
 
 @lru_cache(maxsize=65536)
-def _same(folded: str, word: Word) -> bool:
-    """Whether a folded word of a text is ``word`` by its keys (remembered: a long text repeats
-    its words, and the lexicon its wordings)."""
+def _same(folded: str, word: Word, typos: bool = True) -> bool:
+    """Whether a folded word of a text is ``word`` by its keys, or (with ``typos``) one typo
+    away (remembered: a long text repeats its words, and the lexicon its wordings)."""
     found = keys(folded, word.language)
-    return not found.isdisjoint(word.keys) or one_typo_apart(found, word.keys)
+    return not found.isdisjoint(word.keys) or (typos and one_typo_apart(found, word.keys))
 
 
 def _negation(word: str, before: str, after: str) -> int:
