@@ -209,9 +209,12 @@ class Rows:
             for target, calendar in setup.targets:
                 counted = self._integer(calendar.engine) if calendar else None
                 days, time = _micros(target.latest) or (None, 0)
+                earliest = _micros(target.earliest)
+                if earliest is not None and days is not None and earliest[0] <= days and earliest[1] <= time:
+                    earliest = None  # it ends no later than the due time: it fails only where that fails
                 steps.append(Step(TARGET_AT.get(target.name), target.start != "opened", DONE_SLOT.get(target.name),
                                   counted.add if counted else None, counted.elapsed if counted else None,
-                                  _micros(target.earliest), days, time, ESTIMATED if target.estimate else COMMITTED))
+                                  earliest, days, time, ESTIMATED if target.estimate else COMMITTED))
             head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
             recipe = Recipe(head, wall, reader, self._statuses.setdefault(setup.policy.id, {}), setup.policy, now,
                             tuple(steps))
