@@ -163,6 +163,8 @@ IGNUS_REPORTS = [
     ("Everything is fine on our side, but email is failing", "urgent"),
     ("Please add proveedor.com to the antispam whitelist", "low"),
     ("Quisiera añadir a mi proveedor a la lista blanca del filtro antispam", "low"),
+    ("Quiero programar un cron que se ejecute cada dos horas", "medium"),
+    ("La plataforma se cae cada hora", "urgent"),
 ]
 
 
