@@ -87,6 +87,10 @@ CONECTA_REPORTS = [
     ("No está caído, pero el botón de pago no funciona", "bug"),
     ("el plugin de WooCommerce da error al guardar", "bug"),
     ("El formulario de contacto no envía los mensajes", "bug"),
+    ("Algunos clientes no pueden abrir la página, a otros les carga bien", "partial-outage"),
+    ("El contador de visitas se quedó congelado en el mismo número desde el lunes", "bug"),
+    ("Stats are stuck at the same number since Monday", "bug"),
+    ("La página se congela al pagar", "partial-outage"),
 ]
 
 
@@ -152,6 +156,15 @@ IGNUS_REPORTS = [
     ("El dominio expiró y la página no abre", "urgent"),
     ("El archivo adjunto no abre en Outlook", "low"),
     ("El correo no envía ni recibe desde esta mañana", "urgent"),
+    ("Nos están cayendo miles de correos de spam", "high"),
+    ("Está lloviendo spam en todas las cuentas", "high"),
+    ("Se nos cayó el correo, no llega nada", "urgent"),
+    ("Our intern changed the MX records by mistake and now email is failing", "high"),
+    ("Everything is fine on our side, but email is failing", "urgent"),
+    ("Please add proveedor.com to the antispam whitelist", "low"),
+    ("Quisiera añadir a mi proveedor a la lista blanca del filtro antispam", "low"),
+    ("Quiero programar un cron que se ejecute cada dos horas", "medium"),
+    ("La plataforma se cae cada hora", "urgent"),
 ]
 
 
@@ -176,6 +189,21 @@ ATHENTO_REPORTS = [
     ("No podemos firmar documentos, el módulo de firma da error", "critical"),
     ("La aplicación se cae cada cierto tiempo", "major"),
     ("We can't upload documents since this morning, users get error 500", "critical"),
+    ("Gente ajena a la empresa ha descargado documentos sin autenticarse", "blocker"),
+    ("Cualquiera con el enlace podría descargar los documentos sin autenticarse", "critical"),
+    ("Varios usuarios vieron expedientes a los que no tienen permiso", "blocker"),
+    ("People outside the company downloaded our files without authentication", "blocker"),
+    ("Hay usuarios viendo documentos que no les corresponden", "blocker"),
+    ("Los usuarios que no tienen permiso de escritura ven un error al subir", "trivial"),
+    ("Users who have no permission get an error when uploading", "trivial"),
+    ("The whole platform is completely down, every request times out", "blocker"),
+    ("The API refuses connections and not a single user can work", "blocker"),
+    ("Los procesos de aprobación están bloqueados, no podemos tramitar nada", "critical"),
+    ("Athento se corta cada pocas horas unos minutos y vuelve solo", "major"),
+    ("La app nos echa de la sesión cada tanto y después deja entrar", "major"),
+    ("The app goes down every couple of hours, then works again", "major"),
+    ("El manual de administrador describe una opción que ya no existe", "trivial"),
+    ("The admin guide mentions a setting that does not exist", "trivial"),
 ]
 
 

@@ -164,6 +164,12 @@ def test_negation_in_an_earlier_clause_does_not_count():
     assert Text.of("No, el sitio está caído").find("caido") is not None
 
 
+def test_a_dot_inside_a_word_ends_no_sentence():
+    parsed = Text.of("agreguen facturas@proveedor.com a la lista. Gracias")
+    assert len({t.sentence for t in parsed.tokens if t.word != "gracias"}) == 1
+    assert parsed.tokens[-1].sentence != parsed.tokens[0].sentence
+
+
 def test_inside_is_strict():
     outer = Text.of("caída parcial").find("caida parcial")
     inner = Text.of("caída parcial").find("caido")

@@ -48,8 +48,10 @@ NEGATION_WINDOW = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(
-    r"[.,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however)\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.;!?¿¡\n]")
+    r"\.(?![^\W_])|[,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\.(?![^\W_])|[;!?¿¡\n]")
+"""A full stop ends a clause and a sentence; a dot with a letter or digit right after it is inside
+a word (``facturas@proveedor.com``, ``ocr.lang``, ``v2.3``) and ends neither."""
 
 FILLERS = frozenset(
     "el la los las lo un una unos unas al del de a the an of "
