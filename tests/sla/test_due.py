@@ -300,3 +300,21 @@ def test_a_target_whose_clock_is_paused_now_says_so_and_keeps_its_time_left(caps
     assert (running["resolution"]["left"], running["resolution"]["paused"]) == ("31h", False)
     code, text, _ = run(capsys, "due", *base, "--pause", "2026-11-23T10:00/2026-11-25T10:00")
     assert code == 0 and "pending, clock paused, 32 h of business time left" in " ".join(text.split())
+
+
+def test_a_target_met_under_the_severity_then_in_force_says_which(capsys):
+    """ignus seed: "Urgente | 15 minutos | 2 horas | 24x7", "Baja | 1 día | 5-10 Días | Horario
+    oficina". Opened Mon 09:00 as low, answered 09:20, escalated to urgent at 09:30: judged as
+    urgent since the opening the response was due 09:15, but at 09:20 low was in force and its
+    response was due Tue 09:00: met, and the table says under which severity (not a bare "met"
+    next to a due time before the answer)."""
+    args = ["ignus", "-s", "low", "--opened", "2026-11-23T09:00", "--severity-change", "2026-11-23T09:30=urgent",
+            "--responded", "2026-11-23T09:20", "--now", "2026-11-23T13:00"]
+    found, _ = targets(capsys, *args)
+    response = found["response"]
+    assert (response["due"], response["status"], response["met_under"]) == ("2026-11-23T09:15:00-06:00", "met", "low")
+    code, text, _ = run(capsys, "due", *args)
+    assert code == 0 and "met under the earlier severity low: done Mon 2026-11-23 09:20" in " ".join(text.split())
+    on_time, _ = targets(capsys, "ignus", "-s", "urgent", "--opened", "2026-11-23T09:00", "--responded",
+                         "2026-11-23T09:10", "--now", "2026-11-23T13:00")
+    assert (on_time["response"]["status"], on_time["response"]["met_under"]) == ("met", None)

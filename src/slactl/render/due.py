@@ -42,6 +42,7 @@ def deadline_json(item: Deadline, zone: tzinfo) -> dict[str, Any]:
         "hours": hours_text(item.calendar) if item.calendar else None,
         "left": compact(item.left) if item.left is not None else None,
         "paused": item.paused,
+        "met_under": item.met_under.id if item.met_under is not None else None,
         "left_seconds": int(item.left.total_seconds()) if item.left is not None else None,
         "late": compact(item.late) if item.late is not None else None,
         "late_seconds": int(item.late.total_seconds()) if item.late is not None else None,
@@ -150,7 +151,8 @@ def _status(item: Deadline, zone: tzinfo) -> str:
     if status in (Status.MET, Status.WITHIN_ESTIMATE) and item.done is not None:
         word = "met" if status is Status.MET else "within the estimate"
         implied = " (implied by the resolution)" if item.implied else ""
-        return f"{word}: done {local(item.done, zone)}{implied}"
+        under = f" under the earlier severity {item.met_under.id}" if item.met_under is not None else ""
+        return f"{word}{under}: done {local(item.done, zone)}{implied}"
     if status in (Status.MISSED, Status.OVER_ESTIMATE) and item.done is not None:
         word = "MISSED" if status is Status.MISSED else "over the estimate"
         implied = " (implied by the resolution)" if item.implied else ""

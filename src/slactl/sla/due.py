@@ -94,6 +94,9 @@ class Deadline:
     paused: bool = False
     """The target is open and its clock stands still at the judging instant (a pause or a
     pausing status holds then): ``left`` will not shrink until the clock restarts."""
+    met_under: Severity | None = None
+    """The earlier severity under which a target finished after ``due`` was met (it was in
+    force when the target was finished, and its own due time was kept)."""
 
     @property
     def failed(self) -> bool:
@@ -149,8 +152,10 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
         return replace(base, status=Status.EXCLUDED, reason=excluded, elapsed_pct=None)
     if done is not None:
         took = calendar.elapsed(start, done, pauses)
-        if done <= due_at or _met_earlier(ticket, target, done, earlier):
-            return replace(base, status=Status.WITHIN_ESTIMATE if target.estimate else Status.MET, took=took)
+        kept = None if done <= due_at else _met_earlier(ticket, target, done, earlier)
+        if done <= due_at or kept is not None:
+            return replace(base, status=Status.WITHIN_ESTIMATE if target.estimate else Status.MET, took=took,
+                           met_under=kept)
         late = calendar.elapsed(due_at, done, pauses)
         return replace(base, status=Status.OVER_ESTIMATE if target.estimate else Status.MISSED,
                         late=late, late_wall=done - due_at, took=took)
@@ -222,16 +227,20 @@ def _earlier_severities(ticket: Ticket) -> list[tuple[datetime, Severity]]:
     return [(changes[index + 1][0], severity) for index, (_, severity) in enumerate(changes[:-1])]
 
 
-def _met_earlier(ticket: Ticket, target: Target, done: datetime, earlier: Sequence[tuple[datetime, Severity]]) -> bool:
-    """Finished while an earlier severity was in force, and met under it: it stays met."""
+def _met_earlier(ticket: Ticket, target: Target, done: datetime,
+                 earlier: Sequence[tuple[datetime, Severity]]) -> Severity | None:
+    """The earlier severity in force when the target was finished, if it was met under it (it
+    stays met); else None."""
     for ended, severity in earlier:
         if done <= ended:
             for other, calendar in timed_targets(ticket.policy, severity, ticket.plan):
                 if other.name == target.name and calendar is not None and other.latest is not None:
                     start, pauses = _clock(ticket, other)
-                    return start is not None and done <= calendar.add(start, other.latest, pauses)
-            return False
-    return False
+                    if start is not None and done <= calendar.add(start, other.latest, pauses):
+                        return severity
+                    return None
+            return None
+    return None
 
 
 def _at_risk(warn: Warn, calendar: Calendar, now: datetime, due_at: datetime, pauses: tuple[Pause, ...],
