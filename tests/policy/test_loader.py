@@ -160,8 +160,8 @@ BROKEN = [
     _case("day-listed-twice.yaml", (10, "wed is listed twice (in 'mon-fri' and 'wed')"),
           id="a weekday under two keys"),
     _case("empty-calendar-used.yaml",
-          (24, "calendar 'office' has no opening hours, so target 'response' could never be due"),
-          (28, "calendar 'office' has no opening hours, so target 'resolution' could never be due"),
+          (24, "calendar 'office' has no weekly opening hours, so target 'response' could not be due after its last exception date; give hours for days of the week"),
+          (28, "calendar 'office' has no weekly opening hours, so target 'resolution' could not be due after its last exception date; give hours for days of the week"),
           id="targets on a calendar with no hours could never be due"),
     # -- semantics: targets --------------------------------------------------------------
     _case("zero-duration.yaml", (24, "'max' must be longer than zero, got '0h'"), id="a zero-length target"),

@@ -745,7 +745,8 @@ RULES: tuple[Rule, ...] = (
          _target_without_calendar),
     Rule("target-calendar-known", "unknown calendar {calendar!r} (choose from: {choices})", _targets,
          _target_unknown_calendar),
-    Rule("target-calendar-open", "calendar {calendar!r} has no opening hours, so target {name!r} could never be due",
+    Rule("target-calendar-open", "calendar {calendar!r} has no weekly opening hours, so target {name!r} could not be due "
+                                 "after its last exception date; give hours for days of the week",
          _targets, _calendar_never_open),
     Rule("target-range-order", "range of {name!r} has min {low} greater than max {high}", _targets, _range_inverted),
     Rule("target-warn", "warning {text!r} of target {name!r} cannot apply: {reason}", _targets, _warn_outside_target),
