@@ -332,3 +332,14 @@ def test_an_endless_incident_text_on_stdin_is_refused(capsys, monkeypatch):
     code, out, err = run(capsys, "classify", "ignus", "-")
     assert (code, out) == (2, "")
     assert err == "slactl: error: the incident text on stdin is longer than 1048576 characters\n"
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["due", "ignus", "--severity", "high", "--opened", "9" * 5000], id="a time"),
+    pytest.param(["due", "ignus", "--severity", "x" * 5000, "--opened", O], id="a severity"),
+    pytest.param(["comms", "conecta", "--severity", "total-outage", "--opened", O, "--until", "7" * 5000], id="--until"),
+])
+def test_a_huge_value_is_named_by_its_ends_and_length_not_echoed_whole(capsys, args):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "(5,000 characters)" in err and len(err) < 400

@@ -15,7 +15,13 @@ def reading(text: str, **given):
 
 
 def table(rows):
-    return pytest.mark.parametrize(("text", "expected"), rows, ids=[f"{t!r} reads {e}" for t, e in rows])
+    return pytest.mark.parametrize(("text", "expected"), rows, ids=[f"{t!r} reads {_shown(e)}" for t, e in rows])
+
+
+def _shown(expected) -> str:
+    """A set in a sorted order: test ids must not depend on the hash seed (each pytest-xdist
+    worker has its own)."""
+    return "{" + ", ".join(sorted(map(repr, expected))) + "}" if isinstance(expected, (set, frozenset)) else str(expected)
 
 
 CONCEPTS = [

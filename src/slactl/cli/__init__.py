@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -188,10 +189,21 @@ def _main() -> None:
 
 def say(line: str) -> None:
     """One line on stderr: a message, a ``FILE:LINE: message`` problem or a bad row. Whatever it
-    quotes (a file name, an id, a value) is data: control characters and line breaks escaped."""
+    quotes (a file name, an id, a value) is data: control characters and line breaks escaped,
+    and a quoted value of more than ``LONG_VALUE`` characters shortened to its ends and length
+    (a 5,000-digit argument is not echoed whole)."""
     from slactl.render.output import one_line
 
-    print(one_line(line), file=sys.stderr)
+    print(_shortened(one_line(line)), file=sys.stderr)
+
+
+LONG_VALUE = 120
+_QUOTED = re.compile("'([^']{%d,})'" % (LONG_VALUE + 1))
+
+
+def _shortened(line: str) -> str:
+    return _QUOTED.sub(lambda found: f"'{found.group(1)[:60]}...{found.group(1)[-20:]}' "
+                                     f"({len(found.group(1)):,} characters)", line)
 
 
 @contextmanager
