@@ -318,3 +318,15 @@ def test_a_target_met_under_the_severity_then_in_force_says_which(capsys):
     on_time, _ = targets(capsys, "ignus", "-s", "urgent", "--opened", "2026-11-23T09:00", "--responded",
                          "2026-11-23T09:10", "--now", "2026-11-23T13:00")
     assert (on_time["response"]["status"], on_time["response"]["met_under"]) == ("met", None)
+
+
+def test_with_another_display_zone_the_calendar_footer_says_whose_hours_they_are(capsys):
+    """ignus seed: "lunes a viernes 8 - 19 hrs" (Guadalajara): shown in Madrid with --tz, the due
+    times move (09:00 Mexico City is 16:00 Madrid) but the opening hours stay Mexico's: the
+    footer names their zone rather than let 08:00-19:00 read as Madrid's."""
+    base = ["due", "ignus", "-s", "high", "--opened", "2026-11-23T09:00", "--now", "2026-11-23T12:00"]
+    code, text, _ = run(capsys, *base, "--tz", "Europe/Madrid")
+    assert code == 0 and "calendar office (America/Mexico_City time): Mon-Fri 08:00-19:00" in text
+    assert "Tue 2026-11-24 16:00" in text  # the resolution's lower bound, 1 business day later, in Madrid
+    code, text, _ = run(capsys, *base)
+    assert code == 0 and "calendar office: Mon-Fri 08:00-19:00" in text

@@ -120,7 +120,9 @@ def print_due(ticket: Ticket, deadlines: Sequence[Deadline], now: datetime | Non
     out.print(grid)
     calendars = {d.calendar.name: d.calendar for d in deadlines if d.calendar and not d.calendar.is_always}
     for name, calendar in calendars.items():
-        out.print(f"calendar {name}: {hours_text(calendar)}")
+        elsewhere = zone_name(calendar.zone) != zone_name(zone)  # --tz: the hours are still the calendar's own
+        where = f" ({zone_name(calendar.zone)} time)" if elsewhere else ""
+        out.print(f"calendar {name}{where}: {hours_text(calendar)}")
 
 
 def _calendar(item: Deadline) -> str:
