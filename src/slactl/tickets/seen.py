@@ -5,50 +5,58 @@ from __future__ import annotations
 
 from array import array
 
-FIRST_CAPACITY = 1024
+SHARDS = 64
+"""Tables, chosen by a fingerprint's top bits: each doubles alone, so growing holds one
+sixty-fourth of the ids twice, not all of them (a single table held 36 MiB for a moment at a
+million ids, where it keeps 24)."""
+FIRST_CAPACITY = 64
 LAST_LINE = 2**32 - 1
 FINGERPRINT = 2**64 - 1
+SHARD_SHIFT = 64 - 6  # SHARDS == 2**6
 
 
 class SeenIds:
     """Each id as an 8-byte fingerprint (Python's own string hash: SipHash, keyed per process)
-    with the line it was first met on (4 bytes), in an open-addressing table at most half full:
-    24 to 48 bytes an id, so a million ids take 24 MiB (36 while the table doubles) where a set
-    of the ids themselves would take 120. Two different ids share a fingerprint with a chance
-    below one in 10^5 for ten million ids (n^2 / 2^65). Owned by one reading of one file."""
+    with the line it was first met on (4 bytes), in open-addressing tables at most half full:
+    24 to 48 bytes an id, so a million ids take 24 MiB where a set of the ids themselves would
+    take 120. Two different ids share a fingerprint with a chance below one in 10^5 for ten
+    million ids (n^2 / 2^65). Owned by one reading of one file."""
 
-    __slots__ = ("_keys", "_lines", "_mask", "_size")
+    __slots__ = ("_keys", "_lines", "_masks", "_sizes", "_size")
 
     def __init__(self) -> None:
-        self._keys = array("Q", [0]) * FIRST_CAPACITY
-        self._lines = array("I", [0]) * FIRST_CAPACITY
-        self._mask = FIRST_CAPACITY - 1
+        self._keys = [array("Q", [0]) * FIRST_CAPACITY for _ in range(SHARDS)]
+        self._lines = [array("I", [0]) * FIRST_CAPACITY for _ in range(SHARDS)]
+        self._masks = [FIRST_CAPACITY - 1] * SHARDS
+        self._sizes = [0] * SHARDS
         self._size = 0
 
     def add(self, ticket_id: str, line: int) -> int | None:
         """Remember ``ticket_id`` at ``line``; the line it was first met on if it was met before."""
         key = (hash(ticket_id) & FINGERPRINT) | 1  # never 0, the empty slot
-        keys, mask = self._keys, self._mask
+        shard = key >> SHARD_SHIFT
+        keys, mask = self._keys[shard], self._masks[shard]
         index = key & mask
         while True:
             found = keys[index]
             if found == key:
-                return self._lines[index]
+                return self._lines[shard][index]
             if not found:
                 break
             index = (index + 1) & mask
         keys[index] = key
-        self._lines[index] = min(line, LAST_LINE)
+        self._lines[shard][index] = min(line, LAST_LINE)
         self._size += 1
-        if self._size * 2 > len(keys):
-            self._grow()
+        size = self._sizes[shard] = self._sizes[shard] + 1
+        if size * 2 > mask:
+            self._grow(shard)
         return None
 
     def __len__(self) -> int:
         return self._size
 
-    def _grow(self) -> None:
-        old_keys, old_lines = self._keys, self._lines
+    def _grow(self, shard: int) -> None:
+        old_keys, old_lines = self._keys[shard], self._lines[shard]
         capacity = len(old_keys) * 2
         keys, lines = array("Q", [0]) * capacity, array("I", [0]) * capacity
         mask = capacity - 1
@@ -58,4 +66,4 @@ class SeenIds:
                 while keys[index]:
                     index = (index + 1) & mask
                 keys[index], lines[index] = key, line
-        self._keys, self._lines, self._mask = keys, lines, mask
+        self._keys[shard], self._lines[shard], self._masks[shard] = keys, lines, mask
