@@ -6,7 +6,9 @@ words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note
 - ``env``: ``production`` or ``non-production``, from the environments the text names. An
   environment named in a healthy statement (``producción funciona bien``) is not the one
   affected when another is named; named only as healthy, it is still the one concerned
-  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown.
+  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown. What the
+  client's customers use (``el portal que usan nuestros clientes``) is production when no
+  environment is named.
 - ``scope``: ``everything``, ``part`` or ``function`` (one function). Failures whose subjects
   are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
   instances working (``los otros dos cargan bien``), or a named service or whole failing while
