@@ -2,8 +2,10 @@
 person who never saw the rules or the other sets, kept unseen while hold-out 2's kinds were
 fixed, and run once (tests/testdata/classify/holdout3.yaml). That run classified 83 of 100 right
 (83.0 %), 78 through a real match (78.0 %): athento 19/25, conecta 21/25, ignus 20/25, ivcisa
-23/25. Its misses are listed by kind in docs/classification.md. The floors sit a few points
-under that run.
+23/25. Its misses were then examined (listed by kind in docs/classification.md) and their kinds
+fixed by general mechanisms, checked on paraphrases of each kind (tests/sla/test_classify_kinds.py):
+99 of 100 right, 94 through a real match. It is a development set now, no longer a measure; the
+floors sit a few points under that.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from test_classify_fresh import outcome
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "testdata" / "classify" / "holdout3.yaml"
 CASES = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))["cases"]
-OVERALL, REAL = 0.80, 0.75
+OVERALL, REAL = 0.95, 0.90
 
 
 def test_the_third_holdout_set_is_what_was_written():

@@ -40,8 +40,10 @@ def test_the_concepts_are_the_ones_the_policy_format_names():
 
 
 def test_the_fact_values_are_the_ones_the_policy_format_names():
-    read_facts = {fact: tuple(values) for fact, values in SOURCE["facts"].items() if fact != "scope"}
+    read_facts = {fact: tuple(v for v in values if v != "customer-facing")
+                  for fact, values in SOURCE["facts"].items() if fact != "scope"}
     assert read_facts == {k: v for k, v in spec.READ_FACTS.items() if k != "scope"}
+    assert "customer-facing" in SOURCE["facts"]["env"]  # read as production unless an environment is named
     assert tuple(SOURCE["facts"]["scope"]) == ("everything", "part")  # function: read from subjects, not words
     assert set(spec.READ_FACTS["scope"]) == {"everything", "part", "function"}
 

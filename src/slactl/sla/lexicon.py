@@ -99,8 +99,9 @@ def compile_source(document: dict) -> dict:
 
     classes: dict[str, list[dict]] = {}
     for name, raw in {**document["classes"], **document["components"]}.items():
-        classes[name] = [{"text": text, "words": [word_id(w) for w in _plain(text, language)]}
-                         for language, text in wordings(raw)]
+        classes[name] = [item for language, text in wordings(raw)  # `{stopped}`: every item of a class named before
+                         for item in (classes[text[1:-1]] if text[1:-1] in classes and text.startswith("{") else
+                                      [{"text": text, "words": [word_id(w) for w in _plain(text, language)]}])]
 
     def group(text: str, alternative: str, language: str) -> list[list[int]]:
         """One alternative of ``(a|b)``, or every alternative of a class written ``({name}|b)``."""

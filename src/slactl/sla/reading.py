@@ -6,7 +6,9 @@ words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note
 - ``env``: ``production`` or ``non-production``, from the environments the text names. An
   environment named in a healthy statement (``producción funciona bien``) is not the one
   affected when another is named; named only as healthy, it is still the one concerned
-  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown.
+  (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown. What the
+  client's customers use (``el portal que usan nuestros clientes``) is production when no
+  environment is named.
 - ``scope``: ``everything``, ``part`` or ``function`` (one function). Failures whose subjects
   are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
   instances working (``los otros dos cargan bien``), or a named service or whole failing while
@@ -53,6 +55,8 @@ _DOWN = "service-down"
 _SERVICE_OF = {"mail-failure": "service:mail", "database-unreachable": "service:database", "dns-failure": "service:domain"}
 """The service a failure names by itself (``el correo no llega`` is the mail failing)."""
 _AND = frozenset({"y", "e", "and"})
+_CUSTOMERS = "customer-facing"
+"""The environment wordings that name what the client's customers use: production unless named."""
 
 
 class Found(NamedTuple):
@@ -123,12 +127,13 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
                if hit.clause not in reported]
     healthy_places = {place(hit) for hit in healthy} - problem_places
     denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
-    environments = _outermost(_found(text, _entries(lexicon.facts, "env")))
+    environments = _customers_production(_outermost(_found(text, _entries(lexicon.facts, "env"))))
     facts = {
         "env": _env(environments, place, healthy_places | denied_places),
         "scope": _scope(text, lexicon, concepts, components, place, healthy_places, denied_places),
         "cause": _first(causes, ("client", "provider", "third-party"), "cause"),
-        "exposure": _first(_found(text, _entries(lexicon.facts, "exposure")), ("materialized", "potential"), "exposure"),
+        "exposure": _first(_outermost(_found(text, _entries(lexicon.facts, "exposure"))), ("materialized", "potential"),
+                           "exposure"),
     }
     for name, value in given.items():
         facts[name] = FactRead(name, value, given=True)
@@ -222,6 +227,15 @@ class _Places:
         return hit.clause, bisect_right(self.cuts.get(hit.clause, ()), hit.start)
 
 
+def _customers_production(named: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """What the client's customers use (``el portal que usan nuestros clientes``, ``sigue
+    vendiendo``) is production when the text names no environment; a named one wins (``el
+    ambiente de pruebas que usan nuestros clientes`` is a test system)."""
+    if any(value != _CUSTOMERS for value, _ in named):
+        return [(value, hit) for value, hit in named if value != _CUSTOMERS]
+    return [("production", hit) for _, hit in named]
+
+
 def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]]) -> FactRead:
     affected = {value for value, hit in named if place(hit) not in healthy}
     working = {value for value, hit in named if place(hit) in healthy}
@@ -245,7 +259,8 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     what fails. A denied whole (``no es una caída total``, ``not completely down``) beside a
     failure says part of it fails. A function failing inside services said to work (``el
     formulario de la página no envía los mensajes al correo; la página carga bien y los correos
-    llegan``) is one function, even when the failure is worded as mail not sent."""
+    llegan``), or beside the rest said to work (``el buscador del sitio está muerto, lo demás va
+    perfecto``), is one function, even when the failure is worded as mail not sent."""
     quiet = healthy | denied
     failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
     said = [hit for concept, hit in concepts if concept in OUTAGES]
@@ -259,7 +274,8 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     well_kinds = {key.split(":")[0] for key, _ in well}
     well_keys = {key for key, _ in well}
     functions = {key for key in subjects if key.startswith("function:")}
-    if functions and (subjects - functions) | {_SERVICE_OF[c] for c, _ in concepts if c in _SERVICE_OF} <= well_keys:
+    if functions and ("rest" in {key.split(":")[0] for key, _ in well}
+                      or (subjects - functions) | {_SERVICE_OF[c] for c, _ in concepts if c in _SERVICE_OF} <= well_keys):
         return FactRead("scope", "function", tuple(hit for key, hit in components if key in functions),
                         note="what fails is one function" + (" of what is said to work" if well_keys else ""))
     every = [(entry.id, hit) for entry in _entries(lexicon.facts, "scope") for pattern in entry.patterns
