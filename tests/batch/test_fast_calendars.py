@@ -151,7 +151,7 @@ def test_next_to_unusual_offset_changes_the_table_agrees_with_the_general_path(c
 
 from slactl.businesstime.holidays import Holidays, PublicHolidays  # noqa: E402
 from slactl.businesstime.weekly_hours import WeeklyHours  # noqa: E402
-from calendar_samples import MADRID, hm  # noqa: E402
+from calendar_samples import MADRID  # noqa: E402
 
 MX_HOURS = MX_OFFICE.hours
 adjusted_holidays = st.builds(

@@ -3,7 +3,6 @@ bad rows go to stderr as ``FILE:LINE: message`` and are counted; the others are 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace

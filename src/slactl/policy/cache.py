@@ -27,7 +27,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
