@@ -22,14 +22,13 @@ class SeenIds:
     take 120. Two different ids share a fingerprint with a chance below one in 10^5 for ten
     million ids (n^2 / 2^65). Owned by one reading of one file."""
 
-    __slots__ = ("_keys", "_lines", "_masks", "_sizes", "_size")
+    __slots__ = ("_keys", "_lines", "_masks", "_sizes")
 
     def __init__(self) -> None:
         self._keys = [array("Q", [0]) * FIRST_CAPACITY for _ in range(SHARDS)]
         self._lines = [array("I", [0]) * FIRST_CAPACITY for _ in range(SHARDS)]
         self._masks = [FIRST_CAPACITY - 1] * SHARDS
         self._sizes = [0] * SHARDS
-        self._size = 0
 
     def add(self, ticket_id: str, line: int) -> int | None:
         """Remember ``ticket_id`` at ``line``; the line it was first met on if it was met before."""
@@ -37,23 +36,22 @@ class SeenIds:
         shard = key >> SHARD_SHIFT
         keys, mask = self._keys[shard], self._masks[shard]
         index = key & mask
-        while True:
-            found = keys[index]
+        found = keys[index]
+        while found:
             if found == key:
                 return self._lines[shard][index]
-            if not found:
-                break
             index = (index + 1) & mask
+            found = keys[index]
         keys[index] = key
-        self._lines[shard][index] = min(line, LAST_LINE)
-        self._size += 1
-        size = self._sizes[shard] = self._sizes[shard] + 1
+        self._lines[shard][index] = line if line < LAST_LINE else LAST_LINE
+        sizes = self._sizes
+        size = sizes[shard] = sizes[shard] + 1
         if size * 2 > mask:
             self._grow(shard)
         return None
 
     def __len__(self) -> int:
-        return self._size
+        return sum(self._sizes)
 
     def _grow(self, shard: int) -> None:
         old_keys, old_lines = self._keys[shard], self._lines[shard]
