@@ -39,7 +39,7 @@ from slactl.sla import classify as _classify
 from slactl.sla import comms as _comms
 from slactl.sla import due as _due
 from slactl.sla import quote as _quote
-from slactl.tickets.build import ARGUMENTS, Fields, build, instant
+from slactl.tickets.build import ARGUMENTS, Fields, build, check_judged, instant
 from slactl.tickets.model import Ticket
 from slactl.tickets.times import FIRST_YEAR, read_time
 
@@ -116,7 +116,8 @@ def due(
     given: ``met``/``missed`` when finished, else ``pending``/``at-risk``/``breached``. The
     ticket's other values are ``ticket``'s keyword arguments (``plan``, ``pauses``,
     ``responded``, ``resolved``, ...). ``warn`` (``75%`` or ``1h``) overrides every target's
-    warning point. Raises ``InputError``; ``now`` before ``opened`` is refused."""
+    warning point. Raises ``InputError``; ``now`` before ``opened`` is refused, and so is an
+    event after ``now`` (it has not happened yet at the judging instant)."""
     _ticket_values("due", events)
     chosen = _policy(policy, policies)
     judged = _now(now, chosen)
@@ -124,6 +125,8 @@ def due(
     made = ticket(chosen, severity, opened, now=judged, policies=policies, **events)
     if judged is not None and judged < made.opened:
         raise InputError("now is before opened")
+    if judged is not None:
+        check_judged(made, judged, ARGUMENTS, "now")
     return _due.due(made, judged, warn=chosen_warn)
 
 

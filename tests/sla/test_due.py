@@ -330,3 +330,35 @@ def test_with_another_display_zone_the_calendar_footer_says_whose_hours_they_are
     assert "Tue 2026-11-24 16:00" in text  # the resolution's lower bound, 1 business day later, in Madrid
     code, text, _ = run(capsys, *base)
     assert code == 0 and "calendar office: Mon-Fri 08:00-19:00" in text
+
+
+@pytest.mark.parametrize("event", [
+    ["--responded", "2026-11-23T12:00"], ["--resolved", "2026-11-23T12:00"],
+    ["--severity-change", "2026-11-23T12:00=urgent"], ["--status", "2026-11-23T12:00=pending"],
+])
+def test_an_event_after_now_is_refused_not_judged(capsys, event):
+    """Judged at 10:30, a response at 12:00 has not happened yet: it was judged MISSED, a later
+    escalation made the ticket BREACHED under a severity it did not have, a later status was
+    ignored. One rule now: refused, naming the event (a planned --pause may lie ahead)."""
+    code, out, err = run(capsys, "due", "ignus", "-s", "medium", "--opened", "2026-11-23T10:00",
+                         "--now", "2026-11-23T10:30", *event)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"slactl: error: {event[0]} 2026-11-23T12:00:00-06:00 is after --now "
+                          f"2026-11-23T10:30:00-06:00: it has not happened yet")
+    code, _, _ = run(capsys, "due", "ignus", "-s", "medium", "--opened", "2026-11-23T10:00",
+                     "--now", "2026-11-23T10:30", "--pause", "2026-11-23T11:00/2026-11-23T12:00")
+    assert code == 0
+
+
+def test_the_status_in_force_at_now_decides_whether_the_clock_stands_still(capsys):
+    """A pausing status that starts at --now stops the clock from then; one that ended at --now
+    (another status from that instant, or a --pause ending there) no longer does."""
+    base = ["ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--now", "2026-11-23T10:30"]
+    cases = [(["--status", "2026-11-23T10:30=pending"], True),
+             (["--status", "2026-11-23T10:10=pending", "--status", "2026-11-23T10:30=open"], False),
+             (["--status", "2026-11-23T10:10=pending"], True),
+             (["--pause", "2026-11-23T10:10/2026-11-23T10:30"], False),
+             (["--pause", "2026-11-23T10:10/2026-11-23T11:00"], True)]
+    for more, paused in cases:
+        found, _ = targets(capsys, *base, *more)
+        assert found["response"]["paused"] is paused, more

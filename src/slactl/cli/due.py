@@ -118,7 +118,7 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
     from slactl.policy.target import Warn
     from slactl.render import due as render
     from slactl.sla.due import any_failed, due as compute
-    from slactl.tickets.build import FLAGS, Fields, build, instant
+    from slactl.tickets.build import FLAGS, Fields, build, check_judged, instant
 
     customers = state.customers()
     customer = customers.get(contract["customer"]) if contract["customer"] else None
@@ -134,6 +134,8 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
         zone = ticket.policy.zone
         raise InputError(f"--now is before --opened ({judged.astimezone(zone).isoformat()} < "
                          f"{ticket.opened.astimezone(zone).isoformat()})")
+    if judged is not None:
+        check_judged(ticket, judged, FLAGS, "--now")
     try:
         override = Warn.parse(warn) if warn else None
     except ValueError as error:

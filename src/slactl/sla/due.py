@@ -165,11 +165,21 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
         return replace(base, status=Status.OVER_ESTIMATE if target.estimate else Status.BREACHED,
                         late=calendar.elapsed(due_at, now, pauses), late_wall=now - due_at)
     left = calendar.elapsed(now, due_at, pauses) if measure_left or warn is not None else None
-    paused = any(begin <= now <= end for begin, end in pauses)  # a pause or status open until now ends at now
+    paused = _stopped_at(ticket, now, pauses)
     if target.estimate:
         return replace(base, status=Status.WITHIN_ESTIMATE, left=left, paused=paused)
     risky = warn is not None and _at_risk(warn, calendar, now, due_at, pauses, left, length)
     return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left, paused=paused)
+
+
+def _stopped_at(ticket: Ticket, now: datetime, pauses: tuple[Pause, ...]) -> bool:
+    """The clock stands still at ``now``: inside a pause ``[start, end)`` (a pause that ends at
+    ``now`` has ended), or the status in force at ``now`` (its last change at or before it) is
+    one the policy pauses on (it stops the clock from that instant until the next change)."""
+    if any(begin <= now < end for begin, end in pauses):
+        return True
+    in_force = [status for when, status in ticket.statuses if when <= now]
+    return bool(in_force) and in_force[-1] in ticket.policy.pause_statuses
 
 
 def exclusion(ticket: Ticket, target: Target) -> str | None:

@@ -264,6 +264,24 @@ def _statuses(policy: Policy, found: list[tuple[datetime, str]], naming: Naming)
     return ordered
 
 
+def check_judged(ticket: Ticket, judged: datetime, naming: Naming, judging: str) -> None:
+    """``InputError`` when something happened to ``ticket`` after the judging instant ``judged``
+    (``judging`` names it: ``--now``, ``the current time``): a response, mitigation,
+    resolution, reopening, follow-up, status or severity change that has not happened yet at
+    that instant cannot be judged there (the opening is checked by the caller, in its words).
+    Pauses may lie ahead: a planned stop of the clock moves the due times."""
+    zone = ticket.policy.zone
+    events = [("responded", ticket.responded), ("mitigated", ticket.mitigated),
+              *(("resolved", done) for done, _ in ticket.resolutions),
+              *(("reopened", again) for _, again in ticket.resolutions), ("followed_up", ticket.followed_up),
+              *(("status", when) for when, _ in ticket.statuses),
+              *(("severity_change", when) for when, _ in ticket.severity_changes[1:])]
+    for field, when in events:
+        if when is not None and when > judged:
+            raise InputError(f"{naming(field)} {_at(when, zone)} is after {judging} {_at(judged, zone)}: it has not "
+                             f"happened yet at the judging instant (give a later {'--now' if judging == 'the current time' else judging})")
+
+
 def _status_pauses(policy: Policy, statuses: list[tuple[datetime, str]], now: datetime | None,
                    naming: Naming) -> list[Pause]:
     """While the ticket is in a status the policy pauses on (``pause_statuses``), its clocks stop:
