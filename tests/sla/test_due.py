@@ -362,3 +362,12 @@ def test_the_status_in_force_at_now_decides_whether_the_clock_stands_still(capsy
     for more, paused in cases:
         found, _ = targets(capsys, *base, *more)
         assert found["response"]["paused"] is paused, more
+
+
+def test_a_pause_given_over_a_pausing_status_stops_the_clock_once(capsys):
+    """Pending from 10:10 (a pausing status of ignus) and a pause given from 10:20 until now
+    cover the same time: the clock stops once from 10:10 (as Zendesk and ServiceNow merge
+    stopped time), not "pauses overlap". ignus seed: "Alta | 1 hora": 10 minutes ran, 50 left."""
+    found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--now", "2026-11-23T10:30",
+                       "--status", "2026-11-23T10:10=pending", "--pause", "2026-11-23T10:20/now")
+    assert (found["response"]["left"], found["response"]["paused"]) == ("50m", True)
