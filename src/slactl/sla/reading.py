@@ -55,6 +55,13 @@ _DOWN = "service-down"
 _SERVICE_OF = {"mail-failure": "service:mail", "database-unreachable": "service:database", "dns-failure": "service:domain"}
 """The service a failure names by itself (``el correo no llega`` is the mail failing)."""
 _AND = frozenset({"y", "e", "and"})
+_DENY_REACH = 3
+"""How many words before an environment a negation denies it (``no está en producción``)."""
+_WHOLE = frozenset({"everything", "whole"})
+"""Scope wordings that read as everything; ``whole`` (``completamente``) is said of the whole
+itself and outweighs a function named as its symptom."""
+_OF = frozenset({"de", "of"})
+_OUT = frozenset({"out"})
 _CUSTOMERS = "customer-facing"
 """The environment wordings that name what the client's customers use: production unless named."""
 
@@ -129,7 +136,7 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
     environments = _customers_production(_outermost(_found(text, _entries(lexicon.facts, "env"))))
     facts = {
-        "env": _env(environments, place, healthy_places | denied_places),
+        "env": _env(environments, place, healthy_places | denied_places, {clause for clause, _ in problem_places}, text),
         "scope": _scope(text, lexicon, concepts, components, place, healthy_places, denied_places),
         "cause": _first(causes, ("client", "provider", "third-party"), "cause"),
         "exposure": _first(_outermost(_found(text, _entries(lexicon.facts, "exposure"))), ("materialized", "potential"),
@@ -236,7 +243,24 @@ def _customers_production(named: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]
     return [("production", hit) for _, hit in named]
 
 
-def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]]) -> FactRead:
+def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, int]],
+         failing: set[int], text: Text) -> FactRead:
+    """The environment of the clause that carries the failure, when one is named there and
+    another only elsewhere (IVCISA's rows: “Afectación de Sistemas no productivo – no critico” /
+    “Sistema de producción ...”): ``El ambiente de QA está completamente caído ... Producción sin
+    novedad`` and ``staging database ... failed. Prod is not involved`` are non-production. A
+    mention denied in a clause that reports nothing (``el problema no está en producción sino en
+    QA``, ``no es producción``) is no mention. Otherwise one named in a healthy statement is removed
+    when another is named; named only as healthy, it is still the one concerned."""
+    denied = [(value, hit) for value, hit in named if hit.clause not in failing and _denied_before(text, hit)]
+    if denied and len(denied) < len(named):
+        named = [(value, hit) for value, hit in named if (value, hit) not in denied]
+    in_failure = {value for value, hit in named if hit.clause in failing}
+    if len(in_failure) == 1 and len({value for value, _ in named}) > 1:
+        [value] = in_failure
+        elsewhere = ", ".join(sorted({f"'{hit.quote}'" for v, hit in named if v != value}))
+        return FactRead("env", value, tuple(hit for v, hit in named if v == value and hit.clause in failing),
+                        note=f"named in the clause that fails, over {elsewhere}")
     affected = {value for value, hit in named if place(hit) not in healthy}
     working = {value for value, hit in named if place(hit) in healthy}
     if len(affected) == 1:
@@ -250,7 +274,15 @@ def _env(named: list[tuple[str, Hit]], place: _Places, healthy: set[tuple[int, i
     else:
         return FactRead("env", UNKNOWN, tuple(hit for _, hit in named),
                         note="both named as working" if working else "")
+    if denied and value not in {v for v, _ in denied}:
+        note = "; ".join(filter(None, [note, f"'{denied[0][1].quote}' denied"]))
     return FactRead("env", value, tuple(hit for v, hit in named if v == value), note=note)
+
+
+def _denied_before(text: Text, hit: Hit) -> bool:
+    """A negation shortly before ``hit`` in its clause (``no está en producción``, ``no es prod``)."""
+    before = [token for token in text.tokens if token.clause == hit.clause and token.end <= hit.start]
+    return any(token.negation == 1 for token in before[-_DENY_REACH:])
 
 
 def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], components: list[tuple[str, Hit]],
@@ -274,18 +306,22 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     well_kinds = {key.split(":")[0] for key, _ in well}
     well_keys = {key for key, _ in well}
     functions = {key for key in subjects if key.startswith("function:")}
+    every = [(entry.id, hit) for entry in _entries(lexicon.facts, "scope") for pattern in entry.patterns
+             for hit in text.search(pattern, negated=True)]
+    found = _distinct([(value, hit) for value, hit in every if not hit.negated])
+    denied_whole = [hit for value, hit in every if value in _WHOLE and hit.negated and hit.sentence in failing
+                    and not any(t.negation for t in text.tokens if hit.start <= t.start < hit.end)]
+    inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
+    part = [hit for value, hit in inside if value == "part"] + denied_whole + _counted_part(text, failing, place, quiet)
+    whole = [hit for value, hit in inside if value in _WHOLE]
+    stated = [hit for value, hit in inside if value == "whole"]
+    if functions and stated and not part and not well:
+        over = ", ".join(sorted({f"'{hit.quote}'" for key, hit in components if key in functions}))
+        return FactRead("scope", "everything", tuple(stated), note=f"said of the whole, over {over}")
     if functions and ("rest" in {key.split(":")[0] for key, _ in well}
                       or (subjects - functions) | {_SERVICE_OF[c] for c, _ in concepts if c in _SERVICE_OF} <= well_keys):
         return FactRead("scope", "function", tuple(hit for key, hit in components if key in functions),
                         note="what fails is one function" + (" of what is said to work" if well_keys else ""))
-    every = [(entry.id, hit) for entry in _entries(lexicon.facts, "scope") for pattern in entry.patterns
-             for hit in text.search(pattern, negated=True)]
-    found = _distinct([(value, hit) for value, hit in every if not hit.negated])
-    denied_whole = [hit for value, hit in every if value == "everything" and hit.negated and hit.sentence in failing
-                    and not any(t.negation for t in text.tokens if hit.start <= t.start < hit.end)]
-    inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
-    part = [hit for value, hit in inside if value == "part"] + denied_whole
-    whole = [hit for value, hit in inside if value == "everything"]
     services = {key for key in subjects if key.startswith("service:")}
 
     def evidence(kinds: set[str]) -> tuple[Hit, ...]:
@@ -294,8 +330,10 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
 
     named = subject_kinds & {"service", "whole"}
     if part or "others" in well_kinds or (named and well_kinds):
-        return FactRead("scope", "part", evidence({"service", "others", "whole", "rest"}) + tuple(part),
-                        note="something else works" if well_kinds else "a total outage denied" if denied_whole else "")
+        note = ("something else works" if well_kinds else "a total outage denied" if denied_whole else "")
+        if part and whole:
+            note = "; ".join(filter(None, [note, f"'{part[0].quote}' over '{whole[0].quote}'"]))
+        return FactRead("scope", "part", evidence({"service", "others", "whole", "rest"}) + tuple(part), note=note)
     if well_kinds:
         return FactRead("scope", "function", evidence({"service", "whole", "rest"}),
                         note="what works is named, what fails is not: one function")
@@ -305,6 +343,31 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
         hits = tuple(whole) or tuple(hit for key, hit in components if key in subjects and place(hit) not in quiet)
         return FactRead("scope", "everything", hits)
     return FactRead("scope", UNKNOWN)
+
+
+def _counted_part(text: Text, failing: set[int], place: _Places, quiet: set[tuple[int, int]]) -> list[Hit]:
+    """A count of a count in a sentence that fails: ``3 de 6 dominios no abren``, ``2 of our 5
+    sites``, ``de los 6 dominios que tengo, 3 no abren`` (a smaller number after ``de los 6``) is
+    part (Conecta: “Interrupción Parcial (Urgente): Interrupción parcial de los servicios y su
+    funcionalidad.”). Years and times are no counts: the whole stays under a thousand and above
+    the part."""
+    tokens = [t for t in text.tokens if t.sentence in failing and (not t.filler or t.word in _OF)]
+    found = []
+    for index, token in enumerate(tokens[1:-1], start=1):
+        after = tokens[index + 1]
+        if token.word not in _OF or not after.word.isdigit() or after.sentence != token.sentence:
+            continue
+        whole = int(after.word)
+        before = [t for t in tokens[max(0, index - 2):index] if t.sentence == token.sentence and t.word not in _OUT]
+        later = [t for t in tokens[index + 2:index + 12] if t.sentence == token.sentence and t.word.isdigit()]
+        counted = before[-1] if before and before[-1].word.isdigit() else later[0] if later else None
+        if counted is None or not 0 < int(counted.word) < whole < 1000:
+            continue
+        start, end = (counted, after) if counted.start < token.start else (token, counted)
+        hit = Hit("N de M", text.source[start.start:end.end], start.start, end.end, start.clause, start.sentence)
+        if place(hit) not in quiet:
+            found.append(hit)
+    return found
 
 
 def _first(found: list[tuple[str, Hit]], order: tuple[str, ...], fact: str) -> FactRead:

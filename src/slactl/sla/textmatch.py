@@ -75,6 +75,8 @@ COORDINATING = frozenset("ni tampoco nor neither".split())
 """Negations that reach past the subject: ``ni el login carga`` says the login does not load."""
 ABILITY = frozenset("can could".split())
 """``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
+_COPULAS = frozenset("es era fue sea".split())
+"""``no es que``: the negation denies the whole statement that follows."""
 _CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
 _STOP = "dej"
 """``dejar de`` (``dejó de funcionar``, ``dejaron de responder``) negates what follows."""
@@ -412,7 +414,7 @@ class Text:
         while index >= 0 and self.tokens[index].clause == clause:
             token = self.tokens[index]
             if token.negation:
-                return subject == 0 or token.word in COORDINATING
+                return subject == 0 or token.word in COORDINATING or self._denies_what_follows(index)
             if not token.filler:
                 seen += 1
                 if seen > NEGATION_WINDOW:
@@ -423,6 +425,14 @@ class Text:
                     return False
             index -= 1
         return False
+
+
+    def _denies_what_follows(self, index: int) -> bool:
+        """``no es que ...``, ``not that ...``: a negation of the whole statement after it, whatever
+        its subject (``no es que algo esté caído``: Ignus' “Servicio caído” is denied, so a mail
+        setup asked with urgent words stays Bajo: “Configuración de correo electrónico”)."""
+        following = [token.word for token in self.tokens[index + 1:index + 3]]
+        return (following[-1:] == ["que"] and following[0] in _COPULAS) or following[:1] == ["that"]
 
 
 @lru_cache(maxsize=65536)
