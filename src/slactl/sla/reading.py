@@ -44,7 +44,7 @@ from functools import partial
 from typing import NamedTuple
 
 from slactl.sla.lexicon import Entry, Lexicon
-from slactl.sla.textmatch import Hit, Text
+from slactl.sla.textmatch import COORDINATING, Hit, Text
 from slactl.sla.words import wordlike
 
 UNKNOWN = "unknown"
@@ -62,6 +62,10 @@ _WHOLE = frozenset({"everything", "whole"})
 itself and outweighs a function named as its symptom."""
 _OF = frozenset({"de", "of"})
 _OUT = frozenset({"out"})
+_NUMBERS = {word: number for number, words in enumerate(
+    ["", "un una uno one", "dos two", "tres three", "cuatro four", "cinco five", "seis six", "siete seven",
+     "ocho eight", "nueve nine", "diez ten", "once eleven", "doce twelve"]) for word in words.split()}
+"""Counts written as words, as customers write a small count (``dos de cinco``, ``two out of five``)."""
 _CUSTOMERS = "customer-facing"
 """The environment wordings that name what the client's customers use: production unless named."""
 
@@ -131,7 +135,7 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     reported = {hit.clause for pattern in lexicon.reported for hit in text.search(pattern)}
     healthy = [hit for hit in _not_within([h for pattern in lexicon.healthy for h in text.search(pattern)],
                                           component_spans, strictly=True)
-               if hit.clause not in reported]
+               if hit.clause not in reported and not _after_ni(text, hit)]
     healthy_places = {place(hit) for hit in healthy} - problem_places
     denied_places = {place(hit) for hit in denials} - problem_places - healthy_places
     environments = _customers_production(_outermost(_found(text, _entries(lexicon.facts, "env"))))
@@ -151,6 +155,13 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     return Reading(tuple(Found(c, tuple(sorted(grouped[c], key=_start))) for c in order if c in grouped),
                    tuple(facts[name] for name in FACTS), tuple(sorted(environments, key=lambda item: item[1].start)),
                    text.letters_in_words(partial(wordlike, known=lexicon.vocabulary, pairs=lexicon.pairs)))
+
+
+def _after_ni(text: Text, hit: Hit) -> bool:
+    """A healthy wording after ``ni``/``nor`` in its clause is one more thing that fails (``se cayó
+    todo, ni la página de login carga``: Conecta's “Interrupción completa”), not a healthy statement."""
+    return any(token.word in COORDINATING for token in text.tokens
+               if token.clause == hit.clause and token.start < hit.start)
 
 
 def _start(hit: Hit) -> int:
@@ -347,27 +358,33 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
 
 def _counted_part(text: Text, failing: set[int], place: _Places, quiet: set[tuple[int, int]]) -> list[Hit]:
     """A count of a count in a sentence that fails: ``3 de 6 dominios no abren``, ``2 of our 5
-    sites``, ``de los 6 dominios que tengo, 3 no abren`` (a smaller number after ``de los 6``) is
-    part (Conecta: “Interrupción Parcial (Urgente): Interrupción parcial de los servicios y su
+    sites``, ``de los 6 dominios que tengo, 3 no abren`` (a smaller number after ``de los 6``; not
+    after ``un corte de 5 minutos cada 2 horas``, no article) is part (Conecta: “Interrupción Parcial (Urgente): Interrupción parcial de los servicios y su
     funcionalidad.”). Years and times are no counts: the whole stays under a thousand and above
     the part."""
-    tokens = [t for t in text.tokens if t.sentence in failing and (not t.filler or t.word in _OF)]
+    tokens = [t for t in text.tokens if t.sentence in failing and (not t.filler or t.word in _OF or t.word in _NUMBERS)]
     found = []
-    for index, token in enumerate(tokens[1:-1], start=1):
+    for index, token in enumerate(tokens[:-1]):
         after = tokens[index + 1]
-        if token.word not in _OF or not after.word.isdigit() or after.sentence != token.sentence:
+        whole = _count(after.word)
+        if token.word not in _OF or whole is None or after.sentence != token.sentence:
             continue
-        whole = int(after.word)
         before = [t for t in tokens[max(0, index - 2):index] if t.sentence == token.sentence and t.word not in _OUT]
-        later = [t for t in tokens[index + 2:index + 12] if t.sentence == token.sentence and t.word.isdigit()]
-        counted = before[-1] if before and before[-1].word.isdigit() else later[0] if later else None
-        if counted is None or not 0 < int(counted.word) < whole < 1000:
+        determined = any(t.filler and token.end <= t.start < after.start for t in text.tokens)
+        later = [t for t in tokens[index + 2:index + 12] if determined and t.sentence == token.sentence and t.word.isdigit()]
+        counted = before[-1] if before and _count(before[-1].word) is not None else later[0] if later else None
+        if counted is None or not 0 < (_count(counted.word) or 0) < whole < 1000:
             continue
         start, end = (counted, after) if counted.start < token.start else (token, counted)
         hit = Hit("N de M", text.source[start.start:end.end], start.start, end.end, start.clause, start.sentence)
         if place(hit) not in quiet:
             found.append(hit)
     return found
+
+
+def _count(word: str) -> int | None:
+    """The number a word of the text writes (``6``, ``seis``, ``six``), or None."""
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
 def _first(found: list[tuple[str, Hit]], order: tuple[str, ...], fact: str) -> FactRead:

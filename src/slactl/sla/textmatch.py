@@ -76,6 +76,7 @@ COORDINATING = frozenset("ni tampoco nor neither".split())
 ABILITY = frozenset("can could".split())
 """``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
 _COPULAS = frozenset("es era fue sea".split())
+_THAT = frozenset({"que", "that"})
 """``no es que``: the negation denies the whole statement that follows."""
 _CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
 _STOP = "dej"
@@ -414,7 +415,9 @@ class Text:
         while index >= 0 and self.tokens[index].clause == clause:
             token = self.tokens[index]
             if token.negation:
-                return subject == 0 or token.word in COORDINATING or self._denies_what_follows(index)
+                return subject == 0 or token.word in COORDINATING
+            if token.word in _THAT and self._denies_what_follows(index):
+                return True
             if not token.filler:
                 seen += 1
                 if seen > NEGATION_WINDOW:
@@ -428,11 +431,14 @@ class Text:
 
 
     def _denies_what_follows(self, index: int) -> bool:
-        """``no es que ...``, ``not that ...``: a negation of the whole statement after it, whatever
-        its subject (``no es que algo esté caído``: Ignus' “Servicio caído” is denied, so a mail
-        setup asked with urgent words stays Bajo: “Configuración de correo electrónico”)."""
-        following = [token.word for token in self.tokens[index + 1:index + 3]]
-        return (following[-1:] == ["que"] and following[0] in _COPULAS) or following[:1] == ["that"]
+        """``no es que ...``, ``not that ...`` before ``que``/``that`` at ``index``: a negation of
+        the whole statement after it, whatever its subject (``no es que algo esté caído``, ``it's
+        not that anything is broken``: Ignus' “Servicio caído” is denied, so a mail setup asked
+        with urgent words stays Bajo: “Configuración de correo electrónico”)."""
+        before = [token for token in self.tokens[max(0, index - 2):index] if token.clause == self.tokens[index].clause]
+        if before and before[-1].negation == 1:
+            return True
+        return len(before) == 2 and before[-1].word in _COPULAS and before[0].negation == 1
 
 
 @lru_cache(maxsize=65536)
