@@ -126,7 +126,8 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
     """The concepts and facts of ``text``; ``given`` facts (``{"env": "production"}``) win."""
     given = given or {}
     causes = _found(text, _entries(lexicon.facts, "cause"))
-    concepts, denials = _concepts(text, lexicon, [hit for _, hit in causes])
+    figures = [hit for pattern in lexicon.figures for hit in text.search(pattern)]
+    concepts, denials = _concepts(text, lexicon, [hit for _, hit in causes] + figures)
     components = _outermost(_found(text, lexicon.components, kinds=True))
     problems = [hit for concept, hit in concepts if lexicon.concept(concept).kind == "problem"]
     place = _Places(text, problems)
@@ -158,8 +159,10 @@ def read(text: Text, lexicon: Lexicon, given: dict[str, str] | None = None) -> R
 
 
 def _after_ni(text: Text, hit: Hit) -> bool:
-    """A healthy wording after ``ni``/``nor`` in its clause is one more thing that fails (``se cayó
-    todo, ni la página de login carga``: Conecta's “Interrupción completa”), not a healthy statement."""
+    """After ``ni``/``nor`` in its clause: a healthy wording there is one more thing that fails
+    (``se cayó todo, ni la página de login carga``: Conecta's “Interrupción completa”), not a
+    healthy statement, and a function there a symptom, not the subject (``ni siquiera aparece la
+    pantalla de acceso``)."""
     return any(token.word in COORDINATING for token in text.tokens
                if token.clause == hit.clause and token.start < hit.start)
 
@@ -212,7 +215,8 @@ def _not_within(hits: list[Hit], spans: list[Hit], strictly: bool) -> list[Hit]:
 
 
 def _concepts(text: Text, lexicon: Lexicon, causes: list[Hit]) -> tuple[list[tuple[str, Hit]], list[Hit]]:
-    """The concepts found, and the outages denied (``no está caído``)."""
+    """The concepts found, and the outages denied (``no está caído``); none inside a cause (``por
+    error``) or a figure of speech (``me cayó como un balde de agua fría``)."""
     found: list[tuple[str, Hit]] = []
     denials: list[tuple[str, Hit]] = []
     for entry in lexicon.concepts:
@@ -303,13 +307,22 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
     failure says part of it fails. A function failing inside services said to work (``el
     formulario de la página no envía los mensajes al correo; la página carga bien y los correos
     llegan``), or beside the rest said to work (``el buscador del sitio está muerto, lo demás va
-    perfecto``), is one function, even when the failure is worded as mail not sent."""
+    perfecto``), is one function, even when the failure is worded as mail not sent.
+
+    Scope is weighed by what the failing clause states, not by the last thing named: a whole said
+    of itself (``completamente``, ``totally``) outweighs a function named as its symptom (``ERP en
+    producción está completamente caído ... no carga la pantalla de ingreso``), and so does a
+    function after ``ni``/``not even`` (``nadie consigue entrar. Ni siquiera aparece la pantalla
+    de acceso``): Conecta's “Caída Total (Crítico): Interrupción completa de los servicios de
+    hosting”, IVCISA's “Sistema de producción inactivo”, Athento's Blocker “totalmente fuera de
+    servicio”. A count of a count (``3 de 6 dominios``) is part: Conecta's “Interrupción Parcial
+    (Urgente): Interrupción parcial de los servicios y su funcionalidad.”"""
     quiet = healthy | denied
     failing = {hit.sentence for concept, hit in concepts if concept in OUTAGES}
     said = [hit for concept, hit in concepts if concept in OUTAGES]
     loose = set(map(id, _not_within([hit for _, hit in components], said, strictly=True)))
     subjects = {key for key, hit in components if hit.sentence in failing and place(hit) not in quiet
-                and not (key.startswith("function:") and id(hit) not in loose)}
+                and not (key.startswith("function:") and (id(hit) not in loose or _after_ni(text, hit)))}
     subject_kinds = {key.split(":")[0] for key in subjects}
     if any(concept in OUTAGES - {_DOWN} for concept, _ in concepts):
         subject_kinds.add("service")  # mail, a database or DNS: a service by name
@@ -321,7 +334,8 @@ def _scope(text: Text, lexicon: Lexicon, concepts: list[tuple[str, Hit]], compon
              for hit in text.search(pattern, negated=True)]
     found = _distinct([(value, hit) for value, hit in every if not hit.negated])
     denied_whole = [hit for value, hit in every if value in _WHOLE and hit.negated and hit.sentence in failing
-                    and not any(t.negation for t in text.tokens if hit.start <= t.start < hit.end)]
+                    and not any(t.negation for t in text.tokens if hit.start <= t.start < hit.end)
+                    and not _after_ni(text, hit)]
     inside = [(value, hit) for value, hit in found if hit.sentence in failing and place(hit) not in quiet]
     part = [hit for value, hit in inside if value == "part"] + denied_whole + _counted_part(text, failing, place, quiet)
     whole = [hit for value, hit in inside if value in _WHOLE]
