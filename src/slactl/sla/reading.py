@@ -3,14 +3,19 @@
 ``read(text, lexicon, given)`` → ``Reading``: ``concepts`` (each ``Found(concept, hits)``, the
 words that said it) and ``facts``, one ``FactRead(fact, value, hits, given, note)`` for each of
 
-- ``env``: ``production`` or ``non-production``, from the environments the text names. An
+- ``env``: ``production`` or ``non-production``, from the environments the text names. The one
+  named in the clause that carries the failure wins over one named only elsewhere (``El ambiente
+  de QA está completamente caído. Producción sin novedad``); a mention denied in a clause that
+  reports nothing (``no es producción, solo staging``) is no mention. Otherwise an
   environment named in a healthy statement (``producción funciona bien``) is not the one
   affected when another is named; named only as healthy, it is still the one concerned
   (``el sistema productivo está arriba, pero ...``). Both named as affected: unknown. What the
   client's customers use (``el portal que usan nuestros clientes``) is production when no
   environment is named.
-- ``scope``: ``everything``, ``part`` or ``function`` (one function). Failures whose subjects
-  are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
+- ``scope``: ``everything``, ``part`` or ``function`` (one function), weighed by what the failing
+  clause states: a whole said of itself (``completamente``) with nothing said to work is
+  ``everything`` over a function named as its symptom; a count of a count (``3 de 6``) is
+  ``part``. Failures whose subjects are all functions (``el formulario``) are ``function``. A word such as ``algunos``, other
   instances working (``los otros dos cargan bien``), or a named service or whole failing while
   something is said to work (``el correo funciona bien, pero las páginas no cargan``) make it
   ``part``; something unnamed failing while what is named works (``phpMyAdmin da error 500

@@ -48,7 +48,7 @@ NEGATION_WINDOW = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(
-    r"\.(?![^\W_])|[,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however)\b", re.IGNORECASE)
+    r"\.(?![^\W_])|[,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however|whereas|mientras que|en cambio)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"\.(?![^\W_])|[;!?¿¡\n]")
 """A full stop ends a clause and a sentence; a dot with a letter or digit right after it is inside
 a word (``facturas@proveedor.com``, ``ocr.lang``, ``v2.3``) and ends neither."""
