@@ -4,6 +4,12 @@ second round written after them to see whether the mechanisms generalise, and te
 new mechanism must not fire. Each group names its kind and the seed sentence that decides it;
 docs/classification.md lists the mechanisms. Before the fixes the first round scored 44/89, the
 second 27/41; after them 85/89 and 41/41 (the rows here are those right after).
+
+Hold-out 4's structural kinds (scope, environment and urgency weighed by clause) were done the same
+way: a first round written before the change scored 28/38, after it 38/38; a second round written
+after it scored 15/24 before any change, 20/24 after the first change and 24/24 once its four misses
+were fixed by mechanism; hold-out 4's wording kinds, written after their wordings, 7/13 before and
+12/13 after (`se me cayó el celular ... ¿cómo la recupero?` left out: no question wording).
 """
 
 from __future__ import annotations
@@ -198,8 +204,110 @@ MUST_NOT_FIRE = [
     ('conecta', 'La tienda está caída, lo demás funciona.', 'partial-outage'),
 ]
 
+# Scope from the strongest explicit statement of the failing clause: a whole said of itself (`completamente`, `totally`)
+# over a function named as its symptom; a count of a count (`3 de 6`, `two out of five`, `de los 6 dominios, 3`) is part.
+# Seed: Conecta: "Caída Total (Crítico): Interrupción completa de los servicios de hosting." / "Interrupción Parcial (Urgente): Interrupción parcial de los servicios y su funcionalidad."; IVCISA: "Sistema de producción inactivo – crítico"; Athento Blocker: "totalmente fuera de servicio".
+SCOPE_BY_CLAUSE = [
+    ('ivcisa', 'El sistema de producción está totalmente caído desde la madrugada: ni siquiera carga la pantalla de login.', 'production-down'),
+    ('ivcisa', 'Producción completamente abajo, no abre el formulario de ingreso y nadie puede facturar.', 'production-down'),
+    ('conecta', 'El hosting está completamente caído, ni el formulario de contacto ni nada carga.', 'total-outage'),
+    ('athento', 'The production platform is completely down; the login page does not even load.', 'blocker'),
+    ('conecta', 'Everything on the server is down, not even the search form responds, nothing at all is reachable.', 'total-outage'),
+    ('conecta', 'De mis 4 sitios, 2 no cargan y los otros 2 van bien.', 'partial-outage'),
+    ('conecta', 'Tengo 8 dominios, 5 de ellos no abren, dan error 500, los demás sí funcionan.', 'partial-outage'),
+    ('conecta', '3 de 6 dominios no abren desde anoche.', 'partial-outage'),
+    ('conecta', 'Half of my websites are down since this morning, the other half load fine.', 'partial-outage'),
+    ('conecta', '2 of our 5 sites return a 503, the rest are fine.', 'partial-outage'),
+    ('conecta', 'All 9 sites on the reseller account are timing out and the mailboxes too, nothing is reachable.', 'total-outage'),
+    ('conecta', 'Todos los sitios de la cuenta están caídos y el correo también, no responde nada.', 'total-outage'),
+    ('conecta', 'Algunos de los sitios no cargan, aunque el servidor en general responde.', 'partial-outage'),
+    ('conecta', 'Two out of five of our sites are not loading since 9am.', 'partial-outage'),
+    ('conecta', 'De nuestras 10 tiendas en línea, 4 no cargan desde la mañana.', 'partial-outage'),
+    ('athento', 'Athento en producción está totalmente fuera de servicio, ni el botón de login aparece.', 'blocker'),
+    ('ivcisa', 'El sistema productivo se cayó por completo, el reporte de ventas tampoco abre.', 'production-down'),
+    ('conecta', 'se cayo todo, ni la pagina de login carga, nada funciona', 'total-outage'),
+]
+
+# The environment of the clause that carries the failure, over one named elsewhere (`Producción sin novedad`, `Prod is not involved`)
+# or denied (`no es producción, solo staging`, `no está en producción sino en QA`); live selling (`sí pueden vender`) is production.
+# Seed: IVCISA: "Afectación de Sistemas no productivo – no critico: <12 horas"; "Sistema de producción – activo – no critico: < 4 horas"; "Sistema de producción inactivo – crítico: < 2 hora".
+ENVIRONMENT_BY_CLAUSE = [
+    ('ivcisa', 'El ambiente de QA está completamente caído desde ayer. Producción sin novedad.', 'non-production'),
+    ('ivcisa', 'No es producción, solo staging: la base de datos no levanta.', 'non-production'),
+    ('ivcisa', 'Prod is fine, QA is down since last night.', 'non-production'),
+    ('ivcisa', 'Our staging database restore failed. Prod is not involved.', 'non-production'),
+    ('ivcisa', 'Se cayó el servidor de pruebas, pero producción sigue normal.', 'non-production'),
+    ('ivcisa', 'Production is not affected; the UAT environment is throwing 500 errors.', 'non-production'),
+    ('ivcisa', 'El entorno de desarrollo no responde, mientras que producción funciona sin problema.', 'non-production'),
+    ('ivcisa', 'El problema no está en producción sino en el ambiente de calidad, que no carga.', 'non-production'),
+    ('ivcisa', 'Las cajeras sí pueden cobrar, pero el punto de venta tarda mucho en cada venta.', 'production-active'),
+    ('ivcisa', 'Los vendedores siguen facturando, pero el sistema está lentísimo desde temprano.', 'production-active'),
+    ('ivcisa', 'Our cashiers can still sell, but every checkout takes 30 seconds on the POS.', 'production-active'),
+    ('ivcisa', 'Staging is down, whereas prod is running normally.', 'non-production'),
+    ('ivcisa', 'Producción anda bien; el que no levanta es el servidor de desarrollo.', 'non-production'),
+    ('ivcisa', 'The QA box is down. Production: no issues.', 'non-production'),
+    ('ivcisa', 'No afecta a producción, solo al ambiente de pruebas que no arranca.', 'non-production'),
+    ('ivcisa', 'Las sucursales siguen pudiendo facturar, pero el reporte de inventario da error.', 'production-active'),
+    ('ivcisa', 'The UAT database failed to restore; prod is untouched.', 'non-production'),
+    ('ivcisa', 'Aclaro que no es en producción: el ambiente de capacitación no carga.', 'non-production'),
+]
+
+# Urgent words decide nothing: `no es que algo esté caído`, `it's not that anything is broken` deny the outage, and a mail setup stays Bajo.
+# Seed: Ignus Bajo: "Configuración de correo electrónico (Outlook, móvil, configuración de firma electrónica)."; Urgente: "Servicio caído o sin funcionamiento."
+URGENCY_AGAINST_FACTS = [
+    ('ignus', 'Me urge!!! pero no es que algo esté caído: solo necesito que me ayuden a configurar el correo en mi celular.', 'low'),
+    ('ignus', 'Es urgente, aunque nada está caído: necesito configurar Outlook en la laptop nueva.', 'low'),
+    ('ignus', 'URGENT please! Nothing is down, I just need help setting up my email on my new iPhone.', 'low'),
+    ('ignus', 'Urgentísimo, no es una falla: quiero poner mi firma en los correos antes de la junta.', 'low'),
+    ('ignus', 'Urge, no hay nada caído, solo necesitamos que cambien el límite de subida de archivos.', 'medium'),
+    ('ignus', 'Necesito ayuda urgente para configurar el correo en el Android del nuevo vendedor, no es una caída.', 'low'),
+    ('ignus', "Help ASAP, it's not an outage: how do I add my email account to Outlook?", 'low'),
+    ('ignus', 'Urgente por favor, no es que el servidor esté caído, solo quiero agregar mi cuenta de correo en el iPhone.', 'low'),
+    ('ignus', "It's urgent, but it's not that anything is broken: I need my email signature set up.", 'low'),
+    ('ignus', 'Me urge muchísimo que me ayuden a configurar el correo en Outlook, no hay nada caído.', 'low'),
+]
+
+# Hold-out 4's wording kinds: a function after `ni siquiera` is a symptom; `no anda nada`; auto-recovered short drops; `pura estética`; figures of speech.
+# Seed: Athento Blocker: "totalmente fuera de servicio"; Major: "interrupciones periódicas del servicio ... caídas puntuales"; Trivial: "Plugins o funcionalidades concretas no se encuentran funcionando con normalidad"; Conecta Bug: "Fallas en funciones específicas sin interrupción total del servicio."
+HOLDOUT4_WORDINGS = [
+    ('athento', 'Nadie puede entrar a Athento desde las nueve, ni siquiera carga la pantalla de login, sale un 503.', 'blocker'),
+    ('athento', 'Nobody can log in to the platform, not even the login form shows up, just a 503.', 'blocker'),
+    ('athento', 'hola el sistema no anda nada no abre ni la pagina de entrar estamos todos parados', 'blocker'),
+    ('conecta', 'buenas el hosting no jala para nada no abre ni el panel ni las paginas', 'total-outage'),
+    ('athento', 'Weekly report: 9 incidents, 1 to 4 minutes each, all auto recovered. Users work normally between them.', 'major'),
+    ('athento', 'Resumen del monitoreo: 6 caídas breves esta semana, todas se recuperaron solas.', 'major'),
+    ('athento', 'El logo sale estirao en la pantalla de inicio, es pura estética, todo lo demás funciona.', 'trivial'),
+    ('athento', 'Purely cosmetic: a label in the menu is in English instead of Spanish, everything else works.', 'trivial'),
+    ('conecta', 'Me cayó como balde de agua fría ver que el respaldo automático falla desde hace días; los sitios funcionan.', 'bug'),
+]
+
+# Where the new weighing must not fire: a function failing for everyone is still one function, a date is no count, the
+# environment of the failing clause wins both ways, urgent words over a real outage stay urgent, `se nos cayó el servidor` is down.
+MUST_NOT_FIRE_BY_CLAUSE = [
+    ('conecta', 'El botón de pagar de la tienda no hace nada, el resto del sitio funciona bien.', 'bug'),
+    ('ivcisa', 'Producción está caída, staging funciona bien.', 'production-down'),
+    ('ivcisa', 'QA is fine but production is completely down.', 'production-down'),
+    ('ignus', 'Urgente!!! el servidor está caído y no cargan los sitios.', 'urgent'),
+    ('ignus', 'Me urge, el correo no llega desde hace dos horas y no cambiamos nada.', 'urgent'),
+    ('ignus', 'Urgent: the VPS is not responding at all.', 'urgent'),
+    ('conecta', 'El formulario de contacto no funciona para todos los usuarios, el resto del sitio va bien.', 'bug'),
+    ('conecta', 'The checkout button fails for everyone.', 'bug'),
+    ('conecta', 'Desde el 3 de marzo el servidor no responde.', 'total-outage'),
+    ('conecta', 'Tengo 2 sitios y los 2 no cargan, el servidor no responde.', 'total-outage'),
+    ('conecta', 'Completamente roto el buscador de la tienda, pero el resto de la página funciona.', 'bug'),
+    ('ivcisa', 'No es staging, es producción la que está caída.', 'production-down'),
+    ('ivcisa', 'QA está sin novedad, en cambio producción está totalmente caída.', 'production-down'),
+    ('ivcisa', 'El error ocurre tanto en staging como en producción.', 'missing env'),
+    ('ignus', 'No es que sea lento, es que el sitio no carga para nada.', 'urgent'),
+    ('ignus', 'Urgente, no es broma: el correo no sale desde ayer y no hemos cambiado nada.', 'urgent'),
+    ('athento', 'El formulario de alta no guarda, el resto de la plataforma funciona bien.', 'trivial'),
+    ('athento', 'el sistema no anda bien esta lento desde la mañana', 'major'),
+    ('conecta', 'Se nos cayó el servidor completo, no carga ningún sitio.', 'total-outage'),
+]
+
 
 KINDS = RECURRING + A_QUANTITY_OF_JUNK + HTTP_SERVER_ERRORS + WHAT_CUSTOMERS_USE + THE_CLIENT_LET_IT_LAPSE + SIGNATURE_HOW_TO + A_FEW_SPAM + ONE_FUNCTION_DEAD + EXPOSURE + VITAL_FUNCTION_FOR_EVERYONE + MUST_NOT_FIRE
+KINDS += SCOPE_BY_CLAUSE + ENVIRONMENT_BY_CLAUSE + URGENCY_AGAINST_FACTS + HOLDOUT4_WORDINGS + MUST_NOT_FIRE_BY_CLAUSE
 
 
 def answer(provider: str, text: str) -> str:

@@ -44,7 +44,8 @@ def test_the_fact_values_are_the_ones_the_policy_format_names():
                   for fact, values in SOURCE["facts"].items() if fact != "scope"}
     assert read_facts == {k: v for k, v in spec.READ_FACTS.items() if k != "scope"}
     assert "customer-facing" in SOURCE["facts"]["env"]  # read as production unless an environment is named
-    assert tuple(SOURCE["facts"]["scope"]) == ("everything", "part")  # function: read from subjects, not words
+    # whole: said of the whole itself (completamente), read as everything; function: read from subjects, not words
+    assert tuple(SOURCE["facts"]["scope"]) == ("whole", "everything", "part")
     assert set(spec.READ_FACTS["scope"]) == {"everything", "part", "function"}
 
 

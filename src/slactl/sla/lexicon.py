@@ -63,6 +63,8 @@ class Lexicon:
     facts: tuple[Entry, ...]
     healthy: tuple[Pattern, ...]
     reported: tuple[Pattern, ...]
+    figures: tuple[Pattern, ...] = ()
+    """Figures of speech (``me cayó como un balde de agua fría``): no finding inside one is a problem."""
     vocabulary: frozenset[str] = frozenset()
     pairs: frozenset[str] = frozenset()
 
@@ -140,7 +142,7 @@ def compile_source(document: dict) -> dict:
 
     texts = [text for raw in [*document["classes"].values(), *document["components"].values(), *document["concepts"],
                               *[value for values in document["facts"].values() for value in values.values()],
-                              document["healthy"], document["reported"]]
+                              document["healthy"], document["reported"], document["figures"]]
              for _, text in wordings(raw)]
     known = sorted({word for text in texts for word in _PLAIN_WORD.findall(fold(_CLASS.sub(" ", text)))}
                    | textmatch.FILLERS | textmatch.LIGHT | textmatch.NEGATIONS | textmatch.QUANTITIES
@@ -157,6 +159,7 @@ def compile_source(document: dict) -> dict:
                   for fact, values in document["facts"].items() for value, raw in values.items()],
         "healthy": [pattern(*w) for w in wordings(document["healthy"])],
         "reported": [pattern(*w) for w in wordings(document["reported"])],
+        "figures": [pattern(*w) for w in wordings(document["figures"])],
         "classes": classes,
         "words": [[prefix, negation, language, list(keys)] for (prefix, negation, language, keys) in vocabulary],
     }
@@ -202,6 +205,7 @@ def _from_json(data: dict) -> Lexicon:
         facts=tuple([Entry(raw["value"], raw["fact"], patterns=patterns(raw["patterns"])) for raw in data["facts"]]),
         healthy=patterns(data["healthy"]),
         reported=patterns(data["reported"]),
+        figures=patterns(data["figures"]),
         vocabulary=frozenset(data["vocabulary"]),
         pairs=frozenset(data["pairs"]),
     )

@@ -48,7 +48,7 @@ NEGATION_WINDOW = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_BREAK = re.compile(
-    r"\.(?![^\W_])|[,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however)\b", re.IGNORECASE)
+    r"\.(?![^\W_])|[,;:!?¿¡()\[\]\n]|\s-\s|\b(?:but|pero|sino|aunque|although|though|however|whereas|mientras que|en cambio)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"\.(?![^\W_])|[;!?¿¡\n]")
 """A full stop ends a clause and a sentence; a dot with a letter or digit right after it is inside
 a word (``facturas@proveedor.com``, ``ocr.lang``, ``v2.3``) and ends neither."""
@@ -75,6 +75,9 @@ COORDINATING = frozenset("ni tampoco nor neither".split())
 """Negations that reach past the subject: ``ni el login carga`` says the login does not load."""
 ABILITY = frozenset("can could".split())
 """``cannot`` / ``can't`` report an inability, not a denial: ``can't send emails`` is a problem."""
+_COPULAS = frozenset("es era fue sea".split())
+_THAT = frozenset({"que", "that"})
+"""``no es que``: the negation denies the whole statement that follows."""
 _CONTRACTIONS = {"can't": "can not", "cannot": "can not", "won't": "will not"}
 _STOP = "dej"
 """``dejar de`` (``dejó de funcionar``, ``dejaron de responder``) negates what follows."""
@@ -413,6 +416,8 @@ class Text:
             token = self.tokens[index]
             if token.negation:
                 return subject == 0 or token.word in COORDINATING
+            if token.word in _THAT and self._denies_what_follows(index):
+                return True
             if not token.filler:
                 seen += 1
                 if seen > NEGATION_WINDOW:
@@ -423,6 +428,17 @@ class Text:
                     return False
             index -= 1
         return False
+
+
+    def _denies_what_follows(self, index: int) -> bool:
+        """``no es que ...``, ``not that ...`` before ``que``/``that`` at ``index``: a negation of
+        the whole statement after it, whatever its subject (``no es que algo esté caído``, ``it's
+        not that anything is broken``: Ignus' “Servicio caído” is denied, so a mail setup asked
+        with urgent words stays Bajo: “Configuración de correo electrónico”)."""
+        before = [token for token in self.tokens[max(0, index - 2):index] if token.clause == self.tokens[index].clause]
+        if before and before[-1].negation == 1:
+            return True
+        return len(before) == 2 and before[-1].word in _COPULAS and before[0].negation == 1
 
 
 @lru_cache(maxsize=65536)
