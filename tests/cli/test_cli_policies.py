@@ -141,7 +141,7 @@ def test_show_human_ignus(capsys):
                  "unknown plan 'enterprize' for athento; did you mean 'enterprise'? "
                  "(choose from: starter, plus, standard, company, enterprise)",
                  id="a misspelt plan suggests enterprise"),
-    pytest.param(["show", "conecta", "--plan", "gold"], "conecta has no plans; drop --plan gold",
+    pytest.param(["show", "conecta", "--plan", "gold"], "conecta has no plans; drop --plan 'gold'",
                  id="a plan for a provider without plans"),
     pytest.param(["due", "athento", "--severity", "critical", "--opened", "2026-11-20T10:00"],
                  "athento has plans and no default: choose one with --plan (starter, plus, standard, company, enterprise)",

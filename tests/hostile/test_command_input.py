@@ -77,7 +77,7 @@ CASES = [
                  id='a misspelt Spanish label suggests the closest names'),
     pytest.param(['due', 'athento', '--severity', 'blocker', '--plan', 'enterprize', '--opened', O], 2, "unknown plan 'enterprize' for athento; did you mean 'enterprise'? (choose from: starter, plus, standard, company, enterprise)",
                  id='a misspelt plan suggests the closest'),
-    pytest.param(['due', 'ignus', '--severity', 'high', '--plan', 'gold', '--opened', O], 2, 'ignus has no plans; drop --plan gold',
+    pytest.param(['due', 'ignus', '--severity', 'high', '--plan', 'gold', '--opened', O], 2, "ignus has no plans; drop --plan 'gold'",
                  id='a plan for a provider without plans'),
     pytest.param(['due', 'athento', '--severity', 'blocker', '--opened', O], 2, 'athento has plans and no default: choose one with --plan (starter, plus, standard, company, enterprise)',
                  id='a provider with plans and no default needs --plan'),

@@ -144,7 +144,7 @@ class Policy:
                 raise InputError(f"{self.id} has plans and no default: choose one with {field} ({', '.join(p.id for p in self.plans)})")
             return self.default_plan
         if not self.plans:
-            raise InputError(f"{self.id} has no plans; drop {field} {name}")
+            raise InputError(f"{self.id} has no plans; drop {field} {name!r}")
         wanted = fold(name)
         for plan in self.plans:
             if wanted in (fold(plan.id), fold(plan.label)):
