@@ -381,3 +381,21 @@ def test_the_reopening_shows_in_the_table_and_json(capsys):
         ("2026-11-24T01:00:00-05:00", "at resolution", 2, False)]
     code, out, _ = run(capsys, *args)
     assert code == 0 and "every 4h from the reopening (#2)" in out
+
+
+def test_what_an_undone_resolution_would_have_owed_after_the_reopening_is_not_owed(policies):
+    """ivcisa seed: "Seguimiento: ... durante las siguientes 48 horas posteriores a la
+    resolución." and "Cierre de ticket". Resolved Mon 14:00, reopened Tue 09:00, resolved again
+    Tue 12:00: the first follow-up window runs from Mon 14:00 only until the reopening, and the
+    first closure (Wed 14:00, after the reopening) was never owed; the second resolution owes
+    its own window (to Thu 12:00) and closure (Thu 12:00)."""
+    policy = policies.get("ivcisa")
+    gmt5 = timezone(timedelta(hours=-5))
+    ticket = Ticket(policy, policy.severity("production-down"), policy.plan(None), at(gmt5, "2026-11-23T10:00"),
+                    resolutions=((at(gmt5, "2026-11-23T14:00"), at(gmt5, "2026-11-24T09:00")),
+                                 (at(gmt5, "2026-11-24T12:00"), None)))
+    result = owed.comms(ticket)
+    follow_ups = [(item.at, item.until, item.undone) for item in result.items if item.channel == "follow-up"]
+    assert follow_ups == [(at(gmt5, "2026-11-23T14:00"), at(gmt5, "2026-11-24T09:00"), True),
+                          (at(gmt5, "2026-11-24T12:00"), at(gmt5, "2026-11-26T12:00"), False)]
+    assert [item.at for item in result.items if item.channel == "ticket"] == [at(gmt5, "2026-11-26T12:00")]

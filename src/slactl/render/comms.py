@@ -38,13 +38,12 @@ def rule(communication: Communication, owed: Owed | None = None, *, reopened: bo
         start = f"{communication.after} after {moment}"
     else:
         start = f"at {moment}"
-    if owed is not None and owed.undone:
-        start += " (undone by a reopening)"
+    undone = " (undone by a reopening)" if owed is not None and owed.undone else ""
     if communication.until is not None:
         if communication.after.is_zero:
-            return f"during the {communication.until} after {moment}"
-        return f"during {communication.until} from {start}"
-    return start
+            return f"during the {communication.until} after {moment}{undone}"
+        return f"during {communication.until} from {start}{undone}"
+    return start + undone
 
 
 def owed_json(item: Owed, zone: tzinfo) -> dict[str, Any]:

@@ -151,13 +151,24 @@ def _comms(ticket: Ticket, until: datetime | None) -> Agenda:
         elif communication.when == "resolved":
             for number, (_, end) in enumerate(periods, start=1):
                 if end is not None and number < len(periods):  # a resolution a reopening undid
-                    items.append(replace(_once(communication, order, opened, end, due, plan), period=number,
-                                         undone=True))
+                    undone = _undone(_once(communication, order, opened, end, due, plan), periods[number][0])
+                    if undone is not None:
+                        items.append(replace(undone, period=number, undone=True))
             items.append(replace(_once(communication, order, opened, resolved, due, plan), period=len(periods)))
         else:
             items.append(_once(communication, order, opened, resolved, due, plan))
     items.sort(key=lambda o: (o.at is None, _utc(o.at) if o.at else opened, o.order, o.index or 0))
     return Agenda(policy, severity, plan, opened, resolved, horizon, tuple(items))
+
+
+def _undone(item: Owed, reopened: datetime) -> Owed | None:
+    """An item of a resolution that the reopening at ``reopened`` undid: owed only if it fell
+    before the reopening (a window is cut there); None for one that would have come after."""
+    if item.at is None or _utc(item.at) >= _utc(reopened):
+        return None
+    if item.until is not None and _utc(item.until) > _utc(reopened):
+        return replace(item, until=reopened.astimezone(item.at.tzinfo))
+    return item
 
 
 def _open_periods(ticket: Ticket) -> list[tuple[datetime, datetime | None]]:
