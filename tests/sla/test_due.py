@@ -371,3 +371,14 @@ def test_a_pause_given_over_a_pausing_status_stops_the_clock_once(capsys):
     found, _ = targets(capsys, "ignus", "-s", "high", "--opened", "2026-11-23T10:00", "--now", "2026-11-23T10:30",
                        "--status", "2026-11-23T10:10=pending", "--pause", "2026-11-23T10:20/now")
     assert (found["response"]["left"], found["response"]["paused"]) == ("50m", True)
+
+
+def test_a_target_finished_at_the_instant_of_a_severity_change_is_judged_under_the_new_one(capsys):
+    """A change takes effect at its instant, as a status does: answered at 10:20 when the ticket
+    became urgent at 10:20 is judged as urgent (ignus seed "Urgente | 15 minutos": due 10:15 as
+    if urgent since the 10:00 opening), missed by 5 minutes, not met under medium."""
+    found, _ = targets(capsys, "ignus", "-s", "medium", "--opened", "2026-11-23T10:00", "--severity-change",
+                       "2026-11-23T10:20=urgent", "--responded", "2026-11-23T10:20", "--now", "2026-11-23T11:00")
+    response = found["response"]
+    assert (response["due"], response["status"], response["late"], response["met_under"]) == (
+        "2026-11-23T10:15:00-06:00", "missed", "5m", None)

@@ -242,7 +242,7 @@ def _met_earlier(ticket: Ticket, target: Target, done: datetime,
     """The earlier severity in force when the target was finished, if it was met under it (it
     stays met); else None."""
     for ended, severity in earlier:
-        if done <= ended:
+        if done < ended:  # a change takes effect at its instant: done then is under the new severity
             for other, calendar in timed_targets(ticket.policy, severity, ticket.plan):
                 if other.name == target.name and calendar is not None and other.latest is not None:
                     start, pauses = _clock(ticket, other)
