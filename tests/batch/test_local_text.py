@@ -112,3 +112,22 @@ def test_madrid_round_trips(text, shown):
                               "before 1901", "not a time"])
 def test_what_only_read_time_can_answer_is_none(text):
     assert WallClock(MADRID).read(text) is None
+
+
+@pytest.mark.parametrize("zone", ["Europe/Madrid", "America/Santiago", "Pacific/Apia", "Asia/Kathmandu"])
+def test_a_minute_on_a_date_already_read_is_two_lookups_with_the_same_answer(zone):
+    """``YYYY-MM-DDTHH:MM`` on a plain date read once is answered from the date's first instant
+    plus the clock's: every minute of days around DST changes (and Apia's skipped day), read
+    twice, gives the general reading or None (left to it), the second read as the first."""
+    tz = ZoneInfo(zone)
+    clock = WallClock(tz)
+    days = [datetime(2026, 3, 27) + timedelta(days=n) for n in range(5)] + \
+           [datetime(2026, 10, 23) + timedelta(days=n) for n in range(5)] + [datetime(2011, 12, 29), datetime(2011, 12, 31)]
+    for day in days:
+        texts = [(day + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M") for m in range(0, 1440, 7)]
+        first = [clock.read(text) for text in texts]
+        again = [clock.read(text) for text in texts]
+        assert first == again
+        for text, found in zip(texts, first):
+            assert found is None or found == general(text, tz), text
+    assert clock.read("2026-03-29T24:00") is None  # not a clock of the day: left to read_time

@@ -35,6 +35,8 @@ SECOND = 1_000_000
 _CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
 _WHOLE_MINUTES = tuple(clock + ":00" for clock in _CLOCKS)
 _NOT_PLAIN: tuple[int | None, str | None] = (None, None)
+_CLOCK_MICROS = {clock: index * MINUTE for index, clock in enumerate(_CLOCKS)}
+"""``HH:MM`` of a day (00:00 to 23:59) to microseconds since its midnight."""
 END_MICROS = (datetime(9990, 1, 1) - NAIVE_EPOCH - timedelta(days=1)) // timedelta(microseconds=1)
 """Past this (UTC) an instant may not be shown on the integer path: leave it to ``read_time``."""
 
@@ -44,7 +46,7 @@ class WallClock:
     by UTC or local ordinal: a plain date has one offset either way) and, to show an instant
     with one division, the text of recent plain local dates (``_local``, by local day)."""
 
-    __slots__ = ("zone", "format", "plus", "_dates", "_years", "_local", "_guess")
+    __slots__ = ("zone", "format", "plus", "_dates", "_years", "_local", "_guess", "_days")
 
     def __init__(self, zone: tzinfo, format: str | None = None, *, plus: bool = False) -> None:
         self.zone = zone
@@ -54,11 +56,19 @@ class WallClock:
         self._years: dict[int, frozenset[int]] = {}
         self._local: dict[int, tuple[int, str, str]] = {}
         self._guess = 0
+        self._days: dict[str, int] = {}
 
     def read(self, text: str) -> int | None:
         """Microseconds since ``EPOCH`` of ISO 8601 ``text`` (or of ``text`` in ``format``),
         local to the zone when it has no offset, or ``TIME + N min`` with ``plus``; None when
-        only ``read_time`` can tell."""
+        only ``read_time`` can tell. ``YYYY-MM-DDTHH:MM`` on a plain date already read is two
+        lookups: the date's first instant (``_days``, filled below) plus the clock's."""
+        if len(text) == 16 and text[10] == "T":
+            start = self._days.get(text[:10])
+            if start is not None:
+                clock = _CLOCK_MICROS.get(text[11:])
+                if clock is not None:
+                    return start + clock
         if self.plus and text.endswith("min"):
             return self._plus(text)
         if self.format is None:
@@ -79,6 +89,10 @@ class WallClock:
             return (moment.replace(tzinfo=None) - NAIVE_EPOCH) // US - written // US
         offset = (self._dates.get(ordinal) or self._learn(ordinal))[0]
         if offset is not None:
+            if self.format is None and len(text) == 16 and text[10] == "T":  # remembered for the lookups above
+                if len(self._days) >= CACHED_DATES:
+                    self._days.clear()
+                self._days[text[:10]] = (ordinal - 1) * DAY - offset
             return (moment - NAIVE_EPOCH) // US - offset
         try:
             return to_micros(localize(moment, self.zone))
