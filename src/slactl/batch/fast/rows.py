@@ -56,6 +56,10 @@ class Step(NamedTuple):
     """The status when met, missed, breached, pending (an estimate's are within or over it)."""
 
 
+_NOTHING_ELSE = [None] * (len(Row._fields) - Row._fields.index("severity_changes"))
+"""The values of a row past its statuses (severity changes, customer, reporter, service, flags)
+when it has none of them: the integer path knows none of them."""
+assert Row._fields[Row._fields.index("statuses") + 1] == "severity_changes"
 COMMITTED = ("met", "missed", "breached", "pending")
 ESTIMATED = ("within-estimate", "over-estimate", "over-estimate", "within-estimate")
 
@@ -110,10 +114,11 @@ class Rows:
 
     def fast(self, ticket: Row) -> Record | None:
         """The record on the integer path, or None when the general path must say."""
-        if ticket.reopened or ticket.severity_changes or ticket.customer or ticket.reporter or ticket.service \
-                or ticket.flags:
+        (_, provider, severity, opened_text, ticket_id, plan, pauses, responded_text, mitigated_text, resolved_text,
+         reopened, followed_up_text, statuses, *rest) = ticket  # one unpacking, not an attribute per value
+        if reopened is not None or rest != _NOTHING_ELSE:  # severity changes, customer, reporter, service, flags
             return None
-        key = (ticket.provider, ticket.severity, ticket.plan)
+        key = (provider, severity, plan)
         try:
             recipe = self._recipes[key]
         except KeyError:
@@ -122,37 +127,37 @@ class Rows:
             return None
         wall = recipe.wall
         read = recipe.reader.read
-        opened = read(ticket.opened)
+        opened = read(opened_text)
         if opened is None or opened > recipe.now:  # the general path refuses an opening after now
             return None
         responded = mitigated = resolved = followed_up = None
-        if ticket.responded:
-            responded = read(ticket.responded)
+        if responded_text:
+            responded = read(responded_text)
             if responded is None or responded < opened:
                 return None
-        if ticket.mitigated:
-            mitigated = read(ticket.mitigated)
+        if mitigated_text:
+            mitigated = read(mitigated_text)
             if mitigated is None or mitigated < opened:
                 return None
-        if ticket.resolved:
-            resolved = read(ticket.resolved)
+        if resolved_text:
+            resolved = read(resolved_text)
             if resolved is None or resolved < opened:
                 return None
-        if ticket.followed_up:
-            followed_up = read(ticket.followed_up)
+        if followed_up_text:
+            followed_up = read(followed_up_text)
             if followed_up is None or resolved is None or followed_up < resolved:  # the general path refuses
                 return None
         done = (resolved if responded is None else responded, resolved if mitigated is None else mitigated, resolved,
                 followed_up)
-        stops = _stops(ticket.pauses, read) if ticket.pauses else ()
+        stops = _stops(pauses, read) if pauses else ()
         if stops is None:
             return None
-        if ticket.statuses:
-            stops = _status_stops(ticket.statuses, stops, read, opened, recipe)
+        if statuses:
+            stops = _status_stops(statuses, stops, read, opened, recipe)
             if stops is None:
                 return None
         show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
-        row: Record = [ticket.id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
+        row: Record = [ticket_id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
         try:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
