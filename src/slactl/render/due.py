@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -183,16 +182,13 @@ def _late(item: Deadline, business: str) -> str:
 
 _FORMULA = frozenset("=+-@\t\r")
 """What a spreadsheet evaluates when a cell starts with it (OWASP, CSV injection)."""
-_FORMULA_CELL = re.compile(",[=+\\-@]")
-"""A cell (after the first) that starts like a formula, in a joined row."""
-
-
 def _joinable(line: str) -> bool:
     """True when no cell of the joined row needs anything: no quote, nothing unprintable (the
     control characters, tab, CR and LF among them, and the invisible direction marks, which
     ``str.isprintable`` refuses in C), no cell a spreadsheet evaluates. A row with a comma in a
     cell never gets here: its comma count is off."""
-    return line[:1] not in "=+-@" and '"' not in line and line.isprintable() and _FORMULA_CELL.search(line) is None
+    return (line[:1] not in "=+-@" and '"' not in line and line.isprintable() and ",=" not in line
+            and ",+" not in line and ",-" not in line and ",@" not in line)
 
 
 def _joinable_raw(line: str) -> bool:
