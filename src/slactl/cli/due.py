@@ -156,6 +156,8 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
            clock: datetime, force: bool, options, count_failed: bool = False, csv_raw: bool = False) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
     were bad and (with ``count_failed``) how many tickets have a breached or missed target."""
+    from itertools import chain
+
     from slactl.batch.fast.rows import Rows
     from slactl.cli import say, ticket_input
     from slactl.cli.outfile import open_output
@@ -184,12 +186,14 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
             statuses = _status_columns() if count_failed else ()
+            bad_row = read.BadRow
             with file_progress(name, fd, enabled=show) as tick:
-                for item in engine.run(_chain(first, tickets)):
+                for item in engine.run(chain((first,), tickets) if first is not None else ()):
                     rows += 1
                     if rows & 4095 == 0:
                         tick()
-                    if isinstance(item, read.BadRow):
+                        out.flush()  # stdout's rows are held in blocks (cli.outfile): pass them on
+                    if type(item) is bad_row:
                         bad += 1
                         if strict:
                             say(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)")
@@ -210,9 +214,3 @@ def _status_columns() -> tuple[int, ...]:
     from slactl.batch.record import COLUMNS
 
     return tuple(index for index, column in enumerate(COLUMNS) if column.endswith("_status"))
-
-
-def _chain(first, rest):
-    if first is not None:
-        yield first
-        yield from rest
