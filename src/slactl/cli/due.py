@@ -193,7 +193,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                     if rows & 4095 == 0:
                         tick()
                         out.flush()  # stdout's rows are held in blocks (cli.outfile): pass them on
-                    if type(item) is bad_row:
+                    if isinstance(item, bad_row):
                         bad += 1
                         if strict:
                             say(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)")

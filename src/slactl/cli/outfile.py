@@ -60,7 +60,7 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
     if path is None or path == "-":
         stream: IO = sys.stdout.buffer if binary else sys.stdout
         if not binary and not stream.isatty():
-            stream = _Blocks(stream)  # type: ignore[assignment]
+            stream = _Blocks(stream)
         try:
             yield stream
         except BaseException:  # what was written before a stop (--strict, Ctrl-C) is not held back
