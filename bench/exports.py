@@ -133,17 +133,18 @@ def main() -> None:
     slactl = shutil.which("slactl", path=os.path.dirname(sys.executable)) or "slactl"
     with tempfile.TemporaryDirectory() as scratch:
         paths = write(Path(scratch), args.tickets)
+        # --output os.devnull is refused (not a regular file: issue 15), so each run replaces a scratch file
         commands = {
             "plain form (id, provider, severity, opened, responded, resolved)":
-                [slactl, "due", "--input", str(paths["plain"]), "--now", NOW, "--output", os.devnull, "--force"],
+                [slactl, "due", "--input", str(paths["plain"]), "--now", NOW, "--output", str(Path(scratch, "out.csv")), "--force"],
             "plain form with the export's facts (+ statuses)":
-                [slactl, "due", "--input", str(paths["plain-statuses"]), "--now", NOW, "--output", os.devnull, "--force"],
+                [slactl, "due", "--input", str(paths["plain-statuses"]), "--now", NOW, "--output", str(Path(scratch, "out.csv")), "--force"],
             "Freshdesk export (24 columns), --preset freshdesk --provider ignus":
                 [slactl, "due", "--input", str(paths["freshdesk"]), "--preset", "freshdesk", "--provider", "ignus",
-                 "--now", NOW, "--output", os.devnull, "--force"],
+                 "--now", NOW, "--output", str(Path(scratch, "out.csv")), "--force"],
             "Zendesk export (40 columns, first reply in minutes), --preset zendesk --provider ignus":
                 [slactl, "due", "--input", str(paths["zendesk"]), "--preset", "zendesk", "--provider", "ignus",
-                 "--now", NOW, "--output", os.devnull, "--force"],
+                 "--now", NOW, "--output", str(Path(scratch, "out.csv")), "--force"],
         }
         timed(next(iter(commands.values())), 1)  # fills the policy cache
         results = {name: [] for name in commands}

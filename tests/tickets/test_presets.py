@@ -91,7 +91,8 @@ def test_the_event_log_read_as_tickets_is_one_error_naming_the_preset(capsys):
                          "--map", "id=number", "--map", "opened=opened_at", "--map", "severity=priority",
                          "--time-format", "%d/%m/%Y %H:%M")
     assert (code, out) == (2, "")
-    assert err == ("slactl: error: line 3: id INC0000045 is also on line 2, the row before: this is an event log "
+    assert err == ("slactl: error: line 3: id INC0000045 is also on line 2, the row before (and 2 more rows repeat "
+                   "the id of the row before): this is an event log "
                    "(one row per update of a ticket), not one row per ticket; read it with --preset servicenow, "
                    "which folds its events into tickets\n")
 

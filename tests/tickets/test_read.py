@@ -72,11 +72,24 @@ def test_an_id_met_twice_is_a_bad_row_naming_the_first_line(capsys, tmp_path):
 
 def test_an_event_log_read_as_tickets_is_one_error_before_any_output(capsys, tmp_path):
     text = "id,provider,severity,opened\nA,ignus,high,2026-11-20T18:30\nB,ignus,high,2026-11-20T18:30\n" \
-           "B,ignus,high,2026-11-20T19:30\n"
+           "B,ignus,high,2026-11-20T19:30\nB,ignus,high,2026-11-20T20:30\nC,ignus,high,2026-11-20T18:30\n" \
+           "C,ignus,high,2026-11-20T19:30\n"
     code, out, err = run(capsys, "due", "--input", write(tmp_path, "t.csv", text), "--now", NOW)
     assert (code, out) == (2, "")
-    assert err.startswith("slactl: error: line 4: id B is also on line 3, the row before: this is an event log")
+    assert err.startswith("slactl: error: line 4: id B is also on line 3, the row before (and 2 more rows repeat the "
+                          "id of the row before): this is an event log")
     assert "or write it in the event form (columns time, event and id: docs/batch.md)" in err
+
+
+def test_one_id_repeated_on_the_next_row_near_the_top_is_only_a_bad_row(capsys, tmp_path):
+    """A help-desk export with one ticket exported twice is not an event log: the second row
+    is skipped as a duplicate and the rest is judged (docs/exports.md)."""
+    text = "id,provider,severity,opened\nA,ignus,high,2026-11-20T18:30\nB,ignus,high,2026-11-20T18:30\n" \
+           "B,ignus,high,2026-11-20T19:30\nC,ignus,high,2026-11-20T18:30\n"
+    path = write(tmp_path, "t.csv", text)
+    code, out, err = run(capsys, "due", "--input", path, "--now", NOW)
+    assert code == 1 and [line.split(",")[0] for line in out.splitlines()[1:]] == ["A", "B", "C"]
+    assert err.splitlines() == [f"{path}:4: duplicate id B, first at line 3", "slactl: error: 1 of 4 rows skipped (bad input)"]
 
 
 def test_a_repeated_id_far_from_the_top_is_only_a_bad_row():

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 MAX_LINE = 1024 * 1024
 LOOKAHEAD = 50
 """Rows read before any is given out, to tell an event log from one row per ticket."""
+EVENT_LOG_REPEATS = 3
+"""Rows among the first ``LOOKAHEAD`` that repeat the id of the row before, for a file to be
+an event log rather than tickets with a duplicate or two."""
 Source = Union[CsvSource, JsonSource]
 
 __all__ = ["BadRow", "Export", "Format", "LISTS", "OPTIONAL", "Options", "REQUIRED", "Row", "guess_format",
@@ -316,17 +319,24 @@ def _event_records(source: Source, options: Options) -> Iterator[tuple[int, dict
 
 
 def _unique(rows: Iterator[Row | BadRow], advice: Callable[[], str]) -> Iterator[Row | BadRow]:
-    """Rows whose id was met before become bad rows; an id that repeats on the very next row
-    among the first ``LOOKAHEAD`` rows makes the file an event log: ``InputError``."""
+    """Rows whose id was met before become bad rows. When ``EVENT_LOG_REPEATS`` rows among the
+    first ``LOOKAHEAD`` repeat the id of the row before, the file is an event log (one row per
+    update): ``InputError`` naming the first of them. One such repeat is only a bad row."""
     seen = SeenIds()
     previous = None
+    repeats: list[tuple[int, str, int]] = []
     for counted, row in enumerate(rows, start=1):
         if type(row) is Row and row.id is not None:
             first = seen.add(row.id, row.line)
             if first is not None:
                 if row.id == previous and counted <= LOOKAHEAD:
-                    raise InputError(f"line {row.line}: id {row.id} is also on line {first}, the row before: this is "
-                                     f"an event log (one row per update of a ticket), not one row per ticket; {advice()}")
+                    repeats.append((row.line, row.id, first))
+                    if len(repeats) == EVENT_LOG_REPEATS:
+                        line, ticket_id, before = repeats[0]
+                        raise InputError(f"line {line}: id {ticket_id} is also on line {before}, the row before (and "
+                                         f"{EVENT_LOG_REPEATS - 1} more rows repeat the id of the row before): this "
+                                         f"is an event log (one row per update of a ticket), not one row per "
+                                         f"ticket; {advice()}")
                 previous = row.id
                 yield BadRow(row.line, f"duplicate id {row.id}, first at line {first}")
                 continue
