@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -382,3 +383,20 @@ def test_a_target_finished_at_the_instant_of_a_severity_change_is_judged_under_t
     response = found["response"]
     assert (response["due"], response["status"], response["late"], response["met_under"]) == (
         "2026-11-23T10:15:00-06:00", "missed", "5m", None)
+
+
+def test_a_pause_that_begins_after_the_response_does_not_move_the_response_due_time(capsys, tmp_path):
+    """ignus seed: "Media | 1 día | 2-5 Días | Horario oficina", "lunes a viernes 8 - 19 hrs".
+    Opened Mon 10:00, answered 11:00, pending from 12:00: the response was due Tue 10:00 (one
+    business day) when it was given, and stays so; the open resolution's clock stands still
+    from 12:00 (2 business hours ran), in the table, in JSON and in a ticket file alike."""
+    found, _ = targets(capsys, "ignus", "-s", "medium", "--opened", "2026-11-23T10:00", "--responded",
+                       "2026-11-23T11:00", "--status", "2026-11-23T12:00=pending", "--now", "2026-11-27T00:00")
+    assert (found["response"]["due"], found["response"]["status"]) == ("2026-11-24T10:00:00-06:00", "met")
+    assert found["resolution"]["paused"] is True
+    path = tmp_path / "t.csv"
+    path.write_text("id,provider,severity,opened,responded,statuses\n"
+                    "A,ignus,medium,2026-11-23T10:00,2026-11-23T11:00,2026-11-23T12:00=pending\n")
+    code, out, _ = run(capsys, "due", "--input", str(path), "--now", "2026-11-27T00:00", "--format", "jsonl")
+    row = json.loads(out.splitlines()[0])
+    assert code == 0 and (row["response_due"], row["response_status"]) == ("2026-11-24T10:00:00-06:00", "met")

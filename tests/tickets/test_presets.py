@@ -63,11 +63,12 @@ UCI = [
                     "response_late": "6h51m", "response_took": "7h51m",
                     "resolution_due": "2016-03-02T19:00:00-06:00", "resolution_status": "met"}),
     # INC0000102: opened Mon 09:06; Awaiting User Info from 20:09 (the response: 9h54m of office
-    # time) to Thu 3/3 17:29, so the 1h06m left of the response end Thu 18:35. Again waiting 7/3
+    # time) to Thu 3/3 17:29. The response was due Tue 09:06 (11 h: Mon 9h54m + Tue 1h06m) when
+    # it was given; the wait that begins with it does not move it (sla.due.before). Again waiting 7/3
     # 11:50 to Resolved 14/3 08:13, reopened 17/3 16:27, Resolved 16:28: 9h54m + 1h31m (Thu) +
     # 11h (Fri) + 3h50m (Mon 7/3) + 1 min = 26h16m; the 28h44m left of 55 h run from the
     # reopening: Thu 2h33m, Fri 11h, Mon 21/3 is a holiday (Benito Juarez), Tue 11h, Wed 4h12m.
-    ("INC0000102", {"response_due": "2016-03-03T18:35:00-06:00", "response_status": "met",
+    ("INC0000102", {"response_due": "2016-03-01T09:06:00-06:00", "response_status": "met",
                     "response_took": "9h54m", "resolution_due": "2016-03-23T12:12:00-06:00",
                     "resolution_status": "met", "resolution_took": "26h16m"}),
 ]

@@ -138,11 +138,13 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
     start, pauses = _clock(ticket, target)
     if calendar is None or start is None:
         return Deadline(target, calendar, start, None, None)
+    done, implied = _done(ticket, target)
+    if done is not None:
+        pauses = before(pauses, done)
     earliest = calendar.add(start, target.earliest, pauses) if target.earliest else None
     due_at = calendar.add(start, target.latest, pauses) if target.latest else None
     if due_at is None:
         return Deadline(target, calendar, start, earliest, None)
-    done, implied = _done(ticket, target)
     judged = done if done is not None else now
     length = calendar.elapsed(start, due_at, pauses)
     pct = None if judged is None else _percent(calendar.elapsed(start, judged, pauses), length)
@@ -170,6 +172,15 @@ def _judge(ticket: Ticket, target: Target, calendar: Calendar | None, now: datet
         return replace(base, status=Status.WITHIN_ESTIMATE, left=left, paused=paused)
     risky = warn is not None and _at_risk(warn, calendar, now, due_at, pauses, left, length)
     return replace(base, status=Status.AT_RISK if risky else Status.PENDING, left=left, paused=paused)
+
+
+def before(pauses: tuple[Pause, ...], done: datetime) -> tuple[Pause, ...]:
+    """The pauses as they stood when a target was finished at ``done``: those after it dropped,
+    one still running cut there. A pause that begins after the response cannot move the
+    response's due time (what it was when the response was given)."""
+    if not pauses or pauses[-1][1] <= done:
+        return pauses
+    return tuple((begin, min(end, done)) for begin, end in pauses if begin < done)
 
 
 def _stopped_at(ticket: Ticket, now: datetime, pauses: tuple[Pause, ...]) -> bool:
@@ -246,7 +257,7 @@ def _met_earlier(ticket: Ticket, target: Target, done: datetime,
             for other, calendar in timed_targets(ticket.policy, severity, ticket.plan):
                 if other.name == target.name and calendar is not None and other.latest is not None:
                     start, pauses = _clock(ticket, other)
-                    if start is not None and done <= calendar.add(start, other.latest, pauses):
+                    if start is not None and done <= calendar.add(start, other.latest, before(pauses, done)):
                         return severity
                     return None
             return None

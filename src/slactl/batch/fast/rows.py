@@ -162,22 +162,25 @@ class Rows:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
                 start = resolved if from_resolution else opened
+                finished = done[slot] if slot is not None else None
+                held = stops  # as sla.due.before: pauses after the target was finished move nothing
+                if stops and finished is not None and stops[-1][1] > finished:
+                    held = tuple((begin, end if end < finished else finished) for begin, end in stops if begin < finished)
                 if add is None or elapsed is None or start is None or days is None:
                     if earliest is not None and add is not None and start is not None:
-                        add(start, *earliest, stops)  # not shown, but its errors are the ticket's
+                        add(start, *earliest, held)  # not shown, but its errors are the ticket's
                     if at is not None:
                         row[at:at + 4] = empty
                     continue
                 if earliest is not None:
-                    add(start, *earliest, stops)
-                due = add(start, days, time, stops)
-                finished = done[slot] if slot is not None else None
+                    add(start, *earliest, held)
+                due = add(start, days, time, held)
                 if at is None:
                     continue
                 if finished is not None:
-                    took = lengths[int(elapsed(start, finished, stops) / 1_000_000)]
+                    took = lengths[int(elapsed(start, finished, held) / 1_000_000)]
                     if finished > due:
-                        late = lengths[int(elapsed(due, finished, stops) / 1_000_000)]
+                        late = lengths[int(elapsed(due, finished, held) / 1_000_000)]
                         row[at:at + 4] = show(due), words[1], late, took
                     else:
                         row[at:at + 4] = show(due), words[0], blank, took
