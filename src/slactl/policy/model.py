@@ -132,7 +132,8 @@ class Policy:
             if wanted in severity.names():
                 return severity
         choices = [s.id for s in self.severities]
-        raise InputError(f"unknown severity {name!r} for {self.id}{_suggest(name, choices, [a for s in self.severities for a in s.names()])}")
+        raise InputError(f"unknown severity {name!r} for {self.id}"
+                         f"{_suggest(name, choices, {a: s.id for s in self.severities for a in s.names()})}")
 
     def plan(self, name: str | None, *, field: str = "--plan") -> Plan | None:
         """The named plan (by id or label, case and accents ignored), the default plan, or None
@@ -182,12 +183,19 @@ class Policy:
         return [s.id for s in self.severities].index(severity_id)
 
 
-def _suggest(name: str, choices: Iterable[str], also: Iterable[str] = ()) -> str:
+def _suggest(name: str, choices: Iterable[str], also: dict[str, str] | None = None) -> str:
+    """``; did you mean 'x'? (choose from: ...)``. ``also`` maps other names (aliases) to the
+    choice each one means: a close alias suggests that choice, so a suggestion never names an
+    alias that means something else than it seems ('production' is IVCISA's production-active)."""
     import difflib  # only for a mistyped name
 
-    near = difflib.get_close_matches(fold(name), list(choices) + list(also), n=3, cutoff=0.5)
-    near = list(dict.fromkeys(near))
-    text = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+    choices = list(choices)
+    names = {**(also or {}), **{choice: choice for choice in choices}}
+    closest: dict[str, str] = {}  # the choice -> the closest name of it
+    for found in difflib.get_close_matches(fold(name), list(names), n=3, cutoff=0.5):
+        closest.setdefault(names[found], found)
+    shown = [repr(found) if found == choice else f"{found!r} ({choice})" for choice, found in closest.items()]
+    text = f"; did you mean {' or '.join(shown)}?" if shown else ""
     return text + f" (choose from: {', '.join(choices)})"
 
 
