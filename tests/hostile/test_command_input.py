@@ -166,7 +166,7 @@ CASES = [
     pytest.param(['report', HERE, '--since', 'ayer'], 2, "bad --since 'ayer': " + ISO,
                  id='report with a bad --since'),
     pytest.param(['report', HERE, '--fail-under', 'nan'], 2,
-                 "invalid value for '--fail-under': not a number: give a percentage from 0 to 100 (see slactl report --help)",
+                 "invalid value for '--fail-under': 'nan' is not a percentage from 0 to 100 (e.g. 95 or 95%) (see slactl report --help)",
                  id='a CI gate of nan, which no compliance is below'),
     pytest.param(['due', 'ignus', '-s', 'high', '--opened', O, '--now', O, '--warn', '0h'], 2,
                  '--warn: a warning 0 before the due time is the breach itself: give a length above zero',

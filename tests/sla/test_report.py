@@ -143,3 +143,13 @@ def test_report_json_gives_now_as_the_tickets_were_judged_and_counts_skipped_row
         document = json.loads(out)
         assert code == 1 and "1 of 2 rows skipped" in err
         assert (document["now"], document["rows"], document["skipped"]) == (shown, 2, 1)
+
+
+@pytest.mark.parametrize("given", ["50", "50%", " 50 % "])
+def test_fail_under_takes_a_percentage_with_or_without_its_sign(capsys, tmp_path, given):
+    """`--warn 75%` takes the sign; so does `--fail-under` (a tester's `--fail-under 50%` was refused).
+    One breached ticket: compliance 0 %, below 50 %: exit 1 and the one line saying so."""
+    path = tmp_path / "t.csv"
+    path.write_text("id,provider,severity,opened\nA,ignus,high,2026-11-02T10:00\n")
+    code, _, err = run(capsys, "report", str(path), "--now", "2026-11-30T00:00", "--fail-under", given)
+    assert (code, err) == (1, "slactl: error: compliance 0.0% is below --fail-under 50%\n")

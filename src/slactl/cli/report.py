@@ -13,11 +13,19 @@ from slactl.cli.exports import export_options, read_options
 from slactl.cli.state import State
 
 
-def _a_number(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    """``--fail-under nan`` passes a range check (nan compares false) and would never fail."""
-    if value is not None and value != value:
-        raise click.BadParameter("not a number: give a percentage from 0 to 100", ctx, param)
-    return value
+def _a_number(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """A percentage from 0 to 100, ``95`` or ``95%`` (as ``--warn 75%`` is written); ``nan``
+    is refused: it passes a range check (nan compares false) and would never fail."""
+    if value is None:
+        return None
+    text = value.strip().removesuffix("%").strip()
+    try:
+        number = float(text) if text.isascii() else float("nan")
+    except ValueError:
+        number = float("nan")
+    if number != number or not 0 <= number <= 100:
+        raise click.BadParameter(f"{value!r} is not a percentage from 0 to 100 (e.g. 95 or 95%)", ctx, param)
+    return number
 
 
 @command()
@@ -28,7 +36,7 @@ def _a_number(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--now", metavar="TIME", help="Judge open tickets at this instant (default: the current time; the same rule).")
 @click.option("--misses", metavar="N", type=click.IntRange(min=0), default=20, show_default=True,
               help="Show at most N misses in the table (0: all).")
-@click.option("--fail-under", "fail_under", metavar="PCT", type=click.FloatRange(0, 100), callback=_a_number,
+@click.option("--fail-under", "fail_under", metavar="PCT", callback=_a_number,
               help="Exit 1 when the overall compliance is below PCT percent (for CI).")
 @json_option
 @export_options(plan=True)
