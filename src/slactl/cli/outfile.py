@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -80,11 +81,14 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
         kept_mode: int | None = stat.S_IMODE(os.stat(written).st_mode) if force and os.path.isfile(written) else None
     except OSError:
         kept_mode = None
+    held = _hold_stops()  # a stop between creating the temporary file and the try below would leave it
     try:
         handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(written)))
     except OSError as error:
+        _release(held)
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
+        _release(held)  # a stop held meanwhile arrives here, where the finally removes the file
         opened: IO = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
         with opened as stream:
             if kept_mode is None:
@@ -105,6 +109,23 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _hold_stops() -> set | None:
+    """Hold SIGINT, SIGTERM and SIGHUP (the signals ``slactl.cli.main`` turns into a clean stop)
+    until ``_release``; None where signals cannot be held (not the main thread, no pthreads)."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _release(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 class _Blocks(io.StringIO):
