@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from slactl.businesstime.pauses import Pause
+from slactl.businesstime.pauses import Pause, merge_pauses
 from slactl.policy.calendar import Calendar
 from slactl.policy.model import Plan, Policy
 from slactl.policy.severity import Severity
@@ -214,18 +214,7 @@ def _clock(ticket: Ticket, target: Target) -> tuple[datetime | None, tuple[Pause
         return ticket.opened, ticket.pauses
     if ticket.policy.on_reopen == "restart":
         return undone[-1][1], ticket.pauses
-    return ticket.opened, _with(ticket.pauses, undone)
-
-
-def _with(pauses: tuple[Pause, ...], more: list[tuple[datetime, datetime]]) -> tuple[Pause, ...]:
-    """Pauses plus ``more``, overlapping ones merged (a resolved ticket may also sit in a pausing status)."""
-    merged: list[Pause] = []
-    for start, end in sorted([*pauses, *more]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        elif end > start:
-            merged.append((start, end))
-    return tuple(merged)
+    return ticket.opened, merge_pauses([*ticket.pauses, *undone])  # a resolved ticket may also sit in a pausing status
 
 
 def _done(ticket: Ticket, target: Target) -> tuple[datetime | None, bool]:

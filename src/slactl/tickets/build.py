@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Union
 
-from slactl.businesstime.pauses import Pause
+from slactl.businesstime.pauses import Pause, merge_pauses
 from slactl.contracts.model import Customer, CustomerSet
 from slactl.errors import InputError
 from slactl.policy.model import Plan, Policy, PolicySet
@@ -134,7 +134,8 @@ def build(policies: PolicySet | None, fields: Fields, *, naming: Naming, now: da
             raise InputError(f"{naming('followed_up')} is before {naming('resolved')}")
     return Ticket(
         policy=policy, severity=severity, plan=plan, opened=opened, id=fields.id,
-        pauses=_union([*merged_pauses(explicit, naming, zone), *status_pauses]),
+        # a pausing status over a given pause stops the clock once; given pauses that overlap are refused
+        pauses=merge_pauses([*merged_pauses(explicit, naming, zone), *status_pauses]),
         responded=after_opening(fields.responded, "responded"),
         mitigated=after_opening(fields.mitigated, "mitigated"),
         resolutions=resolutions,
@@ -217,19 +218,6 @@ def merged_pauses(pauses: list[Pause], naming: Naming, zone: tzinfo = timezone.u
         else:
             merged.append((start, end))
     return tuple(merged)
-
-
-def _union(pauses: list[Pause]) -> tuple[Pause, ...]:
-    """Pauses joined where they touch or overlap: a given pause and a pausing status that cover
-    the same time stop the clock once (as Zendesk and ServiceNow merge stopped time); two given
-    pauses that overlap are refused before (``merged_pauses``)."""
-    joined: list[Pause] = []
-    for start, end in sorted(p for p in pauses if p[1] > p[0]):
-        if joined and start <= joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
-        else:
-            joined.append((start, end))
-    return tuple(joined)
 
 
 def _flags(policy: Policy, given: Sequence[str], naming: Naming) -> frozenset[str]:
