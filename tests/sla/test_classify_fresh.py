@@ -35,6 +35,12 @@ def outcome(case: dict) -> tuple[bool, bool, str]:
     return right, right and not result.default_used, answer + (" (default)" if result.default_used else "")
 
 
+def misses(outcomes: list[tuple[dict, tuple[bool, bool, str]]]) -> list[str]:
+    """One line per case answered wrong: its id and kind, what was expected and answered, its text."""
+    return [f"{case['id']} ({case['kind']}): expected {case['expected'] or 'missing ' + case['missing']}, "
+            f"got {answer}: {' '.join(case['text'].split())[:120]}" for case, (right, _, answer) in outcomes if not right]
+
+
 @pytest.fixture(scope="module")
 def outcomes() -> list[tuple[dict, tuple[bool, bool, str]]]:
     return [(case, outcome(case)) for case in CASES]
@@ -46,9 +52,7 @@ def test_the_fresh_set_is_what_was_written():
 
 
 def test_the_fresh_set_is_classified_right(outcomes):
-    wrong = [f"{case['id']} ({case['kind']}): expected {case['expected'] or 'missing ' + case['missing']}, "
-             f"got {answer}: {' '.join(case['text'].split())[:120]}" for case, (right, _, answer) in outcomes
-             if not right]
+    wrong = misses(outcomes)
     for line in wrong:
         print(line)
     for provider in sorted({c["provider"] for c in CASES}):
