@@ -111,14 +111,13 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
             os.unlink(temporary)
 
 
-_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-
-
 def _hold_stops() -> set | None:
-    """Hold SIGINT, SIGTERM and SIGHUP (the signals ``slactl.cli.main`` turns into a clean stop)
-    until ``_release``; None where signals cannot be held (not the main thread, no pthreads)."""
+    """Hold the signals ``slactl.cli.main`` turns into a clean stop (``STOP_SIGNALS``) until
+    ``_release``; None where signals cannot be held (not the main thread, no pthreads)."""
+    from slactl.cli import STOP_SIGNALS
+
     try:
-        return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in STOP_SIGNALS})
     except (AttributeError, ValueError, OSError):
         return None
 
