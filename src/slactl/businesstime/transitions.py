@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -29,20 +30,27 @@ def offset_at(zone: tzinfo, utc: datetime) -> timedelta:
     return utc.replace(tzinfo=timezone.utc).astimezone(zone).utcoffset() or timedelta(0)
 
 
+@lru_cache(maxsize=512)
 def transitions_around(zone: tzinfo, year: int) -> tuple[Transition, ...]:
-    """Offset changes from a few days before ``year`` until a few days after it."""
+    """Offset changes from a few days before ``year`` until a few days after it.
+
+    Remembered per ``(zone, year)``: the answer is an immutable tuple of frozen values, the same
+    for every caller and thread (a batch asks for each year once per calendar and per clock)."""
     if isinstance(zone, timezone):
         return ()
     first, final = datetime(year, 1, 1, 12), datetime(year, 12, 31, 12)
     sample = first - 5 * ONE_DAY if first - EARLIEST > 5 * ONE_DAY else EARLIEST  # no overflow in year 1 or 9999
     last = final + 5 * ONE_DAY if LATEST - final > 5 * ONE_DAY else LATEST
     found = []
-    offset = offset_at(zone, sample)
+    moment = sample.replace(tzinfo=timezone.utc)  # sampled as aware UTC: no replace() per day
+    offset = moment.astimezone(zone).utcoffset()
     while sample < last:
         following = sample + ONE_DAY
-        next_offset = offset_at(zone, following)
+        moment += ONE_DAY
+        next_offset = moment.astimezone(zone).utcoffset()
         if next_offset != offset:
-            found.append(Transition(_first_instant_with(zone, sample, following), offset, next_offset))
+            found.append(Transition(_first_instant_with(zone, sample, following), offset or timedelta(0),
+                                    next_offset or timedelta(0)))
         sample, offset = following, next_offset
     return tuple(found)
 
