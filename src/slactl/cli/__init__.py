@@ -222,16 +222,7 @@ def ticket_input(path: str) -> Iterator[tuple[Iterator[str], int, Any]]:
             lines, fd, fmt = stack.enter_context(read.open_input(path))
         except OSError as error:
             raise InputError(f"cannot read {name}: {error.strerror or error}") from None
-        yield _reading(name, lines), fd, fmt
-
-
-def _reading(name: str, lines: Iterator[str]) -> Iterator[str]:
-    from slactl.errors import InputError
-
-    try:
-        yield from lines
-    except OSError as error:
-        raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+        yield lines, fd, fmt  # a read error while iterating is already one InputError (read._decoded)
 
 
 OUT_OF_RANGE = "a time is out of range: slactl computes with times from the year 1900 to the end of 9999"

@@ -384,13 +384,21 @@ def open_input(path: str) -> Iterator[tuple[Iterator[str], int, Format]]:
 
 
 def _decoded(path: str, first: str, text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``text`` after ``first``, each checked as ``_checked`` does (inline: this
+    runs once a line in the batch hot loop); a read error (EIO, EBADF) or bytes that are not
+    UTF-8 are one ``InputError`` naming the input."""
     if first:
         yield first
     try:
         for number, line in enumerate(iter(partial(text.readline, MAX_LINE + 1), ""), start=2):
-            yield _checked(path, number, line)
+            if len(line) > MAX_LINE:
+                _checked(path, number, line)
+            yield line
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        shown = "stdin" if path == "-" else path
+        raise InputError(f"cannot read {shown}: {error.strerror or error}") from None
 
 
 def _checked(path: str, number: int, line: str) -> str:
