@@ -56,11 +56,12 @@ def test_inferred_environment_is_reported(capsys):
 
 
 def test_human_output_explains_itself(capsys):
-    code, out, _ = run(capsys, "classify", "conecta", "el sitio está caído y el formulario falla")
+    code, out, _ = run(capsys, "classify", "conecta", "todo el servidor está caído, y antes el formulario fallaba")
     assert code == 0
     assert "total-outage (Caída Total)" in out
     assert "matched: 'caído'" in out
-    assert "also matched bug" in out
+    assert "weighed cues: total-outage with probability" in out
+    assert "also matched bug" in out and "less severe, not chosen" in out
     assert "Communications owed" in out and "Protocol" in out
 
 

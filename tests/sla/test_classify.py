@@ -234,9 +234,9 @@ def test_facts_alone_classify(provider, facts, expected):
 
 
 def test_most_severe_wins_and_the_others_are_listed():
-    # "caído" is Caída Total; "formulario" is a Bug.
-    result = classify(POLICIES.get("conecta"), Incident("el sitio está caído y el formulario falla"))
-    assert result.severity.id == "total-outage"
+    # The decision table alone (weighed=False): "caído" is Caída Total; "formulario" is a Bug.
+    result = classify(POLICIES.get("conecta"), Incident("el sitio está caído y el formulario falla"), weighed=False)
+    assert result.severity.id == "total-outage" and result.table == "total-outage" and result.weighed is None
     assert [s.id for s, _ in result.also] == ["bug"]
     assert [h.quote for e in result.matched for h in e.hits] == ["caído"]
 

@@ -62,13 +62,17 @@ def test_the_ac_of_the_office_is_a_password_change_not_an_attack():
     # Seed 002: "Bajo: Solicitudes de servicio al cliente como: Configuración de correo electrónico ..."
     # (the policy's rule "cambiar contraseña"); "Urgente: ... Ataques DDoS / Hacking" is not read.
     result = classified("ignus", "Quiero cambiar la contraseña de mi cuenta de correo en el AC de la oficina")
-    assert (result.severity.id, result.confidence) == ("low", "low")
+    assert (result.severity.id, result.table) == ("low", "low")
+    assert "attack" not in {found.concept for found in result.reading.concepts}
 
 
 def test_a_name_reports_nothing():
-    # Nothing is read, so Ignus's default severity is used and the confidence is none.
+    # No concept is read, so the table falls back to Ignus's default severity; the weighed cues
+    # ("pidió un reporte": a request, Seed 002 "Bajo: Solicitudes de servicio al cliente") may
+    # still answer, never with high confidence on so little.
     result = classified("ignus", "el cliente Fay pidió un reporte")
-    assert (result.default_used, result.confidence, result.reading.concepts) == (True, "none", ())
+    assert (result.table, result.reading.concepts) == ("medium", ())
+    assert result.confidence != "high" and result.severity.id in ("medium", "low")
 
 
 SHORT_WORDS_STILL_READ = [
@@ -115,7 +119,8 @@ def test_ignus_has_no_row_for_the_documentation_so_it_is_not_urgent():
     # Seed 002 names no documentation request; "Urgente: Problemas que impactan directamente en el correcto
     # funcionamiento de los aplicativos" was read from the bare "error". Now nothing of the table holds.
     result = classified("ignus", "hay un error en la documentación")
-    assert (result.severity.id, result.default_used, result.confidence) == ("medium", True, "none")
+    assert (result.table, result.reading.concepts[0].concept) == ("medium", "documentation-error")
+    assert result.severity.id in ("medium", "low") and result.confidence != "high"
 
 
 FAILURES_NEXT_TO_DOCUMENTATION = [

@@ -48,6 +48,8 @@ def classification_json(result: Classification) -> dict[str, Any]:
         "matched": [entry for item in result.matched for entry in evidence_json(item)],
         "default_used": result.default_used,
         "default_severity": policy.default_severity,
+        "table_severity": result.table,
+        "weighed": _weighed_json(result),
         "missing": list(result.missing),
         "truncated": result.truncated,
         "candidates": [{"facts": dict(values), "severity": s.id, "label": s.label} for values, s in result.candidates],
@@ -65,6 +67,16 @@ def classification_json(result: Classification) -> dict[str, Any]:
         "communications": [communication_json(c) for c in result.communications],
         "notes": [{"text": n.text, "source": n.source} for n in result.notes],
     }
+
+
+def _weighed_json(result: Classification) -> dict[str, Any] | None:
+    """The weighed cues' answer (``sla.cues``), None when they did not decide."""
+    weighed = result.weighed
+    if weighed is None:
+        return None
+    return {"severity": weighed.severity, "probability": round(weighed.probability, 3),
+            "shares": {severity: round(share, 3) for severity, share in weighed.shares},
+            "cues": [{"cue": cue, "words": words or None, "weight": weight} for cue, words, weight in weighed.cues]}
 
 
 def _fact_json(fact: FactRead) -> dict[str, Any]:
@@ -100,14 +112,18 @@ def print_classification(result: Classification) -> None:
     out.print(f"{policy.name}: {severity.id} ({severity.label})", markup=False)
     out.print(f"  confidence: {result.confidence}", markup=False)
     _print_reading(out, result)
+    if result.weighed is not None:
+        _print_weighed(out, result)
     if result.default_used:
         default = policy.severity(policy.default_severity)
         out.print(f"  no rule matched and no concept gave a severity: falling back to the policy's default "
                   f"severity {default.id!r} ({default.label})", markup=False)
     for line in _why(result.matched):
         out.print(f"  matched: {line}", markup=False)
+    rank = {s.id: index for index, s in enumerate(policy.severities)}
     for other, why in result.also:
-        out.print(f"  also matched {other.id} ({other.label}): " + "; ".join(_why(why)) + " - less severe, not chosen",
+        side = "less" if rank[other.id] > rank[severity.id] else "more"
+        out.print(f"  also matched {other.id} ({other.label}): " + "; ".join(_why(why)) + f" - {side} severe, not chosen",
                   markup=False)
     _print_targets(out, result)
     if result.protocol:
@@ -120,6 +136,28 @@ def print_classification(result: Classification) -> None:
             grid.add_row(item.channel, _when(item), item.what)
         out.print(grid)
     _print_notes(out, result)
+
+
+def _print_weighed(out, result: Classification) -> None:
+    """The weighed cues' line: their answer and probability, the cues that pulled most towards
+    it, and what the table alone answered when that differs."""
+    weighed = result.weighed
+    assert weighed is not None
+    shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues]
+    out.print(f"  weighed cues: {weighed.severity} with probability {weighed.probability:.2f}"
+              + (f"; strongest: {', '.join(shown)}" if shown else ""), markup=False)
+    if result.table != weighed.severity:
+        out.print(f"  the decision table alone: {result.table} - overruled by the weighed cues", markup=False)
+
+
+def _cue(cue: str) -> str:
+    """A cue as a reader says it: ``word``, ``words``, ``concept mail-failure``, ``scope part``, ``table major``."""
+    kind, _, name = cue.partition(":")
+    if kind == "f":
+        fact, _, value = name.partition("=")
+        return f"{fact} {value}"
+    return {"w": "word", "b": "words", "c": "concept", "table": "table", "also": "also matched",
+            "confidence": "table confidence"}.get(kind, kind) + (f" {name}" if kind not in ("w", "b") else "")
 
 
 def _print_undecided(out, result: Classification) -> None:

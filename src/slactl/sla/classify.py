@@ -30,6 +30,7 @@ from slactl.policy.communication import Communication
 from slactl.policy.model import Note, Plan, Policy
 from slactl.policy.severity import Decision, Facts, Match, Severity
 from slactl.policy.target import Target
+from slactl.sla.cues import Answer, Weighed, cues, weigh
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, Reading, read
 from slactl.sla.textmatch import Hit, Text
@@ -40,6 +41,11 @@ READ_LIMIT = 50_000
 thread quoted below it, says what happened well before this (and a text a thousand times
 longer would take seconds to read)."""
 MOSTLY_WORDS = 0.5
+SURE = 0.8
+"""The weighed cues' probability from which their answer has ``high`` confidence."""
+DECIDES = 0.5
+"""The weighed cues' probability from which they overrule the table (chosen on hold-outs 4
+and 5 and the unit tests' short reports, before hold-out 7 was run: docs/classification.md)."""
 """The share of a text's letters in words of the languages below which it is mostly not words."""
 _GIVEN = {"impact": {"total": "everything", "partial": "part", "minor": "function"},
           "privacy": {"materialized": "materialized", "vulnerability": "potential"}}
@@ -116,39 +122,81 @@ class Classification:
     candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...] = ()
     truncated: bool = False
     """True when only the first ``READ_LIMIT`` characters of the text were read."""
+    weighed: Weighed | None = None
+    """The weighed cues' answer (``sla.cues``) when a model was learned for the policy and
+    weighed this incident; it then decides ``severity``."""
+    table: str | None = None
+    """What the decision table and the policy's rules alone answered (their most severe
+    match, else the default); None when a required fact is missing."""
 
 
-def classify(policy: Policy, incident: Incident, plan: Plan | None = None) -> Classification:
+def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, weighed: bool = True) -> Classification:
     """Classify ``incident`` under ``policy``; ``plan`` (or the default plan, or else every
-    plan) gives the targets."""
+    plan) gives the targets.
+
+    The decision table and the policy's rules answer first (``table``). Then, with ``weighed``,
+    when a model was learned for the policy (``sla.cues``), no fact was given as a flag, no
+    required fact is missing and the text is mostly words, the weighed cues decide: their
+    severity, ``high`` confidence when its probability is at least ``SURE``, else ``low``.
+    Facts given as flags are the reporter's own statements: the table decides on them."""
     text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
     reading = read(text, lexicon(), _given(incident.facts))
     inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)
     facts = _merge(incident.facts, inferred)
     missing = tuple(fact for fact in policy.decisions.requires if reading.value(fact) == UNKNOWN)
     candidates = _candidates(policy, text, reading, facts, missing) if missing else ()
+    truncated = len(incident.text) > READ_LIMIT
     if candidates and len({severity.id for _, severity in candidates}) > 1:
         return Classification(
             policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
             targets=(), protocol=(), communications=(),
             notes=applicable_notes(policy, None, text, facts) + _noise(reading),
-            reading=reading, confidence=NONE, missing=missing, candidates=candidates,
-            truncated=len(incident.text) > READ_LIMIT,
+            reading=reading, confidence=NONE, missing=missing, candidates=candidates, truncated=truncated,
         )
     matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     if matched:
         (chosen, why), also = matched[0], tuple(matched[1:])
     else:
         chosen, why, also = policy.severity(policy.default_severity), (), ()
+    confidence = (_confidence(why, reading, incident.facts) if matched and not missing
+                  else NONE if not matched else LOW)
+    table = chosen.id
+    weighing = None
+    if weighed and not missing and not incident.facts.items() and reading.words >= MOSTLY_WORDS:
+        answer = Answer(chosen.id, tuple(s.id for s, _ in also), confidence, not matched)
+        weighing = weigh(policy.id, tuple(s.id for s in policy.severities), cues(text, reading, answer))
+    if weighing is not None and not _overrides(weighing, table):
+        weighing = None
+    if weighing is not None:
+        chosen = policy.severity(weighing.severity)
+        why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
+        also = tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
+        confidence = HIGH if weighing.probability >= SURE else LOW
     return Classification(
-        policy=policy, severity=chosen, matched=why, also=also, default_used=not matched,
+        policy=policy, severity=chosen, matched=why, also=also, default_used=not matched and weighing is None,
         facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
         notes=applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
-        confidence=(_confidence(why, reading, incident.facts) if matched and not missing
-                    else NONE if not matched else LOW),
-        truncated=len(incident.text) > READ_LIMIT,
+        confidence=confidence, truncated=truncated, weighed=weighing, table=table,
     )
+
+
+def _overrides(weighing: Weighed, table: str) -> bool:
+    """True when the weighed cues decide: they agree with the table, or they give another
+    severity with a probability of at least ``DECIDES`` (below it, the table's answer stands)."""
+    return weighing.severity == table or weighing.probability >= DECIDES
+
+
+def table_cues(policy: Policy, incident: Incident) -> dict[str, tuple[float, str]] | None:
+    """The cues a model weighs for ``incident`` (``sla.cues.cues``), the table's own answer
+    among them; None when the model would not be asked (a fact given as a flag, a required
+    fact missing, a text mostly not words). For ``tools/train_classifier.py``."""
+    found = classify(policy, incident, weighed=False)
+    if found.missing or incident.facts.items() or found.reading.words < MOSTLY_WORDS:
+        return None
+    text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
+    answer = Answer(found.table, tuple(s.id for s, _ in found.also), found.confidence, found.default_used)
+    return cues(text, found.reading, answer)
 
 
 def decide(policy: Policy, reading: Reading) -> list[Evidence]:
