@@ -32,9 +32,12 @@ def test_every_row_of_a_bundled_table_is_documented_with_its_seed_sentence(polic
     assert undocumented == []
 
 
-def test_the_example_prints_what_the_page_says(capsys, monkeypatch):
-    [block] = re.findall(r"```console\n\$ (slactl .*?)\n(.*?)```", DOC, re.S)
-    command, expected = block
+EXAMPLES = re.findall(r"```console\n\$ (slactl .*?)\n(.*?)```", DOC, re.S)
+
+
+@pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c[:60] for c, _ in EXAMPLES])
+def test_the_example_prints_what_the_page_says(capsys, monkeypatch, command, expected):
+    assert len(EXAMPLES) == 2
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SLACTL_POLICIES", raising=False)
     code, out, _ = run(capsys, *shlex.split(command)[1:])

@@ -156,8 +156,9 @@ def _cue(cue: str) -> str:
     if kind == "f":
         fact, _, value = name.partition("=")
         return f"{fact} {value}"
-    return {"w": "word", "b": "words", "c": "concept", "table": "table", "also": "also matched",
-            "confidence": "table confidence"}.get(kind, kind) + (f" {name}" if kind not in ("w", "b") else "")
+    said = {"w": "word", "b": "words", "c": "concept", "table": "table", "also": "also matched",
+            "confidence": "table confidence", "default": "the table's default"}.get(kind, kind)
+    return f"{said} {name}" if name and kind not in ("w", "b") else said
 
 
 def _print_undecided(out, result: Classification) -> None:

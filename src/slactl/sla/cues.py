@@ -146,6 +146,15 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
     return Weighed(shares[0][0], shares[0][1], tuple(shares), tuple(pulls[:SHOWN]))
 
 
+def learned(policy_id: str, severity_ids: tuple[str, ...]) -> tuple[int, int] | None:
+    """``(labelled texts it was learned from, cues with a weight)`` of the model ``weigh`` uses
+    for this policy, None when there is none (for ``slactl show``)."""
+    model = _model(policy_id)
+    if model is None or tuple(model["severities"]) != severity_ids:
+        return None
+    return model["texts"], len(model["weights"])
+
+
 def _of_the_text(cue: str) -> bool:
     """A cue read in the text: a word, a pair, a concept or a fact with a value."""
     return cue.startswith(("w:", "b:", "c:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
