@@ -69,10 +69,10 @@ def test_the_ac_of_the_office_is_a_password_change_not_an_attack():
 def test_a_name_reports_nothing():
     # No concept is read, so the table falls back to Ignus's default severity; the weighed cues
     # ("pidió un reporte": a request, Seed 002 "Bajo: Solicitudes de servicio al cliente") may
-    # still answer, never with high confidence on so little.
+    # still answer; "Fay" is no concept.
     result = classified("ignus", "el cliente Fay pidió un reporte")
     assert (result.table, result.reading.concepts) == ("medium", ())
-    assert result.confidence != "high" and result.severity.id in ("medium", "low")
+    assert result.severity.id in ("medium", "low")
 
 
 SHORT_WORDS_STILL_READ = [

@@ -9,12 +9,11 @@ from slactl.policy.severity import Decision
 from slactl.policy.target import Bound
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
-from slactl.sla.classify import READ_LIMIT, Classification, Evidence, PlanTargets
+from slactl.sla.classify import FACT_NAMES, READ_LIMIT, Classification, Evidence, PlanTargets
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, FactRead
 
 _FACT_FLAGS = {"env": "--env production or --env non-production"}
-_FACT_NAMES = {"env": "environment", "scope": "scope", "cause": "cause", "exposure": "exposure"}
 
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:
@@ -146,7 +145,10 @@ def _print_weighed(out, result: Classification) -> None:
     shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues]
     out.print(f"  weighed cues: {weighed.severity} with probability {weighed.probability:.2f}"
               + (f"; strongest: {', '.join(shown)}" if shown else ""), markup=False)
-    if result.table != weighed.severity:
+    if result.table is None:
+        out.print("  the decision table alone: no severity without the " +
+                  " and the ".join(FACT_NAMES[fact] for fact, _ in result.candidates[0][0]), markup=False)
+    elif result.table != weighed.severity:
         out.print(f"  the decision table alone: {result.table} - overruled by the weighed cues", markup=False)
 
 
@@ -162,7 +164,7 @@ def _cue(cue: str) -> str:
 
 
 def _print_undecided(out, result: Classification) -> None:
-    missing = " and the ".join(_FACT_NAMES[fact] for fact in result.missing)
+    missing = " and the ".join(FACT_NAMES[fact] for fact in result.missing)
     out.print(f"{result.policy.name}: no severity: the policy needs the {missing}, and neither the text nor a flag "
               f"gives it", markup=False)
     out.print("  confidence: none", markup=False)

@@ -36,6 +36,7 @@ from slactl.sla.reading import UNKNOWN, Reading, read
 from slactl.sla.textmatch import Hit, Text
 
 HIGH, LOW, NONE = "high", "low", "none"
+FACT_NAMES = {"env": "environment", "scope": "scope", "cause": "cause", "exposure": "exposure"}
 READ_LIMIT = 50_000
 """Characters of an incident text that are read: a report, however long its signature or the
 thread quoted below it, says what happened well before this (and a text a thousand times
@@ -146,13 +147,19 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     missing = tuple(fact for fact in policy.decisions.requires if reading.value(fact) == UNKNOWN)
     candidates = _candidates(policy, text, reading, facts, missing) if missing else ()
     truncated = len(incident.text) > READ_LIMIT
+    asked = weighed and not incident.facts.items() and reading.words >= MOSTLY_WORDS
+    severity_ids = tuple(s.id for s in policy.severities)
     if candidates and len({severity.id for _, severity in candidates}) > 1:
-        return Classification(
-            policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
-            targets=(), protocol=(), communications=(),
-            notes=applicable_notes(policy, None, text, facts) + _noise(reading),
-            reading=reading, confidence=NONE, missing=missing, candidates=candidates, truncated=truncated,
-        )
+        weighing = (weigh(policy.id, severity_ids, cues(text, reading, Answer(None, (), NONE, False))) if asked
+                    else None)
+        if weighing is None or weighing.severity not in severity_ids or weighing.probability < SURE:
+            return Classification(
+                policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
+                targets=(), protocol=(), communications=(),
+                notes=applicable_notes(policy, None, text, facts) + _noise(reading),
+                reading=reading, confidence=NONE, missing=missing, candidates=candidates, truncated=truncated,
+            )
+        return _implied(policy, incident, plan, text, reading, facts, inferred, missing, candidates, weighing)
     matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     if matched:
         (chosen, why), also = matched[0], tuple(matched[1:])
@@ -162,9 +169,11 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
                   else NONE if not matched else LOW)
     table = chosen.id
     weighing = None
-    if weighed and not missing and not incident.facts.items() and reading.words >= MOSTLY_WORDS:
+    if asked and not missing:
         answer = Answer(chosen.id, tuple(s.id for s, _ in also), confidence, not matched)
-        weighing = weigh(policy.id, tuple(s.id for s in policy.severities), cues(text, reading, answer))
+        weighing = weigh(policy.id, severity_ids, cues(text, reading, answer))
+        if weighing is not None and weighing.severity not in severity_ids:  # "missing:...": the table has its answer
+            weighing = None
     if weighing is not None and not _overrides(weighing, table):
         weighing = None
     if weighing is not None:
@@ -187,12 +196,36 @@ def _overrides(weighing: Weighed, table: str) -> bool:
     return weighing.severity == table or weighing.probability >= DECIDES
 
 
+def _implied(policy: Policy, incident: Incident, plan: Plan | None, text: Text, reading: Reading, facts: Facts,
+             inferred: tuple[Inference, ...], missing: tuple[str, ...],
+             candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...], weighing: Weighed) -> Classification:
+    """A required fact is not stated, but the weighed cues give one severity a probability of at
+    least ``SURE`` (IVCISA: "la tienda en línea no carga para nadie" says production without the
+    word): that severity, with ``low`` confidence and a note naming the fact nobody stated;
+    ``candidates`` still say what each value would give."""
+    matched = _by_severity(policy, _evidence(policy, text, reading, facts))
+    chosen = policy.severity(weighing.severity)
+    why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
+    also = tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
+    names = " and the ".join(FACT_NAMES.get(fact, fact) for fact in missing)
+    implied = Note(f"the {names} is not stated: the weighed cues give {chosen.id} with probability "
+                   f"{weighing.probability:.2f} from the text as a whole; state it (--env) to be sure")
+    return Classification(
+        policy=policy, severity=chosen, matched=why, also=also, default_used=False, facts=facts, inferred=inferred,
+        targets=_targets(policy, chosen, plan, incident.opened, facts), protocol=policy.protocol_for(chosen),
+        communications=policy.communications_for(chosen),
+        notes=(implied,) + applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
+        confidence=LOW, candidates=candidates, truncated=len(incident.text) > READ_LIMIT, weighed=weighing, table=None,
+    )
+
+
 def table_cues(policy: Policy, incident: Incident) -> dict[str, tuple[float, str]] | None:
     """The cues a model weighs for ``incident`` (``sla.cues.cues``), the table's own answer
-    among them; None when the model would not be asked (a fact given as a flag, a required
-    fact missing, a text mostly not words). For ``tools/train_classifier.py``."""
+    among them (``table:missing`` when a required fact is missing); None when the model would
+    not be asked (a fact given as a flag, a text mostly not words). For
+    ``tools/train_classifier.py``."""
     found = classify(policy, incident, weighed=False)
-    if found.missing or incident.facts.items() or found.reading.words < MOSTLY_WORDS:
+    if incident.facts.items() or found.reading.words < MOSTLY_WORDS:
         return None
     text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
     answer = Answer(found.table, tuple(s.id for s, _ in found.also), found.confidence, found.default_used)

@@ -48,13 +48,16 @@ FUNCTION_WORDS = frozenset(
     "who will with would you your thanks thank regards dear team please".split())
 """Words that say nothing of an incident (articles, pronouns, prepositions, greetings): no cue
 of their own, and no pair with them, so a writer's habits are not learned as severity."""
+MISSING = "missing:"
+"""The outcome of a text that does not say a fact the policy requires (``missing:env``)."""
 SHOWN = 6
 """The cues shown with an answer: those that pulled most towards it."""
 
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
-    """The severity the weighed cues give (``severity``, one of the policy's ids), its
+    """The severity the weighed cues give (``severity``, one of the policy's ids, or
+    ``missing:FACT`` when they read the text as not saying a fact the policy requires), its
     ``probability`` (0 to 1, the softmax share of its score), every severity's probability
     (``shares``, most likely first), and the cues that pulled most towards it
     (``cues``: ``(cue, words as written, weight)``, strongest first)."""
@@ -117,10 +120,11 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
     itself has a weight (``hola, buenos días``: only the table's answer and the model's
     priors would speak, and the table's default says that more honestly)."""
     model = _model(policy_id)
-    if model is None or tuple(model["severities"]) != severity_ids:
+    if model is None or not _fits(model, severity_ids):
         return None
+    outcomes: tuple[str, ...] = tuple(model["severities"])
     weights: dict[str, list[float]] = model["weights"]
-    scores = [0.0] * len(severity_ids)
+    scores = [0.0] * len(outcomes)
     used = []
     for cue, (value, _) in found.items():
         row = weights.get(cue)
@@ -133,9 +137,9 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
     total = sum(exps)
-    shares = sorted(((severity, share / total) for severity, share in zip(severity_ids, exps)),
+    shares = sorted(((severity, share / total) for severity, share in zip(outcomes, exps)),
                     key=lambda pair: -pair[1])
-    best = severity_ids.index(shares[0][0])
+    best = outcomes.index(shares[0][0])
     pulls = []
     for cue, row in used:
         others = [weight for index, weight in enumerate(row) if index != best]
@@ -150,9 +154,17 @@ def learned(policy_id: str, severity_ids: tuple[str, ...]) -> tuple[int, int] | 
     """``(labelled texts it was learned from, cues with a weight)`` of the model ``weigh`` uses
     for this policy, None when there is none (for ``slactl show``)."""
     model = _model(policy_id)
-    if model is None or tuple(model["severities"]) != severity_ids:
+    if model is None or not _fits(model, severity_ids):
         return None
     return model["texts"], len(model["weights"])
+
+
+def _fits(model: dict, severity_ids: tuple[str, ...]) -> bool:
+    """The model was learned for exactly these severities (plus, for a policy that requires a
+    fact, the outcome ``missing:FACT``: the text does not say it)."""
+    outcomes = tuple(model["severities"])
+    return (outcomes[:len(severity_ids)] == severity_ids
+            and all(extra.startswith(MISSING) for extra in outcomes[len(severity_ids):]))
 
 
 def _of_the_text(cue: str) -> bool:
