@@ -132,6 +132,14 @@ def train(rows: list[tuple[dict, str]], severities: list[str]) -> dict[str, list
 _ZERO = [0.0] * 8
 
 
+def table_of(provider: str) -> str:
+    """The fingerprint of the bundled policy's decision table (``sla.classify.table_fingerprint``)."""
+    from slactl.policy import load
+    from slactl.sla.classify import table_fingerprint
+
+    return table_fingerprint(next(p for p in load.load(load.bundled_paths()) if p.id == provider))
+
+
 def severities_of(provider: str) -> list[str]:
     """The policy's severities, most severe first, then ``missing:FACT`` for each fact its table
     requires (the text does not say it: classify asks for it)."""
@@ -149,7 +157,8 @@ def main() -> None:
     if args.check:
         files = [f for f in files if f.stem != args.check.stem]
     data = examples(files)
-    models = {provider: {"format": 1, "severities": severities_of(provider), "texts": len(rows),
+    models = {provider: {"format": 1, "severities": severities_of(provider), "table": table_of(provider),
+                         "texts": len(rows),
                          "weights": train(rows, severities_of(provider))}
               for provider, rows in sorted(data.items())}
     if args.check:

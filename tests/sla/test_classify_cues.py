@@ -14,7 +14,12 @@ from slactl.policy import load as loader
 from slactl.policy.severity import Facts
 from slactl.render.classify import classification_json
 from slactl.sla import cues
+from dataclasses import replace
+
 from slactl.sla.classify import DECIDES, Incident, classify
+from slactl.sla.lexicon import lexicon
+from slactl.sla.reading import read
+from slactl.sla.textmatch import Text
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICIES = loader.load(loader.active_paths(None))
@@ -38,13 +43,13 @@ def test_the_shipped_weights_are_trained_on_todays_inputs():
     assert sorted(shipped["providers"]) == ["athento", "conecta", "ignus", "ivcisa"]
 
 
-TINY = {"demo": {"format": 1, "severities": ["a", "b"], "weights": {"w:caid": [2.0, 0.0], "bias": [0.0, 1.0],
-                                                       "f:scope=unknown": [0.0, 0.5]}}}
+TINY = {"demo": {"format": 1, "severities": ["a", "b"], "table": "",
+                 "weights": {"w:caid": [2.0, 0.0], "bias": [0.0, 1.0], "f:scope=unknown": [0.0, 0.5]}}}
 
 
 def test_weighing_is_a_softmax_of_summed_weights(monkeypatch):
     monkeypatch.setattr(cues, "_model", TINY.get)
-    found = {"w:caid": (1.0, "caído"), "bias": (1.0, ""), "w:hola": (1.0, "hola")}
+    found = {"w:caid": (1.0, "caído"), "bias": (1.0, ""), "w:hola": (1.0, "hola"), "c:service-down": (1.0, "caído")}
     weighed = cues.weigh("demo", ("a", "b"), found)
     # scores: a = 2.0, b = 1.0 (bias); P(a) = e^2 / (e^2 + e^1) = 1 / (1 + e^-1) = 0.7311
     assert weighed.severity == "a"
@@ -60,10 +65,49 @@ def test_no_cue_of_the_text_no_weighing(monkeypatch):
     assert cues.weigh("demo", ("a", "b"), {"bias": (1.0, ""), "f:scope=unknown": (1.0, "")}) is None
 
 
-def test_a_model_for_other_severities_is_not_used(monkeypatch):
+def test_a_model_for_other_severities_or_another_table_is_not_used(monkeypatch):
     monkeypatch.setattr(cues, "_model", TINY.get)
-    assert cues.weigh("demo", ("a", "b", "c"), {"w:caid": (1.0, "caído")}) is None
-    assert cues.weigh("other", ("a", "b"), {"w:caid": (1.0, "caído")}) is None
+    found = {"w:caid": (1.0, "caído"), "c:service-down": (1.0, "caído")}
+    assert cues.weigh("demo", ("a", "b"), found) is not None
+    assert cues.weigh("demo", ("a", "b", "c"), found) is None
+    assert cues.weigh("other", ("a", "b"), found) is None
+    assert cues.weigh("demo", ("a", "b"), found, table="another table") is None
+
+
+def test_a_policy_of_ones_own_with_a_bundled_id_and_severities_but_its_own_table_has_no_model():
+    bundled = POLICIES.get("ignus")
+    mine = replace(bundled, decisions=replace(bundled.decisions, rows=tuple(reversed(bundled.decisions.rows))))
+    text = "Necesito configurar mi correo en Outlook del celular"
+    assert classify(bundled, Incident(text)).weighed is not None
+    assert classify(mine, Incident(text)).weighed is None
+
+
+@pytest.mark.parametrize("text", ["12", "10:30", "2025-03-12", "0", "hello good morning thanks", "🚨🚨 URGENTE 🚨🚨",
+                                  "buenos días, gracias"])
+def test_a_text_that_says_nothing_to_weigh_falls_to_the_default(text):
+    # Athento's default is Major; nothing read, nothing weighed, confidence none.
+    result = classify(POLICIES.get("athento"), Incident(text))
+    assert (result.severity.id, result.default_used, result.confidence, result.weighed) == ("major", True, "none", None)
+
+
+def test_times_and_dates_are_no_cues():
+    found = cues.cues(Text.of("caído desde las 10:30 del 12/03, 9am"), read(Text.of(""), lexicon()),
+                      cues.Answer("a", (), "high", False))
+    assert not [cue for cue in found if any(ch.isdigit() for ch in cue)]
+
+
+def test_terminal_escapes_in_a_pasted_report_are_not_words():
+    plain = classify(POLICIES.get("ignus"), Incident("el sitio no carga"))
+    coloured = classify(POLICIES.get("ignus"), Incident("el sitio no \x1b[31mcarga\x1b[0m"))
+    assert (coloured.severity.id, coloured.confidence) == (plain.severity.id, plain.confidence) == ("urgent", "high")
+
+
+def test_overruling_a_sure_table_is_no_certainty():
+    # The table is sure of Caída Total ("caído", Seed 000); if the weighed cues overrule it, the answer is low.
+    result = classify(POLICIES.get("conecta"), Incident("el sitio está caído y el formulario falla"))
+    assert result.table == "total-outage"
+    if result.severity.id != result.table:
+        assert result.confidence == "low"
 
 
 def test_a_policy_id_never_names_a_file_outside_the_weights():

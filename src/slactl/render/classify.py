@@ -69,11 +69,12 @@ def classification_json(result: Classification) -> dict[str, Any]:
 
 
 def _weighed_json(result: Classification) -> dict[str, Any] | None:
-    """The weighed cues' answer (``sla.cues``), None when they did not decide."""
+    """The weighed cues' answer (``sla.cues``) and whether it ``decided``; None when they were
+    not asked (a fact given as a flag, a policy without a model, a text that says too little)."""
     weighed = result.weighed
     if weighed is None:
         return None
-    return {"severity": weighed.severity, "probability": round(weighed.probability, 3),
+    return {"severity": weighed.severity, "probability": round(weighed.probability, 3), "decided": result.weighed_decides,
             "shares": {severity: round(share, 3) for severity, share in weighed.shares},
             "cues": [{"cue": cue, "words": words or None, "weight": weight} for cue, words, weight in weighed.cues]}
 
@@ -139,15 +140,26 @@ def print_classification(result: Classification) -> None:
 
 def _print_weighed(out, result: Classification) -> None:
     """The weighed cues' line: their answer and probability, the cues that pulled most towards
-    it, and what the table alone answered when that differs."""
+    it, and what the table alone answered when that differs (or that its answer stood)."""
     weighed = result.weighed
     assert weighed is not None
     shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues]
-    out.print(f"  weighed cues: {weighed.severity} with probability {weighed.probability:.2f}"
+    missing = weighed.severity.startswith("missing:")
+    said = (f"the text does not say the {FACT_NAMES.get(weighed.severity[8:], weighed.severity[8:])}" if missing
+            else weighed.severity)
+    out.print(f"  weighed cues: {said} with probability {weighed.probability:.2f}"
               + (f"; strongest: {', '.join(shown)}" if shown else ""), markup=False)
-    if result.table is None:
-        out.print("  the decision table alone: no severity without the " +
-                  " and the ".join(FACT_NAMES[fact] for fact, _ in result.candidates[0][0]), markup=False)
+    if not result.weighed_decides and result.severity is None:
+        if not missing:
+            out.print("  not sure enough to name a severity the text does not decide", markup=False)
+    elif not result.weighed_decides:
+        out.print("  the table's answer stands: the weighed cues are not sure enough to overrule it", markup=False)
+    elif result.table is None:
+        names = " and the ".join(FACT_NAMES[fact] for fact in result.missing)
+        out.print(f"  the decision table alone: no severity without the {names}", markup=False)
+        for values, severity in result.candidates:
+            assumed = ", ".join(f"{fact} {value}" for fact, value in values)
+            out.print(f"  with {assumed}: {severity.id} ({severity.label})", markup=False)
     elif result.table != weighed.severity:
         out.print(f"  the decision table alone: {result.table} - overruled by the weighed cues", markup=False)
 
@@ -169,6 +181,8 @@ def _print_undecided(out, result: Classification) -> None:
               f"gives it", markup=False)
     out.print("  confidence: none", markup=False)
     _print_reading(out, result)
+    if result.weighed is not None:
+        _print_weighed(out, result)
     for fact in result.missing:
         if fact in _FACT_FLAGS:
             out.print(f"  give it with {_FACT_FLAGS[fact]}", markup=False)
@@ -183,7 +197,7 @@ def _print_reading(out, result: Classification) -> None:
     if result.truncated:
         out.print(f"  read: the first {READ_LIMIT:,} characters of the text only", markup=False)
     if reading.concepts:
-        out.print("  concepts: " + "; ".join(f"{found.concept} " + ", ".join(repr(h.quote) for h in found.hits)
+        out.print("  concepts: " + "; ".join(f"{found.concept} " + _quotes(found.hits)
                                              for found in reading.concepts), markup=False)
     else:
         out.print("  concepts: none read in the text", markup=False)
@@ -199,8 +213,19 @@ def _print_reading(out, result: Classification) -> None:
         out.print("  facts: " + ", ".join(f"{k}={_value(v)}" for k, v in result.facts.items()), markup=False)
 
 
+SHOWN_QUOTES = 5
+
+
+def _quotes(hits) -> str:
+    """The words of ``hits`` as quoted, each once, the first ``SHOWN_QUOTES`` of them: a long
+    text that says 'caído' four hundred times shows it once (``--json`` lists every hit)."""
+    distinct = list(dict.fromkeys(hit.quote for hit in hits))
+    shown = ", ".join(repr(quote) for quote in distinct[:SHOWN_QUOTES])
+    return shown + (f" (and {len(distinct) - SHOWN_QUOTES} more)" if len(distinct) > SHOWN_QUOTES else "")
+
+
 def _fact_line(fact: FactRead) -> str:
-    words = ", ".join(repr(h.quote) for h in fact.hits)
+    words = _quotes(fact.hits)
     how = "given" if fact.given else words
     note = f" - {fact.note}" if fact.note else ""
     return f"{fact.fact} {fact.value}" + (f" ({how})" if how else "") + note
@@ -214,7 +239,7 @@ def _print_notes(out, result: Classification) -> None:
 def _why(evidence: tuple[Evidence, ...]) -> list[str]:
     lines = []
     for item in evidence:
-        quotes = ", ".join(repr(h.quote) for h in item.hits)
+        quotes = _quotes(item.hits)
         facts = ", ".join(f"{k}={_value(v)}" for k, v in item.facts)
         if isinstance(item.rule, Decision):
             said = f"{', '.join(dict.fromkeys(item.concepts))}" if item.concepts else "facts"

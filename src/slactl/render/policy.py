@@ -123,9 +123,10 @@ def policy_json(policy: Policy, plan: Plan | None) -> dict[str, Any]:
 def classification_json(policy: Policy) -> dict[str, Any]:
     """The decision table: which concepts and read facts give which severity, and why; and the
     weighed cues' model (``weighed``: the texts it was learned from and its cues, or None)."""
+    from slactl.sla.classify import table_fingerprint
     from slactl.sla.cues import learned
 
-    model = learned(policy.id, tuple(s.id for s in policy.severities))
+    model = learned(policy.id, tuple(s.id for s in policy.severities), table_fingerprint(policy))
     return {
         "requires": list(policy.decisions.requires),
         "weighed": {"texts": model[0], "cues": model[1]} if model else None,
@@ -151,13 +152,16 @@ def print_classification_table(out, policy: Policy) -> None:
     out.print(grid)
     for fact in policy.decisions.requires:
         out.print(f"requires {fact}: without it, classify names no severity but what each value would give")
+    from slactl.sla.classify import table_fingerprint
     from slactl.sla.cues import learned
 
-    model = learned(policy.id, tuple(s.id for s in policy.severities))
+    model = learned(policy.id, tuple(s.id for s in policy.severities), table_fingerprint(policy))
     if model is not None:
         out.print(f"weighed cues: a model learned from {model[0]:,} labelled reports ({model[1]:,} cues) weighs the "
                   f"text with the table's answer, and decides when it agrees or gives another severity with "
-                  f"probability 0.5 or more (docs/classification.md)", markup=False)
+                  f"probability 0.5 or more" + (", and names the severity a missing environment would give at "
+                                                 "probability 0.8 or more" if policy.decisions.requires else "")
+                  + " (docs/classification.md)", markup=False)
 
 
 def _targets(policy: Policy, severity, plan: Plan | None) -> tuple[Target, ...]:

@@ -21,6 +21,8 @@ says so: what was found there may be chance. Facts given as flags still decide w
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import product
@@ -125,7 +127,11 @@ class Classification:
     """True when only the first ``READ_LIMIT`` characters of the text were read."""
     weighed: Weighed | None = None
     """The weighed cues' answer (``sla.cues``) when a model was learned for the policy and
-    weighed this incident; it then decides ``severity``."""
+    weighed this incident; it decides ``severity`` when ``weighed_decides``."""
+    weighed_decides: bool = False
+    """True when the weighed cues' answer is ``severity``; False when they were asked and the
+    table's answer stood (they were less sure than ``DECIDES`` against it, or than ``SURE``
+    about a missing fact)."""
     table: str | None = None
     """What the decision table and the policy's rules alone answered (their most severe
     match, else the default); None when a required fact is missing."""
@@ -140,7 +146,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     required fact is missing and the text is mostly words, the weighed cues decide: their
     severity, ``high`` confidence when its probability is at least ``SURE``, else ``low``.
     Facts given as flags are the reporter's own statements: the table decides on them."""
-    text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
+    text = Text.of(readable(incident.text[:READ_LIMIT]), lexicon().vocabulary)
     reading = read(text, lexicon(), _given(incident.facts))
     inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)
     facts = _merge(incident.facts, inferred)
@@ -150,14 +156,15 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     asked = weighed and not incident.facts.items() and reading.words >= MOSTLY_WORDS
     severity_ids = tuple(s.id for s in policy.severities)
     if candidates and len({severity.id for _, severity in candidates}) > 1:
-        weighing = (weigh(policy.id, severity_ids, cues(text, reading, Answer(None, (), NONE, False))) if asked
-                    else None)
+        weighing = (weigh(policy.id, severity_ids, cues(text, reading, Answer(None, (), NONE, False)),
+                          table_fingerprint(policy)) if asked else None)
         if weighing is None or weighing.severity not in severity_ids or weighing.probability < SURE:
             return Classification(
                 policy=policy, severity=None, matched=(), also=(), default_used=False, facts=facts, inferred=inferred,
                 targets=(), protocol=(), communications=(),
                 notes=applicable_notes(policy, None, text, facts) + _noise(reading),
                 reading=reading, confidence=NONE, missing=missing, candidates=candidates, truncated=truncated,
+                weighed=weighing,
             )
         return _implied(policy, incident, plan, text, reading, facts, inferred, missing, candidates, weighing)
     matched = _by_severity(policy, _evidence(policy, text, reading, facts))
@@ -171,23 +178,50 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     weighing = None
     if asked and not missing:
         answer = Answer(chosen.id, tuple(s.id for s, _ in also), confidence, not matched)
-        weighing = weigh(policy.id, severity_ids, cues(text, reading, answer))
-        if weighing is not None and weighing.severity not in severity_ids:  # "missing:...": the table has its answer
-            weighing = None
-    if weighing is not None and not _overrides(weighing, table):
-        weighing = None
-    if weighing is not None:
+        weighing = weigh(policy.id, severity_ids, cues(text, reading, answer), table_fingerprint(policy))
+    decides = weighing is not None and weighing.severity in severity_ids and _overrides(weighing, table)
+    if weighing is not None and decides:
         chosen = policy.severity(weighing.severity)
         why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
         also = tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
-        confidence = HIGH if weighing.probability >= SURE else LOW
+        confidence = _weighed_confidence(weighing, table, confidence)
     return Classification(
-        policy=policy, severity=chosen, matched=why, also=also, default_used=not matched and weighing is None,
+        policy=policy, severity=chosen, matched=why, also=also, default_used=not matched and not decides,
         facts=facts, inferred=inferred, targets=_targets(policy, chosen, plan, incident.opened, facts),
         protocol=policy.protocol_for(chosen), communications=policy.communications_for(chosen),
         notes=applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
-        confidence=confidence, truncated=truncated, weighed=weighing, table=table,
+        confidence=confidence, truncated=truncated, weighed=weighing, weighed_decides=decides, table=table,
     )
+
+
+_TERMINAL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def readable(text: str) -> str:
+    """``text`` without terminal escape sequences (colours, titles) and control characters,
+    which a report pasted from a terminal carries: ``no \\x1b[31mcarga`` is ``no carga``, not
+    ``no 31m carga``. Line breaks and tabs stay."""
+    return _TERMINAL.sub("", text)
+
+
+def table_fingerprint(policy: Policy) -> str:
+    """SHA-256 of what the decision table answers from: the severities and their rules, the
+    table, the facts read from text and the default severity. A model learned for one table is
+    used only for a policy with exactly that table (``sla.cues.weigh``)."""
+    return hashlib.sha256(repr((policy.default_severity, policy.decisions,
+                                tuple((s.id, s.rules) for s in policy.severities),
+                                policy.facts_from_text)).encode()).hexdigest()
+
+
+def _weighed_confidence(weighing: Weighed, table: str, table_confidence: str) -> str:
+    """``high`` when the weighed cues are sure (``SURE``) and the table agrees, or matched
+    nothing at all; ``low`` when they are less sure, or overrule what the table matched (two
+    readings that disagree are no certainty)."""
+    if weighing.probability < SURE:
+        return LOW
+    if weighing.severity != table and table_confidence != NONE:
+        return LOW
+    return HIGH
 
 
 def _overrides(weighing: Weighed, table: str) -> bool:
@@ -215,7 +249,8 @@ def _implied(policy: Policy, incident: Incident, plan: Plan | None, text: Text, 
         targets=_targets(policy, chosen, plan, incident.opened, facts), protocol=policy.protocol_for(chosen),
         communications=policy.communications_for(chosen),
         notes=(implied,) + applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
-        confidence=LOW, candidates=candidates, truncated=len(incident.text) > READ_LIMIT, weighed=weighing, table=None,
+        confidence=LOW, missing=missing, candidates=candidates, truncated=len(incident.text) > READ_LIMIT,
+        weighed=weighing, weighed_decides=True, table=None,
     )
 
 
@@ -227,7 +262,7 @@ def table_cues(policy: Policy, incident: Incident) -> dict[str, tuple[float, str
     found = classify(policy, incident, weighed=False)
     if incident.facts.items() or found.reading.words < MOSTLY_WORDS:
         return None
-    text = Text.of(incident.text[:READ_LIMIT], lexicon().vocabulary)
+    text = Text.of(readable(incident.text[:READ_LIMIT]), lexicon().vocabulary)
     answer = Answer(found.table, tuple(s.id for s, _ in found.also), found.confidence, found.default_used)
     return cues(text, found.reading, answer)
 

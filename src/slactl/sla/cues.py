@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,12 +43,21 @@ FUNCTION_WORDS = frozenset(
     "en entre era eres es esa ese eso esta estas este esto estos estoy fue ha han hasta hay he hemos la las le les lo "
     "los me mi mis muy nos nuestra nuestras nuestro nuestros o os otra otro para pero por porque que quien se segun "
     "ser si sin sobre solo su sus tambien te tiene tienen todo tu tus un una uno unos unas usted ustedes y ya yo "
-    "hola buenas buenos dias tardes saludos gracias favor atentamente cordial cordialmente equipo estimados estimado "
-    "the an and are as at be been but by can could do does for from had has have hello hi i if in into is it its "
-    "me my of on or our so than that the their them then there these they this to us was we were what when which "
-    "who will with would you your thanks thank regards dear team please".split())
-"""Words that say nothing of an incident (articles, pronouns, prepositions, greetings): no cue
-of their own, and no pair with them, so a writer's habits are not learned as severity."""
+    "hola buenas buenos buen buena dias tardes saludos saludo gracias favor atentamente cordial cordialmente equipo "
+    "estimados estimado ayer hoy anoche manana mediodia madrugada noche lunes martes miercoles jueves viernes sabado "
+    "domingo the an and are as at be been but by can could do does for from had has have hello hi i if in into is it "
+    "its me my of on or our so than that the their them then there these they this to us was we were what when which "
+    "who will with would you your thanks thank regards dear team please good morning afternoon evening yesterday "
+    "today tonight monday tuesday wednesday thursday friday saturday sunday am pm".split())
+"""Words that say nothing of an incident (articles, pronouns, prepositions, greetings, days and
+times of day): no cue of their own, and no pair with them, so a writer's habits are not learned
+as severity."""
+NUMBER = re.compile(r"\d+([:.,h]\d*)*(am|pm|h|hs|hrs|min|mins|s)?")
+"""A number, a time or a date (``10``, ``10:30``, ``9am``, ``12.03``): no cue, whatever it is
+(an HTTP status is read as a concept; ``ec2``, ``s3``, ``php8`` are words)."""
+WORDS_ENOUGH = 3
+"""Without a concept or a fact read, this many different words of the text are needed before
+the weighed cues may answer: ``URGENTE``, ``12`` or ``hello good morning`` say nothing to weigh."""
 MISSING = "missing:"
 """The outcome of a text that does not say a fact the policy requires (``missing:env``)."""
 SHOWN = 6
@@ -88,7 +98,7 @@ def cues(text: Text, reading: Reading, answer: Answer) -> dict[str, tuple[float,
     for token in text.tokens:
         if token.negation:
             key = NEGATION if token.negation == 1 else QUANTITY
-        elif token.word in FUNCTION_WORDS:
+        elif token.word in FUNCTION_WORDS or NUMBER.fullmatch(token.word):
             key = ""
         else:
             key = token.word if len(token.word) <= SHORT else stem(token.word)
@@ -100,9 +110,9 @@ def cues(text: Text, reading: Reading, answer: Answer) -> dict[str, tuple[float,
         if first and second:
             found.setdefault(f"b:{first}_{second}", (1.0, f"{said} {then}"))
     for concept in reading.concepts:
-        found.setdefault("c:" + concept.concept, (1.0, ", ".join(hit.quote for hit in concept.hits)))
+        found.setdefault("c:" + concept.concept, (1.0, _said(concept.hits)))
     for fact in reading.facts:
-        found.setdefault(f"f:{fact.fact}={fact.value}", (1.0, ", ".join(hit.quote for hit in fact.hits)))
+        found.setdefault(f"f:{fact.fact}={fact.value}", (1.0, _said(fact.hits)))
     found["table:" + (answer.severity or "missing")] = (1.0, "")
     for severity in answer.also:
         found.setdefault("also:" + severity, (1.0, ""))
@@ -113,14 +123,22 @@ def cues(text: Text, reading: Reading, answer: Answer) -> dict[str, tuple[float,
     return found
 
 
-def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[float, str]]) -> Weighed | None:
+def _said(hits) -> str:
+    """The words of ``hits``, each once, at most five: what a cue came from."""
+    return ", ".join(list(dict.fromkeys(hit.quote for hit in hits))[:5])
+
+
+def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[float, str]],
+          table: str = "") -> Weighed | None:
     """The weighed answer for ``found`` (``cues``) under the model learned for ``policy_id``;
     None when there is none, when it was learned for other severities than ``severity_ids``
-    (a policy that reuses a bundled id with its own severities), or when no cue of the text
-    itself has a weight (``hola, buenos días``: only the table's answer and the model's
-    priors would speak, and the table's default says that more honestly)."""
+    (a policy that reuses a bundled id with its own severities), or for another decision table
+    than ``table`` (``sla.classify.table_fingerprint``: a policy of the user's with a bundled
+    id and severities but its own table or rules, whose answers the model never learned), or
+    when the text says too little (``enough``: ``hola, buenos días`` or ``URGENTE``, where only
+    the model's priors would speak and the table's default says that more honestly)."""
     model = _model(policy_id)
-    if model is None or not _fits(model, severity_ids):
+    if model is None or not _fits(model, severity_ids) or model.get("table") != table:
         return None
     outcomes: tuple[str, ...] = tuple(model["severities"])
     weights: dict[str, list[float]] = model["weights"]
@@ -132,7 +150,7 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
             used.append((cue, row))
             for index, weight in enumerate(row):
                 scores[index] += weight * value
-    if not any(_of_the_text(cue) for cue, _ in used):
+    if not enough(found) or not any(_of_the_text(cue) for cue, _ in used):
         return None
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
@@ -150,11 +168,19 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
     return Weighed(shares[0][0], shares[0][1], tuple(shares), tuple(pulls[:SHOWN]))
 
 
-def learned(policy_id: str, severity_ids: tuple[str, ...]) -> tuple[int, int] | None:
+def enough(found: dict[str, tuple[float, str]]) -> bool:
+    """True when the text says enough to weigh: a concept or a fact read, or ``WORDS_ENOUGH``
+    different words."""
+    words = sum(1 for cue in found if cue.startswith("w:") and cue not in ("w:" + NEGATION, "w:" + QUANTITY))
+    return words >= WORDS_ENOUGH or any(cue.startswith("c:") or (cue.startswith("f:") and not cue.endswith("=unknown"))
+                                        for cue in found)
+
+
+def learned(policy_id: str, severity_ids: tuple[str, ...], table: str = "") -> tuple[int, int] | None:
     """``(labelled texts it was learned from, cues with a weight)`` of the model ``weigh`` uses
     for this policy, None when there is none (for ``slactl show``)."""
     model = _model(policy_id)
-    if model is None or not _fits(model, severity_ids):
+    if model is None or not _fits(model, severity_ids) or model.get("table") != table:
         return None
     return model["texts"], len(model["weights"])
 
