@@ -30,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "testdata" / "classify"
 OUTPUT = ROOT / "src" / "slactl" / "sla" / "weights"
-HELD_OUT = ("holdout10",)
+HELD_OUT = ("holdout11",)
 """Sets never trained on: the unseen measure of the model (docs/classification.md)."""
 SEED = 20261130
 EPOCHS, RATE, DECAY, L2 = 30, 0.3, 0.9, 1e-3

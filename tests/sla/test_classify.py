@@ -133,10 +133,17 @@ IVCISA_WITHOUT_ENVIRONMENT = [
 @pytest.mark.parametrize(("text", "in_production"), IVCISA_WITHOUT_ENVIRONMENT,
                          ids=[f"{t!r} needs the environment, production would give {e}" for t, e in IVCISA_WITHOUT_ENVIRONMENT])
 def test_ivcisa_without_an_environment_names_the_missing_fact(text, in_production):
+    # The table alone never assumes production. The weighed cues may read an environment the text
+    # implies ("el portal de clientes" is what customers use): then the answer has low confidence,
+    # the environment stays missing, and what each value would give is still there.
+    alone = classify(POLICIES.get("ivcisa"), Incident(text), weighed=False)
+    assert (alone.severity, alone.missing, alone.confidence, alone.default_used) == (None, ("env",), "none", False)
+    candidates = {(("env", "production"),): in_production, (("env", "non-production"),): "non-production"}
+    assert {values: s.id for values, s in alone.candidates} == candidates
     result = classify(POLICIES.get("ivcisa"), Incident(text))
-    assert (result.severity, result.missing, result.confidence, result.default_used) == (None, ("env",), "none", False)
-    assert {values: s.id for values, s in result.candidates} == {
-        (("env", "production"),): in_production, (("env", "non-production"),): "non-production"}
+    assert result.missing == ("env",) and {values: s.id for values, s in result.candidates} == candidates
+    assert result.severity is None or (result.confidence == "low" and result.weighed_decides
+                                       and "environment is not stated" in result.notes[0].text)
     assert severity_of("ivcisa", text, env="production") == in_production
 
 
