@@ -111,3 +111,28 @@ def test_a_signal_during_a_report_on_stdin_is_one_line(tickets):
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (143, "slactl: error: interrupted\n")
+
+
+def test_a_stop_whose_exception_was_lost_still_stops(tmp_path, monkeypatch, capsys):
+    # Interrupted raised while Python runs a finalizer is printed as "Exception ignored" and the
+    # run goes on: the signal is remembered, the output is not published and the exit code says so.
+    import signal
+
+    from slactl import cli
+
+    def lost_stop(*_args):
+        try:
+            cli._stop(signal.SIGTERM, None)
+        except cli.Interrupted:
+            pass  # as a finalizer would swallow it
+
+    tickets = tmp_path / "t.csv"
+    tickets.write_text("provider,severity,opened\nignus,high,2026-11-20T10:00\n")
+    monkeypatch.setattr("sys.argv", ["slactl", "due", "--input", str(tickets), "--output", str(tmp_path / "out.csv"),
+                                     "--now", "2027-01-01T00:00"])
+    monkeypatch.setattr(cli, "_tolerate_narrow_encodings", lost_stop)  # the signal comes early in the run
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == "slactl: error: interrupted\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]

@@ -99,6 +99,9 @@ class Interrupted(BaseException):
 
 
 STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+_stopped: list[int] = []
+"""The stop signals received: ``Interrupted`` raised while Python runs a finalizer is only
+printed as ignored, and the run would go on to exit 0 with its output published."""
 
 
 def _stop(signum: int, _frame: object) -> None:
@@ -107,7 +110,16 @@ def _stop(signum: int, _frame: object) -> None:
     for name in STOP_SIGNALS:  # the way out is short: a second signal does not cut it
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _stopped.append(signum)
     raise Interrupted(signum)
+
+
+def raise_if_stopped() -> None:
+    """Raise ``Interrupted`` again when a stop signal came and its exception was lost (raised
+    inside a finalizer, where Python ignores it): before an output file is published, and
+    before a command that completed exits 0."""
+    if _stopped:
+        raise Interrupted(_stopped[0])
 
 
 def _trap_signals() -> dict:
@@ -133,6 +145,7 @@ def main() -> None:
     import signal
 
     previous = _trap_signals()
+    _stopped.clear()
     try:
         _main()
     finally:
@@ -146,6 +159,7 @@ def _main() -> None:
     _tolerate_narrow_encodings()
     try:
         code = cli.main(prog_name="slactl", standalone_mode=False)
+        raise_if_stopped()
     except SlactlError as error:
         lines = error.problems if isinstance(error, PolicyError) else [f"slactl: error: {error}"]
         for line in lines:

@@ -101,6 +101,9 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
             stream.flush()
             os.fsync(stream.fileno())
         check_output(path, option=option, force=force, source=source, protected=protected)  # what changed meanwhile
+        from slactl.cli import raise_if_stopped
+
+        raise_if_stopped()  # a stop whose exception was lost must not publish the file
         _publish(temporary, written, force)
     except FileExistsError:
         raise InputError(f"{path} already exists; pass --force to replace it") from None
