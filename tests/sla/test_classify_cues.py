@@ -112,6 +112,7 @@ def test_overruling_a_sure_table_is_no_certainty():
 
 def test_a_policy_id_never_names_a_file_outside_the_weights():
     assert cues._model("../index") is None and cues._model("index/..") is None and cues._model("express") is None
+    assert cues._model("index") is None  # the index of the weights is no model
 
 
 def test_a_policy_without_a_model_is_decided_by_its_table():

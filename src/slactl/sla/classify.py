@@ -8,7 +8,9 @@ its severity; so does each of the policy's own rules (its phrases, or the facts 
 The most severe wins and the others are listed. When the table ``requires`` a fact nobody gave
 (IVCISA's environment) and its values would give different severities, no severity is named: the
 result lists what each value would give. With
-nothing matched, the policy's default severity applies and the result says so.
+nothing matched, the policy's default severity applies and the result says so. Then the
+weighed cues (``sla.cues``, a model learned for the bundled policy's exact table) may have the
+last word: see ``classify``.
 
 ``confidence`` is ``high`` when a table row decided with every fact it tests known, or a rule on
 a fact given as a flag; ``low`` when the winner rests on a fact nothing stated (``unknown``), only
@@ -142,10 +144,15 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     plan) gives the targets.
 
     The decision table and the policy's rules answer first (``table``). Then, with ``weighed``,
-    when a model was learned for the policy (``sla.cues``), no fact was given as a flag, no
-    required fact is missing and the text is mostly words, the weighed cues decide: their
-    severity, ``high`` confidence when its probability is at least ``SURE``, else ``low``.
-    Facts given as flags are the reporter's own statements: the table decides on them."""
+    when a model was learned for the policy's exact table (``sla.cues``), no fact was given as a
+    flag, the text is mostly words and says enough to weigh, the weighed cues are asked: they
+    decide (``weighed_decides``) when they agree with the table or give another severity a
+    probability of at least ``DECIDES``; confidence is ``high`` at ``SURE`` or more unless they
+    overrule what the table matched (``_weighed_confidence``). When a required fact is missing
+    (IVCISA's environment), they may name the severity the text implies at ``SURE`` or more
+    (``_implied``: low confidence, the fact still ``missing``), else the question stands.
+    Facts given as flags are the reporter's own statements: the table decides on them.
+    Raises ``InputError`` only through the targets (an ``opened`` out of range)."""
     text = Text.of(readable(incident.text[:READ_LIMIT]), lexicon().vocabulary)
     reading = read(text, lexicon(), _given(incident.facts))
     inferred = _env_inferred(reading, incident.facts) + infer_facts(policy, text, incident.facts)

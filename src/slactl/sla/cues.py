@@ -11,8 +11,9 @@ with the highest sum wins, and its share of the softmax is the ``probability``.
 Shapes: ``cues(text, reading, answer)`` → ``{cue: (value, words as written)}`` where a cue is
 ``w:STEM`` (a word), ``b:STEM_STEM`` (two neighbouring words), ``c:CONCEPT``, ``f:FACT=VALUE``,
 ``table:SEVERITY`` (the table's or rules' answer), ``also:SEVERITY`` (matched but less severe),
-``confidence:LEVEL`` or ``default``. ``weigh(policy_id, severity_ids, found)`` → ``Weighed`` or
-None when no model was learned for that policy (a policy of the user's: the table decides).
+``confidence:LEVEL`` or ``default``. ``weigh(policy_id, severity_ids, found, table)`` →
+``Weighed``, or None when no model was learned for that policy and table (a policy of the
+user's: the table decides) or the text says too little.
 
 The weights (``weights/POLICY.json`` beside this module, one file per policy so that a run
 reads only its own) are made by ``tools/train_classifier.py`` from the labelled sets in
@@ -208,4 +209,6 @@ def _model(policy_id: str) -> dict | None:
         document = json.loads((WEIGHTS / f"{policy_id}.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return document if document.get("format") == FORMAT else None
+    if document.get("format") != FORMAT or not isinstance(document.get("severities"), list):
+        return None  # another format, or the index of the weights (a policy may be called "index")
+    return document
