@@ -10,6 +10,7 @@ from slactl.policy.target import Bound
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
 from slactl.sla.classify import FACT_NAMES, READ_LIMIT, Classification, Evidence, PlanTargets
+from slactl.sla.cues import MISSING
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, FactRead
 
@@ -144,9 +145,9 @@ def _print_weighed(out, result: Classification) -> None:
     weighed = result.weighed
     assert weighed is not None
     shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues]
-    missing = weighed.severity.startswith("missing:")
-    said = (f"the text does not say the {FACT_NAMES.get(weighed.severity[8:], weighed.severity[8:])}" if missing
-            else weighed.severity)
+    missing = weighed.severity.startswith(MISSING)
+    fact = weighed.severity[len(MISSING):]
+    said = f"the text does not say the {FACT_NAMES.get(fact, fact)}" if missing else weighed.severity
     out.print(f"  weighed cues: {said} with probability {weighed.probability:.2f}"
               + (f"; strongest: {', '.join(shown)}" if shown else ""), markup=False)
     if not result.weighed_decides and result.severity is None:
