@@ -155,3 +155,15 @@ def test_classify_json_says_what_was_weighed():
 def test_not_weighed_is_null_in_json():
     data = classification_json(classify(POLICIES.get("ivcisa"), Incident("caído", Facts(env="production"))))
     assert data["weighed"] is None and data["table_severity"] == data["severity"] == "production-down"
+
+
+def test_the_table_standing_against_weighed_cues_that_disagree_is_no_certainty(monkeypatch):
+    # The weighed cues give "trivial" 0.45 against the table's answer: the table stands, with low confidence.
+    def disagreeing(policy_id, severity_ids, found, table=""):
+        return cues.Weighed("trivial", 0.45, (("trivial", 0.45), ("blocker", 0.40), ("major", 0.1), ("critical", 0.05)),
+                            (("w:caid", "caída", 0.3),))
+
+    monkeypatch.setattr("slactl.sla.classify.weigh", disagreeing)
+    result = classify(POLICIES.get("athento"), Incident("La plataforma en producción está caída para todos"))
+    assert (result.severity.id, result.table, result.weighed_decides) == ("blocker", "blocker", False)
+    assert result.confidence == "low"

@@ -255,3 +255,47 @@ def test_random_bytes_on_the_real_stdin_are_refused():
     done = subprocess.run([sys.executable, "-m", "slactl", "classify", "ignus", "-"], input=noise,
                           capture_output=True, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (2, b"", b"slactl: error: stdin is not UTF-8 text\n")
+
+
+# -- 3. a second tester's findings (2026-11-30) ---------------------------------------------------
+
+STOPPED_AND_EVERYTHING = [
+    # "dejó de" negates the verb after it, not "todos" further on: the scope is everything.
+    ("conecta", "el servidor dejó de responder y todos los sitios están caídos"),
+    ("conecta", "dejó de funcionar todo"),
+    ("ivcisa", "en producción dejó de funcionar todo"),
+    ("athento", "dejó de funcionar toda la plataforma"),
+]
+
+
+@pytest.mark.parametrize(("provider", "text"), STOPPED_AND_EVERYTHING, ids=[t for _, t in STOPPED_AND_EVERYTHING])
+def test_dejar_de_does_not_deny_the_whole(provider, text):
+    result = classify(POLICIES.get(provider), Incident(text), weighed=False)
+    assert result.reading.value("scope") == "everything"
+
+
+def test_stopped_and_everything_is_the_most_severe_class():
+    # Seed 000: "Caída Total (Crítico): Interrupción completa de los servicios de hosting."
+    assert classified("conecta", "el servidor dejó de responder y todos los sitios están caídos").severity.id == "total-outage"
+    # Seed 001: "Sistema de producción inactivo – crítico".
+    assert classified("ivcisa", "en producción dejó de funcionar todo").severity.id == "production-down"
+    # Seed 003: "el sistema en producción se encuentra totalmente fuera de servicio" (Blocker).
+    assert classified("athento", "dejó de funcionar toda la plataforma").severity.id == "blocker"
+
+
+NOT_WHAT_THEY_SEEM = [
+    ("athento", "EMERGENCIA!!!! se ha caído el logo de la cabecera, no se ve", "security-finding"),  # a page header
+    ("athento", "El visor va muy lento desde ayer.\n\nUn saludo,\nJosé Manuel Pérez", "documentation-error"),  # a name
+    ("ignus", "no me llegan los correos.\n\nEnviado desde mi iPhone", "mail-setup"),  # a mail client's footer
+]
+
+
+@pytest.mark.parametrize(("provider", "text", "concept"), NOT_WHAT_THEY_SEEM, ids=[c for _, _, c in NOT_WHAT_THEY_SEEM])
+def test_a_page_header_a_name_or_a_mail_footer_is_no_concept(provider, text, concept):
+    assert concept not in {found.concept for found in classified(provider, text).reading.concepts}
+
+
+def test_a_test_portal_is_non_production():
+    # Seed 001: "Afectación de Sistemas no productivo – no critico".
+    result = classify(POLICIES.get("ivcisa"), Incident("nuestros clientes no pueden entrar al portal de pruebas"))
+    assert result.reading.value("env") == "non-production" and result.severity.id == "non-production"

@@ -144,7 +144,8 @@ def _print_weighed(out, result: Classification) -> None:
     it, and what the table alone answered when that differs (or that its answer stood)."""
     weighed = result.weighed
     assert weighed is not None
-    shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues]
+    shown = [f"{_cue(cue)} {words!r}" if words else _cue(cue) for cue, words, _ in weighed.cues
+             if _readable_cue(cue)]
     missing = weighed.severity.startswith(MISSING)
     fact = weighed.severity[len(MISSING):]
     said = f"the text does not say the {FACT_NAMES.get(fact, fact)}" if missing else weighed.severity
@@ -162,7 +163,15 @@ def _print_weighed(out, result: Classification) -> None:
             assumed = ", ".join(f"{fact} {value}" for fact, value in values)
             out.print(f"  with {assumed}: {severity.id} ({severity.label})", markup=False)
     elif result.table != weighed.severity:
-        out.print(f"  the decision table alone: {result.table} - overruled by the weighed cues", markup=False)
+        default = " (its default: no row or rule matched)" if not result.matched and not result.also else ""
+        out.print(f"  the decision table alone: {result.table}{default} - overruled by the weighed cues", markup=False)
+
+
+def _readable_cue(cue: str) -> bool:
+    """A cue a reader can check against the text or the table: a word, words, a concept, a fact
+    the text states, the table's answer; not the model's bookkeeping (the table's confidence,
+    its default, a fact not stated)."""
+    return cue.startswith(("w:", "b:", "c:", "table:", "also:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
 
 
 def _cue(cue: str) -> str:

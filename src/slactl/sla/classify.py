@@ -187,6 +187,8 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
         answer = Answer(chosen.id, tuple(s.id for s, _ in also), confidence, not matched)
         weighing = weigh(policy.id, severity_ids, cues(text, reading, answer), table_fingerprint(policy))
     decides = weighing is not None and weighing.severity in severity_ids and _overrides(weighing, table)
+    if weighing is not None and not decides and weighing.severity != table and confidence == HIGH:
+        confidence = LOW  # the table stands, but the weighed cues read it otherwise: no certainty
     if weighing is not None and decides:
         chosen = policy.severity(weighing.severity)
         why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
@@ -201,14 +203,20 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
     )
 
 
+_FOOTER = re.compile(r"^[ \t>]*(enviado desde (mi|el) [^\n]{1,40}|sent from my [^\n]{1,40}|get outlook for [^\n]{1,20}|"
+                     r"obtener outlook para [^\n]{1,20}|enviado desde outlook para [^\n]{1,20})[ \t]*$",
+                     re.IGNORECASE | re.MULTILINE)
+"""A mail client's footer line ("Enviado desde mi iPhone", "Get Outlook for Android"): the
+device it names is no report of a mail setup."""
 _TERMINAL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def readable(text: str) -> str:
     """``text`` without terminal escape sequences (colours, titles) and control characters,
-    which a report pasted from a terminal carries: ``no \\x1b[31mcarga`` is ``no carga``, not
-    ``no 31m carga``. Line breaks and tabs stay."""
-    return _TERMINAL.sub("", text)
+    which a report pasted from a terminal carries (``no \\x1b[31mcarga`` is ``no carga``, not
+    ``no 31m carga``), and without a mail client's footer lines (``Enviado desde mi iPhone``).
+    Line breaks and tabs stay."""
+    return _FOOTER.sub("", _TERMINAL.sub("", text))
 
 
 def table_fingerprint(policy: Policy) -> str:

@@ -329,7 +329,7 @@ class Text:
         found = []
         for start in self._starts(pattern.slots[0]):
             matched = self._match(pattern.slots, start)
-            if matched is None:
+            if matched is None or self._stop_particle(matched[0]):
                 continue
             denied = self._negated(matched, pattern.negation_first)
             if denied and not negated:
@@ -401,6 +401,12 @@ class Text:
                 counted += 1
                 if counted > allowed:
                     return
+
+    def _stop_particle(self, index: int) -> bool:
+        """The ``de`` of ``dejar de`` (``dejó de responder``): part of the negation, never the
+        first word of a wording (``de todos`` is not in ``dejó de responder y todos``)."""
+        return (index > 0 and self.tokens[index].word == "de" and bool(self.tokens[index - 1].negation)
+                and self.tokens[index - 1].word.startswith(_STOP))
 
     def _negated(self, matched: list[int], negation_first: bool) -> bool:
         """A negation in one of the match's gaps, or just before it; neither for a wording that
