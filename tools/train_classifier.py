@@ -34,7 +34,7 @@ HELD_OUT = ("holdout11",)
 """Sets never trained on: the unseen measure of the model (docs/classification.md)."""
 SEED = 20261130
 EPOCHS, RATE, DECAY, L2 = 30, 0.3, 0.9, 1e-3
-KEEP = 0.02
+KEEP = 0.05
 """Weights whose largest magnitude over the severities is below this are dropped."""
 
 
@@ -125,7 +125,7 @@ def train(rows: list[tuple[dict, str]], severities: list[str]) -> dict[str, list
                     row = weights.setdefault(cue, [0.0] * len(severities))
                     row[k] -= rate * (gradient * value + L2 * row[k])
         rate *= DECAY
-    return {cue: [round(w, 4) for w in row] for cue, row in sorted(weights.items())
+    return {cue: [round(w, 3) for w in row] for cue, row in sorted(weights.items())
             if max(abs(w) for w in row) >= KEEP}
 
 
