@@ -327,8 +327,9 @@ class Text:
         if not pattern.slots or pattern.starts.isdisjoint(self.index):
             return []
         found = []
+        failed: set = set()
         for start in self._starts(pattern.slots[0]):
-            matched = self._match(pattern.slots, start)
+            matched = self._match(pattern.slots, start, failed)
             if matched is None or self._stop_particle(matched[0]):
                 continue
             denied = self._negated(matched, pattern.negation_first)
@@ -358,30 +359,39 @@ class Text:
             return False
         return _same(token.word, word, not token.known)
 
-    def _match(self, slots: tuple[Slot, ...], start: int) -> list[int] | None:
-        """Token indices of the first way ``slots`` match from content position ``start``."""
+    def _match(self, slots: tuple[Slot, ...], start: int, failed: set | None = None) -> list[int] | None:
+        """Token indices of the first way ``slots`` match from content position ``start``.
+        ``failed`` remembers the ways on that cannot succeed, whatever came before them (the
+        rest of a wording depends only on where its last word was found): a long text that
+        repeats its words is searched in linear time, not by trying every combination again."""
+        failed = set() if failed is None else failed
         for alternative in slots[0]:
             if self._is(start, alternative[0]):
-                found = self._extend(slots, 0, alternative, 1, [start])
+                found = self._extend(slots, 0, alternative, 1, [start], failed)
                 if found is not None:
                     return [self.content[p] for p in found]
         return None
 
     def _extend(self, slots: tuple[Slot, ...], slot: int, words: tuple[Word, ...], at: int,
-                matched: list[int]) -> list[int] | None:
+                matched: list[int], failed: set) -> list[int] | None:
+        key = (slot, id(words), at, matched[-1])
+        if key in failed:
+            return None
         if at == len(words):
             if slot + 1 == len(slots):
                 return matched
             for alternative in slots[slot + 1]:
-                found = self._extend(slots, slot + 1, alternative, 0, matched)
+                found = self._extend(slots, slot + 1, alternative, 0, matched, failed)
                 if found is not None:
                     return found
+            failed.add(key)
             return None
         for position in self._window(matched[-1]):
             if self._is(position, words[at]):
-                found = self._extend(slots, slot, words, at + 1, [*matched, position])
+                found = self._extend(slots, slot, words, at + 1, [*matched, position], failed)
                 if found is not None:
                     return found
+        failed.add(key)
         return None
 
     def _window(self, position: int) -> Iterator[int]:
