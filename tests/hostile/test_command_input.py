@@ -180,6 +180,9 @@ CASES = [
                  id='an unknown command'),
     pytest.param(['providers', '--frob'], 2, "no such option '--frob'. (see slactl providers --help)",
                  id='an unknown option'),
+    pytest.param(['classify', 'ignus', '-el sitio no carga'], 2,
+                 "no such option '-e'; to give a value that starts with '-', put -- before it "
+                 "(see slactl classify --help)", id='a pasted report that starts with a dash'),
     # Digits of other scripts are no numbers here, wherever a number is read (int() and dateutil
     # would take them; nothing else in slactl does, so a file and a flag stay alike).
     pytest.param(['quote', '--normalization', '\u0663'], 2, "--normalization: bad hours '\u0663': write hours as 5, 1.5, 90m or 1h30m",

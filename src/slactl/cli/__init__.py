@@ -171,7 +171,11 @@ def _main() -> None:
     except click.ClickException as error:
         context = getattr(error, "ctx", None)
         path = context.command_path if context is not None else "slactl"
-        say(f"slactl: error: {_lower(_one_line(error.format_message()))} (see {path} --help)")
+        message = _lower(_one_line(error.format_message()))
+        if isinstance(error, click.NoSuchOption) and not error.option_name.startswith("--"):
+            # a pasted report or bullet ("-el sitio no carga") is read as short options
+            message = message.rstrip(".") + "; to give a value that starts with '-', put -- before it"
+        say(f"slactl: error: {message} (see {path} --help)")
         sys.exit(error.exit_code)
     except Interrupted as stop:
         print("slactl: error: interrupted", file=sys.stderr)
