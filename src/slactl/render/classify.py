@@ -15,6 +15,8 @@ from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, FactRead
 
 _FACT_FLAGS = {"env": "--env production or --env non-production"}
+_READ_FACTS = ("env", "scope", "cause", "exposure")
+"""The facts read from the text itself (``Reading.fact``); the others come from flags or rules."""
 
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:
@@ -214,12 +216,16 @@ def _print_reading(out, result: Classification) -> None:
     read = [_fact_line(fact) for fact in reading.facts if fact.value != UNKNOWN]
     if read:
         out.print("  facts read: " + "; ".join(read), markup=False)
+    shown = {(fact.fact, fact.value) for fact in reading.facts if fact.value != UNKNOWN}
     for fact in result.inferred:
-        if fact.value == UNKNOWN:
-            continue
-        state = "" if fact.applied else " (not applied: given on the command line or contradicted)"
+        if fact.value == UNKNOWN or (fact.applied and (fact.fact, fact.value) in shown):
+            continue  # said once, under facts read
+        given = fact.fact in _READ_FACTS and reading.fact(fact.fact).given
+        state = "" if fact.applied else (" (not applied: given on the command line)" if given
+                                         else " (not applied: the text also says otherwise, or a flag gave it)")
         out.print(f"  fact {fact.fact}={_value(fact.value)} inferred from {fact.hit.quote!r}{state}", markup=False)
-    if result.facts.items():
+    extra = [(k, v) for k, v in result.facts.items() if (k, v) not in shown]
+    if extra:
         out.print("  facts: " + ", ".join(f"{k}={_value(v)}" for k, v in result.facts.items()), markup=False)
 
 
