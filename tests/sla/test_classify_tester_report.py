@@ -299,3 +299,9 @@ def test_a_test_portal_is_non_production():
     # Seed 001: "Afectación de Sistemas no productivo – no critico".
     result = classify(POLICIES.get("ivcisa"), Incident("nuestros clientes no pueden entrar al portal de pruebas"))
     assert result.reading.value("env") == "non-production" and result.severity.id == "non-production"
+
+
+def test_a_polite_request_states_no_exposure_and_no_cause():
+    # "Could you update it?" is a request: no potential exposure ("could"), no provider's change ("you update").
+    reading = classified("athento", "Could you update it? the report export is broken").reading
+    assert (reading.value("exposure"), reading.value("cause")) == ("unknown", "unknown")
