@@ -172,8 +172,8 @@ def _print_weighed(out, result: Classification) -> None:
 def _readable_cue(cue: str) -> bool:
     """A cue a reader can check against the text or the table: a word, words, a concept, a fact
     the text states, the table's answer; not the model's bookkeeping (the table's confidence,
-    its default, a fact not stated)."""
-    return cue.startswith(("w:", "b:", "c:", "table:", "also:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
+    its default, the less severe rows it also matched, a fact not stated)."""
+    return cue.startswith(("w:", "b:", "c:", "table:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
 
 
 def _cue(cue: str) -> str:
