@@ -10,13 +10,11 @@ from slactl.policy.target import Bound
 from slactl.render.output import console, local, table
 from slactl.render.policy import communication_json, target_json
 from slactl.sla.classify import FACT_NAMES, READ_LIMIT, Classification, Evidence, PlanTargets
-from slactl.sla.cues import MISSING
+from slactl.sla.cues import MISSING, of_the_text
 from slactl.sla.lexicon import lexicon
 from slactl.sla.reading import UNKNOWN, FactRead
 
 _FACT_FLAGS = {"env": "--env production or --env non-production"}
-_READ_FACTS = ("env", "scope", "cause", "exposure")
-"""The facts read from the text itself (``Reading.fact``); the others come from flags or rules."""
 
 
 def evidence_json(item: Evidence) -> list[dict[str, Any]]:
@@ -173,7 +171,7 @@ def _readable_cue(cue: str) -> bool:
     """A cue a reader can check against the text or the table: a word, words, a concept, a fact
     the text states, the table's answer; not the model's bookkeeping (the table's confidence,
     its default, the less severe rows it also matched, a fact not stated)."""
-    return cue.startswith(("w:", "b:", "c:", "table:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
+    return of_the_text(cue) or cue.startswith("table:")
 
 
 def _cue(cue: str) -> str:
@@ -220,7 +218,7 @@ def _print_reading(out, result: Classification) -> None:
     for fact in result.inferred:
         if fact.value == UNKNOWN or (fact.applied and (fact.fact, fact.value) in shown):
             continue  # said once, under facts read
-        given = fact.fact in _READ_FACTS and reading.fact(fact.fact).given
+        given = fact.fact in FACT_NAMES and reading.fact(fact.fact).given  # a fact read from the text itself
         state = "" if fact.applied else (" (not applied: given on the command line)" if given
                                          else " (not applied: the text also says otherwise, or a flag gave it)")
         out.print(f"  fact {fact.fact}={_value(fact.value)} inferred from {fact.hit.quote!r}{state}", markup=False)

@@ -46,12 +46,12 @@ READ_LIMIT = 50_000
 thread quoted below it, says what happened well before this (and a text a thousand times
 longer would take seconds to read)."""
 MOSTLY_WORDS = 0.5
+"""The share of a text's letters in words of the languages below which it is mostly not words."""
 SURE = 0.8
 """The weighed cues' probability from which their answer has ``high`` confidence."""
 DECIDES = 0.5
 """The weighed cues' probability from which they overrule the table (chosen on hold-outs 4
 and 5 and the unit tests' short reports, before hold-out 7 was run: docs/classification.md)."""
-"""The share of a text's letters in words of the languages below which it is mostly not words."""
 _GIVEN = {"impact": {"total": "everything", "partial": "part", "minor": "function"},
           "privacy": {"materialized": "materialized", "vulnerability": "potential"}}
 
@@ -173,7 +173,8 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
                 reading=reading, confidence=NONE, missing=missing, candidates=candidates, truncated=truncated,
                 weighed=weighing,
             )
-        return _implied(policy, incident, plan, text, reading, facts, inferred, missing, candidates, weighing)
+        return _implied(policy, incident, plan, text, reading, facts, inferred, missing, candidates, weighing,
+                        truncated)
     matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     if matched:
         (chosen, why), also = matched[0], tuple(matched[1:])
@@ -191,8 +192,7 @@ def classify(policy: Policy, incident: Incident, plan: Plan | None = None, *, we
         confidence = LOW  # the table stands, but the weighed cues read it otherwise: no certainty
     if weighing is not None and decides:
         chosen = policy.severity(weighing.severity)
-        why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
-        also = tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
+        why, also = _for(chosen, matched)
         confidence = _weighed_confidence(weighing, table, confidence)
     return Classification(
         policy=policy, severity=chosen, matched=why, also=also, default_used=not matched and not decides,
@@ -250,15 +250,14 @@ def _overrides(weighing: Weighed, table: str) -> bool:
 
 def _implied(policy: Policy, incident: Incident, plan: Plan | None, text: Text, reading: Reading, facts: Facts,
              inferred: tuple[Inference, ...], missing: tuple[str, ...],
-             candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...], weighing: Weighed) -> Classification:
+             candidates: tuple[tuple[tuple[tuple[str, str], ...], Severity], ...], weighing: Weighed,
+             truncated: bool) -> Classification:
     """A required fact is not stated, but the weighed cues give one severity a probability of at
     least ``SURE`` (IVCISA: "la tienda en línea no carga para nadie" says production without the
     word): that severity, with ``low`` confidence and a note naming the fact nobody stated;
     ``candidates`` still say what each value would give."""
-    matched = _by_severity(policy, _evidence(policy, text, reading, facts))
     chosen = policy.severity(weighing.severity)
-    why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
-    also = tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
+    why, also = _for(chosen, _by_severity(policy, _evidence(policy, text, reading, facts)))
     names = " and the ".join(FACT_NAMES.get(fact, fact) for fact in missing)
     implied = Note(f"the {names} is not stated: the weighed cues give {chosen.id} with probability "
                    f"{weighing.probability:.2f} from the text as a whole; state it (--env) to be sure")
@@ -267,9 +266,17 @@ def _implied(policy: Policy, incident: Incident, plan: Plan | None, text: Text, 
         targets=_targets(policy, chosen, plan, incident.opened, facts), protocol=policy.protocol_for(chosen),
         communications=policy.communications_for(chosen),
         notes=(implied,) + applicable_notes(policy, chosen, text, facts) + _noise(reading), reading=reading,
-        confidence=LOW, missing=missing, candidates=candidates, truncated=len(incident.text) > READ_LIMIT,
+        confidence=LOW, missing=missing, candidates=candidates, truncated=truncated,
         weighed=weighing, weighed_decides=True, table=None,
     )
+
+
+def _for(chosen: Severity, matched: list[tuple[Severity, tuple[Evidence, ...]]]
+         ) -> tuple[tuple[Evidence, ...], tuple[tuple[Severity, tuple[Evidence, ...]], ...]]:
+    """The evidence of ``chosen`` among ``matched`` (none when the table did not match it) and
+    the other severities matched, when the weighed cues chose ``chosen``."""
+    why = next((evidence for severity, evidence in matched if severity.id == chosen.id), ())
+    return why, tuple((severity, evidence) for severity, evidence in matched if severity.id != chosen.id)
 
 
 def table_cues(policy: Policy, incident: Incident) -> dict[str, tuple[float, str]] | None:

@@ -141,6 +141,8 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
     model = _model(policy_id)
     if model is None or not _fits(model, severity_ids) or model.get("table") != table:
         return None
+    if not enough(found):
+        return None
     outcomes: tuple[str, ...] = tuple(model["severities"])
     weights: dict[str, list[float]] = model["weights"]
     scores = [0.0] * len(outcomes)
@@ -151,7 +153,7 @@ def weigh(policy_id: str, severity_ids: tuple[str, ...], found: dict[str, tuple[
             used.append((cue, row))
             for index, weight in enumerate(row):
                 scores[index] += weight * value
-    if not enough(found) or not any(_of_the_text(cue) for cue, _ in used):
+    if not any(of_the_text(cue) for cue, _ in used):
         return None
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
@@ -173,8 +175,7 @@ def enough(found: dict[str, tuple[float, str]]) -> bool:
     """True when the text says enough to weigh: a concept or a fact read, or ``WORDS_ENOUGH``
     different words."""
     words = sum(1 for cue in found if cue.startswith("w:") and cue not in ("w:" + NEGATION, "w:" + QUANTITY))
-    return words >= WORDS_ENOUGH or any(cue.startswith("c:") or (cue.startswith("f:") and not cue.endswith("=unknown"))
-                                        for cue in found)
+    return words >= WORDS_ENOUGH or any(cue.startswith(("c:", "f:")) and of_the_text(cue) for cue in found)
 
 
 def learned(policy_id: str, severity_ids: tuple[str, ...], table: str = "") -> tuple[int, int] | None:
@@ -194,7 +195,7 @@ def _fits(model: dict, severity_ids: tuple[str, ...]) -> bool:
             and all(extra.startswith(MISSING) for extra in outcomes[len(severity_ids):]))
 
 
-def _of_the_text(cue: str) -> bool:
+def of_the_text(cue: str) -> bool:
     """A cue read in the text: a word, a pair, a concept or a fact with a value."""
     return cue.startswith(("w:", "b:", "c:")) or (cue.startswith("f:") and not cue.endswith("=unknown"))
 
