@@ -27,7 +27,12 @@ class Transition:
 
 def offset_at(zone: tzinfo, utc: datetime) -> timedelta:
     """The UTC offset of ``zone`` at the naive UTC instant ``utc``."""
-    return utc.replace(tzinfo=timezone.utc).astimezone(zone).utcoffset() or timedelta(0)
+    return _offset(zone, utc.replace(tzinfo=timezone.utc))
+
+
+def _offset(zone: tzinfo, instant: datetime) -> timedelta:
+    """The UTC offset of ``zone`` at the aware ``instant``."""
+    return instant.astimezone(zone).utcoffset() or timedelta(0)
 
 
 @lru_cache(maxsize=512)
@@ -42,16 +47,15 @@ def transitions_around(zone: tzinfo, year: int) -> tuple[Transition, ...]:
     sample = first - 5 * ONE_DAY if first - EARLIEST > 5 * ONE_DAY else EARLIEST  # no overflow in year 1 or 9999
     last = final + 5 * ONE_DAY if LATEST - final > 5 * ONE_DAY else LATEST
     found = []
-    moment = sample.replace(tzinfo=timezone.utc)  # sampled as aware UTC: no replace() per day
-    offset = moment.astimezone(zone).utcoffset()
-    while sample < last:
-        following = sample + ONE_DAY
-        moment += ONE_DAY
-        next_offset = moment.astimezone(zone).utcoffset()
+    moment, end = sample.replace(tzinfo=timezone.utc), last.replace(tzinfo=timezone.utc)  # aware: no replace() a day
+    offset = _offset(zone, moment)
+    while moment < end:
+        following = moment + ONE_DAY
+        next_offset = _offset(zone, following)
         if next_offset != offset:
-            found.append(Transition(_first_instant_with(zone, sample, following), offset or timedelta(0),
-                                    next_offset or timedelta(0)))
-        sample, offset = following, next_offset
+            found.append(Transition(_first_instant_with(zone, moment.replace(tzinfo=None), following.replace(tzinfo=None)),
+                                    offset, next_offset))
+        moment, offset = following, next_offset
     return tuple(found)
 
 

@@ -43,7 +43,7 @@ class CsvSource:
         self.names: list[str] | None = None
         if first is None:
             return
-        header = self._reader([first])
+        header = self._reader(chain([first], self._lines))
         try:
             self.names = next(header)
         except csv.Error as error:
@@ -53,9 +53,8 @@ class CsvSource:
         self._after_header = header.line_num + 1
 
     def _reader(self, lines: Iterable[str]):
-        """The csv module's reader of ``lines`` (and on into the rest of the file as a quoted
-        field needs)."""
-        return csv.reader(chain(lines, self._lines), delimiter=self.delimiter, quotechar='"', doublequote=True)
+        """The csv module's reader of ``lines``, in this file's dialect."""
+        return csv.reader(lines, delimiter=self.delimiter, quotechar='"', doublequote=True)
 
     def records(self, columns: Sequence[str] | None = None) -> Iterator[Record | BadRow]:
         """Each non-blank record with all its fields (``columns`` is for JSON sources)."""
@@ -94,7 +93,7 @@ class CsvSource:
                 quotes[0] += more.count('"')
                 yield more
 
-        reader = csv.reader(counted(text), delimiter=self.delimiter, quotechar='"', doublequote=True)
+        reader = self._reader(counted(text))
         try:
             row = next(reader)
         except csv.Error as error:
@@ -115,9 +114,9 @@ class CsvSource:
         return row, reader.line_num
 
 
-_FIELD_LIMIT = 131072
-"""The csv module's default field size limit: a line at least this long is left to it, so that a
-field too long is refused the same way however it is written."""
+_FIELD_LIMIT = csv.field_size_limit()
+"""The csv module's field size limit: a line at least this long is left to it, so that a field
+too long is refused the same way however it is written."""
 
 
 def sniff(first: str) -> str:
