@@ -21,3 +21,10 @@ class InputError(SlactlError):
     """Bad command input: unknown id, bad timestamp, bad amount."""
 
     exit_code = 2
+
+
+class RunError(SlactlError):
+    """A run that could not finish for a reason outside its input and policies (a worker
+    process of ``--jobs`` killed)."""
+
+    exit_code = 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from datetime import datetime, timezone
+from functools import partial
 from typing import Any
 
 import click
@@ -61,6 +62,9 @@ TIME = "TIME"
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Batch: output format; default that of the input.")
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Batch: compute in N processes (Linux). Default: one per CPU for a file of 1 MiB or more, "
+                   "else 1. The output is the same either way.")
 @export_options(plan=False)
 @click.option("--csv-raw", "csv_raw", is_flag=True,
               help="Batch: write CSV cells as they are, for programs; by default a cell a spreadsheet would evaluate "
@@ -71,7 +75,8 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
         resolved: tuple[str, ...], reopened: tuple[str, ...], followed_up: str | None, severity_change: tuple[str, ...],
         customer: str | None, service: str | None, flag: tuple[str, ...], reporter: str | None, now: str | None,
         warn: str | None, check: bool, fail_on: str, tz: str | None, as_json: bool, source: str | None,
-        output: str | None, fmt: str | None, strict: bool, force: bool, csv_raw: bool, **export: Any) -> None:
+        output: str | None, fmt: str | None, strict: bool, force: bool, jobs: int | None, csv_raw: bool,
+        **export: Any) -> None:
     """When is each response, mitigation and resolution due, and is anything at risk or breached?
 
     \b
@@ -93,12 +98,12 @@ def due(state: State, provider: str | None, severity: str | None, opened: str | 
             raise InputError(f"--input reads every ticket from the file; drop {', '.join(given)}")
         options = read_options(default_plan=plan, **export)
         bad, failed = _batch(state, source, output, fmt, strict, now, clock, force, options, count_failed=check,
-                             csv_raw=csv_raw)
+                             csv_raw=csv_raw, jobs=jobs)
         if bad or (check and failed):
             raise click.exceptions.Exit(1)
         return
     batch_only = [name for name, value in (("--output", output), ("--format", fmt), ("--strict", strict), ("--force", force),
-                                           ("--csv-raw", csv_raw)) if value]
+                                           ("--jobs", jobs), ("--csv-raw", csv_raw)) if value]
     batch_only += given_export_options(export)
     if batch_only:
         verb = "goes" if len(batch_only) == 1 else "go"
@@ -153,16 +158,19 @@ def _single(state: State, provider, severity, opened, plan, pause, status, respo
 
 
 def _batch(state: State, path: str, output: str | None, fmt: str | None, strict: bool, now: str | None,
-           clock: datetime, force: bool, options, count_failed: bool = False, csv_raw: bool = False) -> tuple[int, int]:
+           clock: datetime, force: bool, options, count_failed: bool = False, csv_raw: bool = False,
+           jobs: int | None = None) -> tuple[int, int]:
     """Stream every row; bad rows go to stderr as ``FILE:LINE: message``. Returns how many rows
-    were bad and (with ``count_failed``) how many tickets have a breached or missed target."""
+    were bad and (with ``count_failed``) how many tickets have a breached or missed target.
+    ``jobs``: ``--jobs`` (None: ``batch.fast.processes.jobs_for`` chooses)."""
+    import os
+    import stat
     from itertools import chain
 
-    from slactl.batch.fast.rows import Rows
+    from slactl.batch.fast import processes
     from slactl.cli import say, ticket_input
     from slactl.cli.outfile import open_output
     from slactl.errors import InputError
-    from slactl.render.due import batch_writer
     from slactl.render.progress import file_progress
     from slactl.tickets import read
     from slactl.tickets.times import read_time
@@ -179,35 +187,81 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
         export = read.open_export(lines, in_fmt, replace(options, flags=state.flags()))  # the header is checked first
         tickets = export.rows
         first = next(tickets, None)
+        info = os.fstat(fd)
+        workers = processes.jobs_for(jobs, info.st_size if stat.S_ISREG(info.st_mode) else None)
+        make = partial(_batch_work, policies, clock, now, out_fmt, csv_raw, state.customers(), export.reading,
+                       export.extra_levels, count_failed)
         with open_output(output, force=force, source=path, protected=state.policy_files()) as out:
-            write = batch_writer(out, out_fmt, raw=csv_raw)
-            engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=state.customers(),
-                          reading=export.reading, extra_levels=export.extra_levels)
+            from slactl.render.due import batch_writer
+
+            batch_writer(out, out_fmt, raw=csv_raw)  # the header
+            out.flush()  # before any worker is forked with a copy of the buffer
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
-            statuses = _status_columns() if count_failed else ()
             bad_row = read.BadRow
-            with file_progress(name, fd, enabled=show) as tick:
-                for item in engine.run(chain((first,), tickets) if first is not None else ()):
-                    rows += 1
-                    if rows & 4095 == 0:
-                        tick()
-                        out.flush()  # stdout's rows are held in blocks (cli.outfile): pass them on
-                    if isinstance(item, bad_row):
+            given = chain((first,), tickets) if first is not None else iter(())
+            with processes.run(given, make, workers) as done_chunks, file_progress(name, fd, enabled=show) as tick:
+                for done in done_chunks:
+                    rows += done.rows
+                    failed += done.failed
+                    for part in done.parts:
+                        if type(part) is not bad_row:
+                            out.write(part)
+                            continue
+                        rows += 1
                         bad += 1
                         if strict:
-                            say(f"slactl: error: {name}:{item.line}: {item.message} (--strict stops here)")
+                            say(f"slactl: error: {name}:{part.line}: {part.message} (--strict stops here)")
                             raise click.exceptions.Exit(1)  # no partial --output file
-                        say(f"{name}:{item.line}: {item.message}")
-                        continue
-                    if statuses and any(item[at] in ("breached", "missed") for at in statuses):
-                        failed += 1
-                    write(item)
+                        say(f"{name}:{part.line}: {part.message}")
+                    tick()
+                    out.flush()  # stdout's rows are held in blocks (cli.outfile): pass them on
     if bad:
         from slactl.cli.tickets_input import skipped
 
         print(skipped(bad, rows), file=sys.stderr)
     return bad, failed
+
+
+def _batch_work(policies, clock: datetime, now: str | None, out_fmt: str, csv_raw: bool, customers, reading,
+                extra_levels: bool, count_failed: bool):
+    """The ``batch.fast.processes.Work`` of one process: its own ``Rows`` and writer, made
+    where it runs. A chunk's rows are written to text, cut at each bad row."""
+    import io
+
+    from slactl.batch.fast.processes import Done
+    from slactl.batch.fast.rows import Rows
+    from slactl.render.due import batch_writer
+    from slactl.tickets.row import BadRow
+
+    engine = Rows(policies, clock, now, blank="" if out_fmt == "csv" else None, customers=customers,
+                  reading=reading, extra_levels=extra_levels)
+    buffer = io.StringIO()
+    write = batch_writer(buffer, out_fmt, raw=csv_raw, header=False)
+    statuses = _status_columns() if count_failed else ()
+
+    def work(chunk: list) -> Done:
+        parts: list = []
+        rows = failed = 0
+        for item in engine.run(chunk):
+            if isinstance(item, BadRow):
+                if buffer.tell():
+                    parts.append(buffer.getvalue())
+                    buffer.seek(0)
+                    buffer.truncate()
+                parts.append(item)
+                continue
+            rows += 1
+            if statuses and any(item[at] in ("breached", "missed") for at in statuses):
+                failed += 1
+            write(item)
+        if buffer.tell():
+            parts.append(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+        return Done(parts, rows, failed)
+
+    return work
 
 
 def _status_columns() -> tuple[int, ...]:

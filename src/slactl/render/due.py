@@ -204,8 +204,9 @@ def _cell(value: str | None) -> str | None:
     return "'" + value if value[0] in _FORMULA else value
 
 
-def batch_writer(stream, fmt: str, *, raw: bool = False):
-    """A function writing one batch row to ``stream`` as CSV (header first) or JSON Lines.
+def batch_writer(stream, fmt: str, *, raw: bool = False, header: bool = True):
+    """A function writing one batch row to ``stream`` as CSV (the header first, unless not
+    ``header``) or JSON Lines.
 
     CSV cells are safe to open in a spreadsheet unless ``raw``: a cell starting with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return, which a spreadsheet would evaluate as a
@@ -229,7 +230,8 @@ def batch_writer(stream, fmt: str, *, raw: bool = False):
             writer.writerow(row)
             write(buffer.getvalue()[:-2] + "\n")
 
-        write_quoted(COLUMNS)
+        if header:
+            write_quoted(COLUMNS)
         joinable = _joinable_raw if raw else _joinable
 
         def write_csv(row: list) -> None:

@@ -1,0 +1,249 @@
+"""``slactl due --input`` on several processes (``--jobs``): speed only, the same bytes out.
+
+The file is read in this process, as always (the header, the mapping, duplicate ids and the
+line of every row need the whole file in order). Its rows go, ``CHUNK`` at a time, to worker
+processes forked from this one; each worker computes and writes its chunks with a ``Work`` of
+its own (a ``Rows`` and a writer made in the worker, so nothing mutable is shared), and gives
+back the text and the bad rows. Chunks come back in the order they were sent, so the output,
+the messages and the exit code are those of one process: ``tests/batch/test_processes.py``
+checks that byte for byte.
+
+Why processes: Python runs one thread at a time, and a batch is computation, not waiting. On
+the 2-CPU benchmark machine two workers take a 100,000-ticket file from about 2.4 s to about
+1.5 s (``bench/results.md``). Workers are forked (Linux only), so they start in a few
+milliseconds with the policies already loaded; where ``fork`` is not the platform's way
+(macOS, Windows) every run stays in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
+from slactl.errors import RunError, SlactlError
+from slactl.tickets.row import BadRow, Row
+
+CHUNK = 2048
+"""Rows sent to a worker at a time: large enough that sending them costs little beside
+computing them (about 30 ms of work), small enough that a stop waits for little."""
+AUTO_BYTES = 1024 * 1024
+"""``--jobs`` left to slactl uses several processes for a file of at least this size (about
+13,000 tickets of the plain form): below it, starting them costs more than they save."""
+MAX_AUTO = 8
+
+
+class Done(NamedTuple):
+    """What one chunk gave: ``parts`` in row order, each a block of written output (text) or a
+    ``BadRow``; ``rows`` written; ``failed`` of them with a breached or missed target."""
+
+    parts: list[str | BadRow]
+    rows: int
+    failed: int
+
+
+Work = Callable[[list[Row | BadRow]], Done]
+"""Computes and writes one chunk of rows."""
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """True where worker processes are forked from this one (Linux): elsewhere a fresh process
+    would import slactl and load the policies again, and macOS's system libraries do not
+    support ``fork`` without ``exec``."""
+    return sys.platform.startswith("linux")
+
+
+def jobs_for(requested: int | None, size: int | None) -> int:
+    """How many processes compute a batch: ``requested`` (``--jobs``) where it can fork, else
+    one; with nothing requested, one per usable CPU (at most ``MAX_AUTO``) for a regular file
+    of ``AUTO_BYTES`` or more (``size``, None for a pipe), else one."""
+    if not can_fork():
+        return 1
+    if requested is not None:
+        return requested
+    if size is None or size < AUTO_BYTES:
+        return 1
+    return max(1, min(usable_cpus(), MAX_AUTO))
+
+
+@contextmanager
+def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> Iterator[Iterator[Done]]:
+    """Yields the ``Done`` of each ``CHUNK`` of ``rows``, in order, computed by ``jobs`` worker
+    processes (``make`` is called once in each to build its ``Work``), or in this process for
+    one job. The workers start on entry, before any other thread of this process (a progress
+    bar) exists, and are gone on exit. Flush what was written before entering: a forked
+    worker holds a copy of every buffer.
+
+    Each worker has a pipe of its own and one chunk at a time: a worker that dies (killed, out
+    of memory) closes its pipe, which raises ``RunError`` here, never a wait (a queue shared by
+    the workers, as ``concurrent.futures`` has, can hang when one dies half way through a
+    message). Leaving early (a ``--strict`` stop, a signal, an error) ends the workers at once.
+    An exception inside a worker is raised here."""
+    chunks = _chunks(rows)
+    if jobs <= 1:
+        work = make()
+        yield (work(chunk) for chunk in chunks)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    workers: list[_Worker] = []
+    finished = False
+    try:
+        for _ in range(jobs):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, make, [w.pipe for w in workers] + [ours]),
+                                      daemon=True, name="slactl-worker")
+            process.start()
+            theirs.close()
+            workers.append(_Worker(process, ours))
+        yield _results(workers, chunks)
+        finished = True
+    finally:
+        for worker in workers:
+            if not finished:
+                worker.process.terminate()
+            worker.pipe.close()  # a worker waiting for rows sees the end and leaves
+        for worker in workers:
+            worker.process.join()
+
+
+class _Worker(NamedTuple):
+    process: Any
+    pipe: Any
+    """This end of the worker's pipe: rows (pickled) go, one ``(True, Done)`` or ``(False,
+    exception)`` comes back."""
+
+
+def _results(workers: list[_Worker], chunks: Iterator[list[Row | BadRow]]) -> Iterator[Done]:
+    """Sends each chunk to the next free worker and gives the answers in the order sent; the
+    next chunk is read and pickled while the workers compute, so none waits for it."""
+    stopped: list[SlactlError] = []
+
+    def next_payload() -> bytes | None:
+        if stopped:
+            return None
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return None
+        except SlactlError as error:  # the rows before it are done first, as in one process
+            stopped.append(error)
+            return None
+        return pickle.dumps([_plain(row) for row in chunk], pickle.HIGHEST_PROTOCOL)
+
+    pending: deque[_Worker] = deque()
+    ready = next_payload()
+    for worker in workers:
+        if ready is None:
+            break
+        _send(worker, ready)
+        pending.append(worker)
+        ready = next_payload()
+    while pending:
+        worker = pending.popleft()
+        done = _receive(worker)
+        if ready is not None:
+            _send(worker, ready)
+            pending.append(worker)
+            ready = None
+        yield done
+        if ready is None:
+            ready = next_payload()
+    if stopped:
+        raise stopped[0]
+
+
+def _send(worker: _Worker, payload: bytes) -> None:
+    try:
+        worker.pipe.send_bytes(payload)
+    except OSError:
+        raise _died() from None
+
+
+def _receive(worker: _Worker) -> Done:
+    try:
+        ok, answer = worker.pipe.recv()
+    except (EOFError, OSError):
+        raise _died() from None
+    if not ok:
+        raise answer
+    return answer
+
+
+def _died() -> RunError:
+    return RunError("a worker process ended before finishing its rows (killed, or out of memory?); "
+                    "run again, or with --jobs 1")
+
+
+def _serve(pipe, make: Callable[[], Work], inherited: list) -> None:
+    """A worker: the stop signals are the parent's to handle (SIGINT, which a terminal sends to
+    the whole group, is ignored; SIGTERM and SIGHUP end it quietly); the parent's ends of the
+    pipes are closed, so that each pipe ends when its worker or the parent does; then chunks
+    until the pipe ends. Forked, so ``make`` and what it refers to are this process's copy."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    for other in inherited:
+        other.close()
+    work = make()
+    while True:
+        try:
+            chunk = pickle.loads(pipe.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            answer: tuple[bool, Any] = (True, work([row if isinstance(row, BadRow) else _ROW(Row, row)
+                                                    for row in chunk]))
+        except Exception as error:  # a bug: raised in the parent, where it is reported
+            answer = (False, error)
+        try:
+            try:
+                pipe.send(answer)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                pipe.send((False, RuntimeError(f"in a worker process: {answer[1]!r}")))
+        except OSError:
+            return
+
+
+def _chunks(rows: Iterable[Row | BadRow]) -> Iterator[list[Row | BadRow]]:
+    """``rows``, ``CHUNK`` at a time. When reading fails (a file that stops being UTF-8 half
+    way), the rows read before are given first, then the error is raised."""
+    chunk: list[Row | BadRow] = []
+    try:
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    except SlactlError:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+_ROW = tuple.__new__
+
+
+def _plain(row: Row | BadRow) -> tuple | BadRow:
+    return row if isinstance(row, BadRow) else tuple(row)
