@@ -102,6 +102,23 @@ def test_jobs_chosen_for_the_input():
     assert processes.jobs_for(None, processes.AUTO_BYTES) == min(processes.usable_cpus(), processes.MAX_AUTO)
 
 
+@pytest.mark.parametrize("files, expected", [
+    ({"cpu.max": "150000 100000\n"}, 2),  # a container of 1.5 CPUs: two workers
+    ({"cpu.max": "100000 100000\n"}, 1),
+    ({"cpu.max": "max 100000\n"}, None),  # no quota: the CPUs it may run on
+    ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # cgroup v1
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu.max": "garbage"}, None),
+    ({}, None),
+], ids=["v2-1.5", "v2-1", "v2-max", "v1-0.5", "v1-none", "unreadable", "absent"])
+def test_a_cpu_quota_bounds_the_workers(tmp_path, files, expected):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    cpus = len(os.sched_getaffinity(0))
+    assert processes.usable_cpus(str(tmp_path)) == (cpus if expected is None else min(cpus, expected))
+
+
 def test_jobs_is_checked_and_is_for_batches_only(capsys):
     from cli_helpers import run
 

@@ -50,12 +50,39 @@ Work = Callable[[list[Row | BadRow]], Done]
 """Computes and writes one chunk of rows."""
 
 
-def usable_cpus() -> int:
-    """The CPUs this process may run on (its affinity where the system tells it)."""
+def usable_cpus(cgroup: str = "/sys/fs/cgroup") -> int:
+    """The CPUs this process may use: those it may run on (its affinity where the system tells
+    it), fewer when its control group has a CPU quota (a container limited to 1.5 CPUs gets
+    2; cgroup v2 ``cpu.max``, else v1 ``cpu.cfs_quota_us``)."""
     try:
-        return len(os.sched_getaffinity(0))
+        found = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        found = os.cpu_count() or 1
+    quota = _quota(cgroup)
+    return max(1, min(found, quota)) if quota is not None else found
+
+
+def _quota(cgroup: str) -> int | None:
+    """The CPU quota of this process's control group, rounded up; None without one (or where
+    it cannot be read: an unreadable limit is no limit, as the system itself treats it)."""
+    try:
+        with open(os.path.join(cgroup, "cpu.max")) as limit:
+            quota_text, period_text = limit.read().split()[:2]
+    except (OSError, ValueError):
+        try:
+            with open(os.path.join(cgroup, "cpu", "cpu.cfs_quota_us")) as limit:
+                quota_text = limit.read().strip()
+            with open(os.path.join(cgroup, "cpu", "cpu.cfs_period_us")) as limit:
+                period_text = limit.read().strip()
+        except OSError:
+            return None
+    try:
+        quota, period = int(quota_text), int(period_text)  # "max" (v2) or -1 (v1): no quota
+    except ValueError:
+        return None
+    if quota <= 0 or period <= 0:
+        return None
+    return -(-quota // period)
 
 
 def can_fork() -> bool:
@@ -213,7 +240,7 @@ def _serve(pipe, make: Callable[[], Work], inherited: list) -> None:
         try:
             answer: tuple[bool, Any] = (True, work([row if isinstance(row, BadRow) else _ROW(Row, row)
                                                     for row in chunk]))
-        except Exception as error:  # a bug: raised in the parent, where it is reported
+        except Exception as error:  # noqa: BLE001 -- a bug: raised in the parent, where it is reported
             answer = (False, error)
         try:
             try:
