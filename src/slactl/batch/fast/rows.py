@@ -68,7 +68,9 @@ ESTIMATED = ("within-estimate", "over-estimate", "over-estimate", "within-estima
 class Recipe:
     """What every ticket of one ``(provider, severity, plan)`` shares, for the integer path."""
 
-    head: tuple[str | None, ...]
+    row: tuple[str | None, ...]
+    """The row before the ticket's values: provider, severity and plan, every other cell blank
+    (copied per ticket, in C)."""
     wall: WallClock
     """Shows instants in the provider's zone."""
     reader: WallClock
@@ -157,7 +159,9 @@ class Rows:
             if stops is None:
                 return None
         show, now, empty, blank, lengths = wall.show, recipe.now, self._empty, self.blank, _LENGTHS
-        row: Record = [ticket_id or blank, *recipe.head, show(opened), *self._targets, blank, blank]
+        row: Record = list(recipe.row)
+        row[0] = ticket_id or blank
+        row[4] = show(opened)
         try:
             for at, from_resolution, slot, add, elapsed, earliest, days, time, words in recipe.steps:
                 # as sla.due.due then batch.record.record
@@ -223,8 +227,9 @@ class Rows:
                 steps.append(Step(TARGET_AT.get(target.name), target.start != "opened", DONE_SLOT.get(target.name),
                                   counted.add if counted else None, counted.elapsed if counted else None,
                                   earliest, days, time, ESTIMATED if target.estimate else COMMITTED))
-            head = (setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank)
-            recipe = Recipe(head, wall, reader, self._statuses.setdefault(setup.policy.id, {}), setup.policy, now,
+            row = (self.blank, setup.policy.id, setup.severity.id, setup.plan.id if setup.plan else self.blank,
+                   self.blank, *self._targets, self.blank, self.blank)
+            recipe = Recipe(row, wall, reader, self._statuses.setdefault(setup.policy.id, {}), setup.policy, now,
                             tuple(steps))
         return self._remember(key, recipe)
 
