@@ -188,6 +188,17 @@ def test_a_bug_in_a_worker_is_raised_here():
             list(done)
 
 
+def _unmakeable() -> processes.Work:
+    raise InputError("no work to be made")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_making_the_work_is_raised_here(jobs):
+    with pytest.raises(InputError, match="no work to be made"):
+        with processes.run(iter([_row(1)]), _unmakeable, jobs) as done:
+            list(done)
+
+
 def _dying() -> processes.Work:
     def work(chunk):
         os._exit(9)  # as the kernel's out-of-memory killer would end it

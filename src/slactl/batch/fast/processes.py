@@ -231,15 +231,22 @@ def _serve(pipe, make: Callable[[], Work], inherited: list) -> None:
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     for other in inherited:
         other.close()
-    work = make()
+    work: Work | None = None
+    failed: Exception | None = None
+    try:
+        work = make()
+    except Exception as error:  # noqa: BLE001 -- answered to every chunk, raised in the parent
+        failed = error
     while True:
         try:
             chunk = pickle.loads(pipe.recv_bytes())
         except (EOFError, OSError):
             return
+        answer: tuple[bool, Any]
         try:
-            answer: tuple[bool, Any] = (True, work([row if isinstance(row, BadRow) else _ROW(Row, row)
-                                                    for row in chunk]))
+            if work is None:
+                raise failed  # type: ignore[misc]
+            answer = (True, work([row if isinstance(row, BadRow) else _ROW(Row, row) for row in chunk]))
         except Exception as error:  # noqa: BLE001 -- a bug: raised in the parent, where it is reported
             answer = (False, error)
         try:
