@@ -96,7 +96,9 @@ def test_stdin_and_output_file_agree_with_one_process(mixed, tmp_path):
 
 
 def test_jobs_chosen_for_the_input():
-    assert processes.jobs_for(3, None) == 3  # asked for: also on a pipe
+    cpus = processes.usable_cpus()
+    assert processes.jobs_for(2, None) == 2  # asked for: also on a pipe
+    assert processes.jobs_for(10_000, None) == processes.PER_CPU * cpus  # more would only wait their turn
     assert processes.jobs_for(None, None) == 1  # a pipe: its size is unknown
     assert processes.jobs_for(None, processes.AUTO_BYTES - 1) == 1  # starting workers costs more than they save
     assert processes.jobs_for(None, processes.AUTO_BYTES) == min(processes.usable_cpus(), processes.MAX_AUTO)
@@ -222,14 +224,15 @@ def big(tmp_path_factory) -> Path:
     return path
 
 
-def _start(big: Path, target: Path) -> subprocess.Popen:
-    def default_signals() -> None:
-        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(number, signal.SIG_DFL)
+def _default_signals() -> None:
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
 
+
+def _start(big: Path, target: Path, preexec_fn=_default_signals) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, "-m", "slactl", "due", "--input", str(big), "--output", str(target),
                                 "--now", "2027-01-01T00:00", "--jobs", "2"], stderr=subprocess.PIPE, text=True,
-                               preexec_fn=default_signals, start_new_session=True)
+                               preexec_fn=preexec_fn, start_new_session=True)
     deadline = time.monotonic() + 30
     while not any(p.stat().st_size > 10_000 for p in target.parent.glob(".slactl-*.tmp")):  # rows are written
         assert process.poll() is None and time.monotonic() < deadline
@@ -265,3 +268,45 @@ def test_a_killed_worker_is_one_line_exit_1_and_nothing_published(tmp_path, big)
     assert (process.returncode, err) == (1, "slactl: error: a worker process ended before finishing its rows "
                                              "(killed, or out of memory?); run again, or with --jobs 1\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def _alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
+            and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
+
+
+def test_a_stopped_worker_does_not_hold_up_a_stop(tmp_path, big):
+    process = _start(big, tmp_path / "out.csv")
+    workers = _workers(process)
+    os.kill(workers[0], signal.SIGSTOP)  # a stopped worker ignores SIGTERM until it is continued
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (143, "slactl: error: interrupted\n")
+    assert list(tmp_path.iterdir()) == []
+    time.sleep(0.2)
+    assert _alive(workers) == []
+
+
+def test_under_nohup_a_hangup_to_the_group_changes_nothing(tmp_path, big):
+    def as_nohup() -> None:
+        _default_signals()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    target = tmp_path / "out.csv"
+    process = _start(big, target, preexec_fn=as_nohup)
+    os.killpg(process.pid, signal.SIGHUP)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, "")
+    alone = _slactl("due", "--input", str(big), "--now", "2027-01-01T00:00", "--jobs", "1")
+    assert target.read_text() == alone.stdout
+
+
+def test_where_workers_cannot_start_the_rows_are_computed_anyway(mixed):
+    import resource
+
+    def few_files() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (10, 10))  # the pipes of a worker do not fit
+
+    alone = _slactl("due", "--input", str(mixed), "--now", "2027-01-01T00:00Z", "--jobs", "1")
+    limited = _slactl("due", "--input", str(mixed), "--now", "2027-01-01T00:00Z", "--jobs", "2", preexec_fn=few_files)
+    assert (limited.returncode, limited.stdout, limited.stderr) == (alone.returncode, alone.stdout, alone.stderr)

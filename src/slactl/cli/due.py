@@ -63,8 +63,8 @@ TIME = "TIME"
 @click.option("--strict", is_flag=True, help="Batch: stop at the first bad row instead of skipping it.")
 @click.option("--force", is_flag=True, help="Batch: let --output replace an existing file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Batch: compute in N processes (Linux). Default: one per CPU for a file of 1 MiB or more, "
-                   "else 1. The output is the same either way.")
+              help="Batch: compute in N worker processes (Linux; at most 2 per CPU). Default: one per CPU for a "
+                   "file of 1 MiB or more, else 1. The output is the same either way.")
 @export_options(plan=False)
 @click.option("--csv-raw", "csv_raw", is_flag=True,
               help="Batch: write CSV cells as they are, for programs; by default a cell a spreadsheet would evaluate "

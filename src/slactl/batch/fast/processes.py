@@ -35,6 +35,8 @@ AUTO_BYTES = 1024 * 1024
 """``--jobs`` left to slactl uses several processes for a file of at least this size (about
 13,000 tickets of the plain form): below it, starting them costs more than they save."""
 MAX_AUTO = 8
+PER_CPU = 2
+"""``--jobs`` gives at most this many workers per usable CPU."""
 
 
 class Done(NamedTuple):
@@ -93,16 +95,20 @@ def can_fork() -> bool:
 
 
 def jobs_for(requested: int | None, size: int | None) -> int:
-    """How many processes compute a batch: ``requested`` (``--jobs``) where it can fork, else
-    one; with nothing requested, one per usable CPU (at most ``MAX_AUTO``) for a regular file
-    of ``AUTO_BYTES`` or more (``size``, None for a pipe), else one."""
+    """How many processes compute a batch: ``requested`` (``--jobs``) where it can fork, at
+    most ``PER_CPU`` per usable CPU (more only wait their turn, and each holds its own tables);
+    with nothing requested, one per usable CPU (at most ``MAX_AUTO``) for a regular file of
+    ``AUTO_BYTES`` or more (``size``, None for a pipe), else one. One where it cannot fork."""
     if not can_fork():
         return 1
     if requested is not None:
-        return requested
+        return max(1, min(requested, PER_CPU * usable_cpus()))
     if size is None or size < AUTO_BYTES:
         return 1
     return max(1, min(usable_cpus(), MAX_AUTO))
+
+
+STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 @contextmanager
@@ -110,44 +116,77 @@ def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> It
     """Yields the ``Done`` of each ``CHUNK`` of ``rows``, in order, computed by ``jobs`` worker
     processes (``make`` is called once in each to build its ``Work``), or in this process for
     one job. The workers start on entry, before any other thread of this process (a progress
-    bar) exists, and are gone on exit. Flush what was written before entering: a forked
-    worker holds a copy of every buffer.
+    bar) exists, and are gone on exit; where the system refuses to start them (a process or
+    file limit), the rows are computed by those that started, or in this process. Flush what
+    was written before entering: a forked worker holds a copy of every buffer.
 
     Each worker has a pipe of its own and one chunk at a time: a worker that dies (killed, out
     of memory) closes its pipe, which raises ``RunError`` here, never a wait (a queue shared by
     the workers, as ``concurrent.futures`` has, can hang when one dies half way through a
-    message). Leaving early (a ``--strict`` stop, a signal, an error) ends the workers at once.
-    An exception inside a worker is raised here."""
+    message). Leaving early (a ``--strict`` stop, a signal, an error) kills the workers at once,
+    stopped ones included. An exception inside a worker is raised here."""
     chunks = _chunks(rows)
-    if jobs <= 1:
+    workers = _start(make, jobs) if jobs > 1 else []
+    if not workers:
         work = make()
         yield (work(chunk) for chunk in chunks)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()
-    workers: list[_Worker] = []
     finished = False
     try:
-        for _ in range(jobs):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs, make, [w.pipe for w in workers] + [ours]),
-                                      daemon=True, name="slactl-worker")
-            process.start()
-            theirs.close()
-            workers.append(_Worker(process, ours))
         yield _results(workers, chunks)
         finished = True
     finally:
         for worker in workers:
             if not finished:
-                worker.process.terminate()
+                worker.process.kill()
             worker.pipe.close()  # a worker waiting for rows sees the end and leaves
         for worker in workers:
+            worker.process.join(None if not finished else 5)
+            if worker.process.is_alive():  # stopped (SIGSTOP), or stuck: it holds nothing of value
+                worker.process.kill()
+                worker.process.join()
+
+
+def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
+    """Up to ``jobs`` workers, as many as the system lets start. The stop signals are blocked
+    while each is forked, so that none reaches it before it has set its own handlers (a stop
+    then would raise slactl's ``Interrupted`` in the worker, with a traceback); one that came
+    meanwhile reaches this process when they are unblocked."""
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context("fork")
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
+    workers: list[_Worker] = []
+    try:
+        for _ in range(jobs):
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+            try:
+                ours, theirs = context.Pipe()
+                try:
+                    process = context.Process(target=_serve, args=(theirs, make, [w.pipe for w in workers] + [ours]),
+                                              daemon=True, name="slactl-worker")
+                    process.start()
+                except BaseException:
+                    ours.close()
+                    raise
+                finally:
+                    theirs.close()
+                workers.append(_Worker(process, ours))
+            except OSError:  # EAGAIN (too many processes), EMFILE (too many open files), ENOMEM
+                break
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    except BaseException:
+        for worker in workers:
+            worker.process.kill()
+            worker.pipe.close()
             worker.process.join()
+        raise
+    return workers
 
 
 class _Worker(NamedTuple):
@@ -220,15 +259,19 @@ def _died() -> RunError:
 
 def _serve(pipe, make: Callable[[], Work], inherited: list) -> None:
     """A worker: the stop signals are the parent's to handle (SIGINT, which a terminal sends to
-    the whole group, is ignored; SIGTERM and SIGHUP end it quietly); the parent's ends of the
+    the whole group, is ignored; SIGTERM and SIGHUP end it quietly, unless slactl was started
+    with them ignored, as ``nohup`` does); the parent's ends of the
     pipes are closed, so that each pipe ends when its worker or the parent does; then chunks
     until the pipe ends. Forked, so ``make`` and what it refers to are this process's copy."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
+    for number in stops:  # blocked until now (``_start``)
+        if number == signal.SIGINT:
+            signal.signal(number, signal.SIG_IGN)
+        elif signal.getsignal(number) is not signal.SIG_IGN:  # ignored on entry (nohup) stays ignored
+            signal.signal(number, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
     for other in inherited:
         other.close()
     work: Work | None = None
