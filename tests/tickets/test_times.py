@@ -66,6 +66,11 @@ REFUSED = [
      "or give --time-format)"),
     ("a zone abbreviation is ambiguous", "2026-11-20 10:00 EST", FILES,
      "bad opened '2026-11-20 10:00 EST': the zone 'EST' is ambiguous; write an offset such as -05:00"),
+    # the month-first check reads the text the other way too: its zone is refused the same way
+    ("a zone abbreviation after a month-first date", "11/20/2026 10:00 PM EST", FILES,
+     "bad opened '11/20/2026 10:00 PM EST': the zone 'EST' is ambiguous; write an offset such as -05:00"),
+    ("a zone abbreviation after a day-first date", "20/11/2026 22:00 CET", TimeReading(dayfirst=True),
+     "bad opened '20/11/2026 22:00 CET': the zone 'CET' is ambiguous; write an offset such as -05:00"),
     ("a text that does not match the format", "2016-02-29", TimeReading(format="%d/%m/%Y %H:%M"),
      "bad opened '2016-02-29': expected the time format '%d/%m/%Y %H:%M' (e.g. 20/11/2026 18:30)"),
     ("an ambiguous local time without a choice", "2024-10-27 02:30", TimeReading(zone=BERLIN, flexible=True),

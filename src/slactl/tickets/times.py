@@ -166,6 +166,14 @@ def _flexible(raw: str, text: str, what: str, dayfirst: bool) -> datetime | None
             raise InputError(f"{what} {raw} is out of range") from None
     if not raw.isascii() and any(char.isdigit() for char in raw if not char.isascii()):
         return None  # digits of other scripts: dateutil would read them, nothing else in slactl does
+    try:
+        return _dated(raw, text, what, dayfirst)
+    except _UnknownZone as name:  # from any of the readings: the month-first check's too
+        raise InputError(f"bad {what} {text!r}: the zone {str(name)!r} is ambiguous; write an offset such as -05:00") from None
+
+
+def _dated(raw: str, text: str, what: str, dayfirst: bool) -> datetime | None:
+    """``_flexible`` past epoch seconds; raises ``_UnknownZone`` for a zone abbreviation."""
     numeric = _NUMERIC_DATE.match(raw)
     if numeric:
         first, second = int(numeric.group(1)), int(numeric.group(2))
@@ -177,10 +185,7 @@ def _flexible(raw: str, text: str, what: str, dayfirst: bool) -> datetime | None
             raise InputError(f"bad {what} {text!r}: read month first, {first} is not a month; "
                              + ("give --dayfirst (day/month/year) or --time-format" if other_way
                                 else "not a date either way"))
-    try:
-        first_reading = _dateutil(raw, dayfirst, _DEFAULTS[0])
-    except _UnknownZone as name:
-        raise InputError(f"bad {what} {text!r}: the zone {str(name)!r} is ambiguous; write an offset such as -05:00") from None
+    first_reading = _dateutil(raw, dayfirst, _DEFAULTS[0])
     if first_reading is None:
         return None
     if first_reading.year == 1 or first_reading.month == 1 or first_reading.day == 1:
