@@ -325,6 +325,21 @@ def test_a_file_without_line_breaks_is_refused_before_it_fills_the_memory(capsys
     assert (code, err) == (2, f"slactl: error: {path}: line 2 is longer than 1048576 characters: not a ticket export\n")
 
 
+def test_a_json_array_on_one_line_longer_than_a_line_may_be_is_read(capsys, tmp_path):
+    # A help desk's API export is often one compact line; the array's own bound (256 MiB) holds.
+    import json
+
+    tickets = [{"id": f"T{n}", "provider": "ignus", "severity": "high", "opened": "2026-11-20T10:00",
+                "note": "x" * 200} for n in range(6000)]
+    array, lines = tmp_path / "tickets.json", tmp_path / "tickets.jsonl"
+    array.write_text(json.dumps(tickets))
+    lines.write_text("".join(json.dumps(ticket) + "\n" for ticket in tickets))
+    assert array.stat().st_size > 1024 * 1024
+    read_whole = run(capsys, "due", "--input", str(array), "--now", "2027-01-01T00:00Z", "--jobs", "1")
+    read_by_line = run(capsys, "due", "--input", str(lines), "--now", "2027-01-01T00:00Z", "--jobs", "1")
+    assert read_whole == read_by_line and read_whole[0] == 0 and read_whole[1].count("\n") == 6000
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_an_endless_worklog_is_refused_before_it_fills_the_memory(capsys):
     code, out, err = run(capsys, "quote", "--worklog", "/dev/zero")

@@ -371,27 +371,32 @@ def open_input(path: str) -> Iterator[tuple[Iterator[str], int, Format]]:
         try:
             fd = binary.fileno()
             text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-            first = _checked(path, 1, text.readline(MAX_LINE + 1))
+            first = text.readline(MAX_LINE + 1)
+            array = first.lstrip().startswith("[")  # a JSON array: one line, often (records.MAX_DOCUMENT bounds it)
+            if not array:
+                _checked(path, 1, first)
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8 text") from None
         except (OSError, ValueError) as error:
             shown = "stdin" if path == "-" else path
             raise InputError(f"cannot read {shown}: {getattr(error, 'strerror', None) or error}") from None
-        yield _decoded(path, first, text), fd, guess_format(None if path == "-" else path, first)
+        yield _decoded(path, first, text, longest=None if array else MAX_LINE), fd, guess_format(
+            None if path == "-" else path, first)
     finally:
         if owned:
             binary.close()
 
 
-def _decoded(path: str, first: str, text: io.TextIOWrapper) -> Iterator[str]:
+def _decoded(path: str, first: str, text: io.TextIOWrapper, longest: int | None = MAX_LINE) -> Iterator[str]:
     """The lines of ``text`` after ``first``, each checked as ``_checked`` does (inline: this
-    runs once a line in the batch hot loop); a read error (EIO, EBADF) or bytes that are not
-    UTF-8 are one ``InputError`` naming the input."""
+    runs once a line in the batch hot loop), or pieces of at most ``MAX_LINE`` characters
+    unchecked with ``longest`` None (a JSON array, whose reader bounds the whole document); a
+    read error (EIO, EBADF) or bytes that are not UTF-8 are one ``InputError`` naming the input."""
     if first:
         yield first
     try:
         for number, line in enumerate(iter(partial(text.readline, MAX_LINE + 1), ""), start=2):
-            if len(line) > MAX_LINE:
+            if longest is not None and len(line) > MAX_LINE:
                 _checked(path, number, line)
             yield line
     except UnicodeDecodeError:
