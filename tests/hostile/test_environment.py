@@ -151,3 +151,51 @@ def test_a_batch_read_by_head_ends_quietly_with_the_first_lines(tmp_path):
     done = subprocess.run(["bash", "-c", command], capture_output=True, cwd=ROOT, timeout=60)
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout.splitlines()[1].startswith(b"T0,ignus,high,")
+
+
+def _closed(number: int):
+    def close() -> None:
+        os.close(number)  # as `>&-` or `2>&-` in a shell: Python then sets the stream to None
+    return close
+
+
+def _run_closed(args: list[str], number: int) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "slactl", *args], capture_output=True, cwd=ROOT, timeout=60,
+                          preexec_fn=_closed(number))
+
+
+@pytest.mark.parametrize("args", [DUE, ["due", "--input", "examples/tickets.csv", "--now", "2026-11-26T12:00"],
+                                  ["report", "examples/tickets.csv", "--now", "2026-11-26T12:00"]],
+                         ids=["due", "due --input", "report"])
+def test_a_closed_stdout_is_one_line_and_exit_2(args):
+    done = _run_closed(args, 1)
+    assert (done.returncode, no_traceback(done)) == (2, "slactl: error: cannot write the output: standard output "
+                                                        "is closed\n")
+
+
+def test_a_closed_stdout_does_not_matter_to_a_run_that_writes_a_file(tmp_path):
+    target = tmp_path / "out.csv"
+    done = _run_closed(["due", "--input", "examples/tickets.csv", "--now", "2026-11-26T12:00", "--output",
+                        str(target)], 1)
+    assert (done.returncode, no_traceback(done)) == (0, "")
+    assert target.read_text().count("\n") > 5
+
+
+def test_a_closed_stderr_keeps_the_exit_code_and_stdout_clean():
+    done = _run_closed(["due", "ignus", "--severity", "nope", "--opened", "2026-11-20T10:00"], 2)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert _run_closed(DUE, 2).returncode == 0
+
+
+def test_running_out_of_memory_is_one_line_and_exit_1(capsys, monkeypatch):
+    from cli_helpers import run
+
+    from slactl.cli import due
+
+    def exhausted(*_args, **_kwargs):
+        raise MemoryError  # what a memory limit (ulimit -v, a container) makes of an allocation
+
+    monkeypatch.setattr(due, "_batch", exhausted)
+    code, out, err = run(capsys, "due", "--input", "examples/tickets.csv")
+    assert (code, out, err) == (1, "", "slactl: error: out of memory (a memory limit of this process or the machine); "
+                                       "for a batch, --jobs 1 uses the least\n")

@@ -8,6 +8,7 @@ mistyped command's suggestion) imports every command module, in ``COMMANDS`` ord
 from __future__ import annotations
 
 import errno
+import io
 import importlib
 import os
 import re
@@ -156,6 +157,7 @@ def main() -> None:
 def _main() -> None:
     from slactl.errors import PolicyError, SlactlError
 
+    _tolerate_closed_streams()
     _tolerate_narrow_encodings()
     try:
         code = cli.main(prog_name="slactl", standalone_mode=False)
@@ -190,6 +192,10 @@ def _main() -> None:
         if error.errno not in _OUTPUT_ERRORS:
             raise
         _cannot_write(error)
+    except MemoryError:  # a memory limit (ulimit -v, a container's): one line, not a traceback
+        say("slactl: error: out of memory (a memory limit of this process or the machine); for a batch, "
+            "--jobs 1 uses the least")
+        sys.exit(1)
     except OverflowError:  # the last net: an instant a given time leads to lies past the year 9999
         say(f"slactl: error: {OUT_OF_RANGE}")
         sys.exit(2)
@@ -255,6 +261,27 @@ def _tolerate_narrow_encodings() -> None:
             stream.reconfigure(errors=errors)
 
 
+class _ClosedOutput(io.TextIOBase):
+    """``sys.stdout`` when slactl was started with standard output closed (``>&-``, where Python
+    sets it to None): writing fails as writing to a closed descriptor does (EBADF), one error
+    line; a run that writes nothing there (``--output FILE``) goes on."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _tolerate_closed_streams() -> None:
+    """Standard output or error closed on entry: see ``_ClosedOutput``; messages to a closed
+    stderr are dropped (the exit code still tells)."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- for the rest of the process
+
+
 def _cannot_write(error: OSError) -> None:
     """stdout is on a full or failing device: one line, exit 2, and no retry at shutdown."""
     _silence_stdout()
@@ -262,7 +289,7 @@ def _cannot_write(error: OSError) -> None:
     sys.exit(2)
 
 
-_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT}
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF}
 
 
 def _one_line(text: str) -> str:
@@ -276,5 +303,8 @@ def _lower(text: str) -> str:
 
 def _silence_stdout() -> None:
     """The reader went away (``| head -1``): drop the rest quietly."""
+    if isinstance(sys.stdout, _ClosedOutput):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- for the rest of the process
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
