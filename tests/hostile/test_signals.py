@@ -136,3 +136,26 @@ def test_a_stop_whose_exception_was_lost_still_stops(tmp_path, monkeypatch, caps
     assert stopped.value.code == 128 + signal.SIGTERM
     assert capsys.readouterr().err == "slactl: error: interrupted\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
+
+
+def test_a_stop_after_the_output_is_published_does_not_make_the_run_interrupted(tmp_path, monkeypatch, capsys):
+    # The file has its name: a stop then cannot take it back, so the run ends as it would have
+    # (it ended with "interrupted" and exit 143 beside a complete, published file).
+    from slactl import cli
+
+    published = cli.published
+
+    def published_then_stopped(path):
+        published(path)
+        cli._stop(signal.SIGTERM, None)  # as the handler runs when the held signal is released
+
+    tickets = tmp_path / "t.csv"
+    tickets.write_text("provider,severity,opened\nignus,high,2026-11-20T10:00\n")
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(cli, "published", published_then_stopped)
+    monkeypatch.setattr("sys.argv", ["slactl", "due", "--input", str(tickets), "--output", str(target),
+                                     "--now", "2027-01-01T00:00"])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert (ended.value.code, capsys.readouterr().err) == (0, "")
+    assert target.read_text().count("\n") == 2

@@ -105,8 +105,21 @@ _stopped: list[int] = []
 printed as ignored, and the run would go on to exit 0 with its output published."""
 
 
+_published: list[str] = []
+"""Output files given their name: a stop that comes after cannot take them back, so it no
+longer turns the run into an interrupted one (exit 130 with a complete file published)."""
+
+
+def published(path: str) -> None:
+    """Called by ``cli.outfile`` once ``path`` has its name (stop signals held meanwhile)."""
+    _published.append(path)
+
+
 def _stop(signum: int, _frame: object) -> None:
     import signal
+
+    if _published:  # too late to stop anything: the run ends as it would have
+        return
 
     for name in STOP_SIGNALS:  # the way out is short: a second signal does not cut it
         if hasattr(signal, name):
@@ -147,6 +160,7 @@ def main() -> None:
 
     previous = _trap_signals()
     _stopped.clear()
+    _published.clear()
     try:
         _main()
     finally:

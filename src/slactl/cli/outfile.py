@@ -101,10 +101,15 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
             stream.flush()
             os.fsync(stream.fileno())
         check_output(path, option=option, force=force, source=source, protected=protected)  # what changed meanwhile
-        from slactl.cli import raise_if_stopped
+        from slactl.cli import published, raise_if_stopped
 
-        raise_if_stopped()  # a stop whose exception was lost must not publish the file
-        _publish(temporary, written, force)
+        held_then = _hold_stops()  # a stop comes before the file has its name, or after it is marked done
+        try:
+            raise_if_stopped()  # a stop whose exception was lost must not publish the file
+            _publish(temporary, written, force)
+            published(path)
+        finally:
+            _release(held_then)
     except FileExistsError:
         raise InputError(f"{path} already exists; pass --force to replace it") from None
     except OSError as error:

@@ -136,15 +136,30 @@ def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> It
         yield _results(workers, chunks)
         finished = True
     finally:
-        for worker in workers:
-            if not finished:
-                worker.process.kill()
-            worker.pipe.close()  # a worker waiting for rows sees the end and leaves
-        for worker in workers:
-            worker.process.join(None if not finished else 5)
-            if worker.process.is_alive():  # stopped (SIGSTOP), or stuck: it holds nothing of value
-                worker.process.kill()
-                worker.process.join()
+        with _stops_held():  # a stop now would be raised inside multiprocessing's finalizers
+            for worker in workers:
+                if not finished:
+                    worker.process.kill()
+                worker.pipe.close()  # a worker waiting for rows sees the end and leaves
+            for worker in workers:
+                worker.process.join(None if not finished else 5)
+                if worker.process.is_alive():  # stopped (SIGSTOP), or stuck: it holds nothing of value
+                    worker.process.kill()
+                    worker.process.join()
+            workers.clear()  # their finalizers run here, the stops still held
+
+
+@contextmanager
+def _stops_held() -> Iterator[None]:
+    """The stop signals blocked meanwhile; one that came is delivered on leaving."""
+    import signal
+
+    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
@@ -181,10 +196,12 @@ def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     except BaseException:
-        for worker in workers:
-            worker.process.kill()
-            worker.pipe.close()
-            worker.process.join()
+        with _stops_held():
+            for worker in workers:
+                worker.process.kill()
+                worker.pipe.close()
+                worker.process.join()
+            workers.clear()
         raise
     return workers
 
