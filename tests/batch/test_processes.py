@@ -62,7 +62,7 @@ def _tickets(count: int, seed: int) -> str:
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("jobs") / "tickets.csv"
-    path.write_text(_tickets(9000, seed=12))  # five chunks: bad rows fall in every one
+    path.write_text(_tickets(7000, seed=12))  # four chunks: bad rows fall in every one
     return path
 
 
@@ -74,12 +74,12 @@ def _slactl(*args: str, **options) -> subprocess.CompletedProcess:
                          ids=["csv", "jsonl", "check", "strict", "csv-raw"])
 def test_every_number_of_jobs_gives_the_same_bytes_messages_and_exit_code(mixed, extra):
     runs = [_slactl("due", "--input", str(mixed), "--now", "2027-01-01T00:00Z", "--jobs", jobs, *extra)
-            for jobs in ("1", "2", "3")]
+            for jobs in ("1", "3")]  # three workers for three chunks and more: every order of answers
     one = runs[0]
     assert one.returncode == 1  # bad rows: skipped and said, exit 1
-    assert one.stderr.count("\n") > (0 if "--strict" in extra else 300)
+    assert one.stderr.count("\n") > (0 if "--strict" in extra else 250)
     if "--strict" not in extra:
-        assert one.stdout.count("\n") > 8000
+        assert one.stdout.count("\n") > 6500
     for other in runs[1:]:
         assert (other.returncode, other.stdout, other.stderr) == (one.returncode, one.stdout, one.stderr)
 
@@ -220,7 +220,7 @@ def test_a_worker_that_dies_is_one_error():
 def big(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("jobs-big") / "tickets.csv"
     with path.open("w") as out:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "tickets.py"), "60000"], stdout=out, check=True)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "tickets.py"), "30000"], stdout=out, check=True)
     return path
 
 
