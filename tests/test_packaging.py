@@ -65,7 +65,7 @@ def test_the_wheel_metadata(wheel):
     assert meta["Version"] == slactl.__version__
     assert meta["License-Expression"] == "MIT"
     assert {"Typing :: Typed", "Environment :: Console"} <= set(meta.get_all("Classifier"))
-    assert "slactl = slactl.cli:main" in entry_points
+    assert "slactl = slactl.__main__:main" in entry_points
 
 
 def test_the_installed_wheel_works_away_from_the_checkout(wheel, tmp_path):

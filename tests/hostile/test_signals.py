@@ -159,3 +159,28 @@ def test_a_stop_after_the_output_is_published_does_not_make_the_run_interrupted(
         cli.main()
     assert (ended.value.code, capsys.readouterr().err) == (0, "")
     assert target.read_text().count("\n") == 2
+
+
+STOPPED_WHILE_IMPORTING = """
+import builtins, os, signal, sys
+from slactl import __main__ as entry
+
+real_import = builtins.__import__
+stop = getattr(signal, sys.argv[1])
+
+def import_then_stop(name, *args, **kwargs):
+    if name == "slactl.cli":  # the command line is being imported: a stop arrives
+        os.kill(os.getpid(), stop)
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = import_then_stop
+sys.argv = ["slactl", "providers"]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize("number, code", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_stop_while_the_command_line_is_imported_is_one_line(number, code):
+    done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_IMPORTING, signal.Signals(number).name],
+                          capture_output=True, text=True, preexec_fn=_default_signals, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (code, "", "slactl: error: interrupted\n")
