@@ -9,8 +9,8 @@ the messages and the exit code are those of one process: ``tests/batch/test_proc
 checks that byte for byte.
 
 Why processes: Python runs one thread at a time, and a batch is computation, not waiting. On
-the 2-CPU benchmark machine two workers take a 100,000-ticket file from about 2.4 s to about
-1.5 s (``bench/results.md``). Workers are forked (Linux only), so they start in a few
+the 2-CPU benchmark machine two workers take 0.61-0.63x the time of one process for 100,000
+tickets (``bench/results.md``, ``bench/README.md``). Workers are forked (Linux only), so they start in a few
 milliseconds with the policies already loaded; where ``fork`` is not the platform's way
 (macOS, Windows) every run stays in one process.
 """
@@ -163,38 +163,24 @@ def _stops_held() -> Iterator[None]:
 
 
 def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
-    """Up to ``jobs`` workers, as many as the system lets start. The stop signals are blocked
+    """Up to ``jobs`` workers, as many as the system lets start. The stop signals are held
     while each is forked, so that none reaches it before it has set its own handlers (a stop
     then would raise slactl's ``Interrupted`` in the worker, with a traceback); one that came
-    meanwhile reaches this process when they are unblocked."""
+    meanwhile reaches this process when they are released."""
     import multiprocessing
-    import signal
 
     context = multiprocessing.get_context("fork")
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
-    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
     workers: list[_Worker] = []
     try:
         for _ in range(jobs):
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
-            try:
-                ours, theirs = context.Pipe()
+            with _stops_held():
                 try:
-                    process = context.Process(target=_serve, args=(theirs, make, [w.pipe for w in workers] + [ours]),
-                                              daemon=True, name="slactl-worker")
-                    process.start()
-                except BaseException:
-                    ours.close()
-                    raise
-                finally:
-                    theirs.close()
-                workers.append(_Worker(process, ours))
-            except OSError:  # EAGAIN (too many processes), EMFILE (too many open files), ENOMEM
-                break
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                    workers.append(_fork(context, make, [worker.pipe for worker in workers]))
+                except OSError:  # EAGAIN (too many processes), EMFILE (too many open files), ENOMEM
+                    break
     except BaseException:
         with _stops_held():
             for worker in workers:
@@ -204,6 +190,22 @@ def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
             workers.clear()
         raise
     return workers
+
+
+def _fork(context, make: Callable[[], Work], others: list) -> _Worker:
+    """One worker and this end of its pipe; ``others`` are this end of the other workers'
+    pipes, which the new worker closes (see ``_serve``)."""
+    ours, theirs = context.Pipe()
+    try:
+        process = context.Process(target=_serve, args=(theirs, make, [*others, ours]), daemon=True,
+                                  name="slactl-worker")
+        process.start()
+    except BaseException:
+        ours.close()
+        raise
+    finally:
+        theirs.close()
+    return _Worker(process, ours)
 
 
 class _Worker(NamedTuple):
