@@ -240,25 +240,26 @@ def _batch_work(policies, clock: datetime, now: str | None, out_fmt: str, csv_ra
     write = batch_writer(buffer, out_fmt, raw=csv_raw, header=False)
     statuses = _status_columns() if count_failed else ()
 
+    def written(parts: list) -> None:
+        """What was written since the last cut, as one part."""
+        if buffer.tell():
+            parts.append(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+
     def work(chunk: list) -> Done:
         parts: list = []
         rows = failed = 0
         for item in engine.run(chunk):
             if isinstance(item, BadRow):
-                if buffer.tell():
-                    parts.append(buffer.getvalue())
-                    buffer.seek(0)
-                    buffer.truncate()
+                written(parts)
                 parts.append(item)
                 continue
             rows += 1
             if statuses and any(item[at] in ("breached", "missed") for at in statuses):
                 failed += 1
             write(item)
-        if buffer.tell():
-            parts.append(buffer.getvalue())
-            buffer.seek(0)
-            buffer.truncate()
+        written(parts)
         return Done(parts, rows, failed)
 
     return work
