@@ -22,7 +22,7 @@ def main() -> None:
 
     for number, handler in saved.items():
         signal.signal(number, handler)
-    run()
+    run(exiting=True)
 
 
 def _stopped_while_starting(signum: int, _frame: object) -> None:

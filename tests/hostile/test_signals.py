@@ -184,3 +184,27 @@ def test_a_stop_while_the_command_line_is_imported_is_one_line(number, code):
     done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_IMPORTING, signal.Signals(number).name],
                           capture_output=True, text=True, preexec_fn=_default_signals, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (code, "", "slactl: error: interrupted\n")
+
+
+STOPPED_WHILE_EXITING = """
+import os, signal, sys
+from slactl import __main__ as entry
+
+sys.argv = ["slactl", "providers"]
+try:
+    entry.main()
+except SystemExit as ended:  # the run is over; Python is about to shut down
+    os.kill(os.getpid(), getattr(signal, sys.argv[0] and STOP))
+    raise
+"""
+
+
+@pytest.mark.parametrize("number", [number for number, _ in STOPS], ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_stop_once_the_run_is_over_does_not_change_its_exit_code(number):
+    # Python puts the default handlers back while it shuts down: the run ignores stops by then
+    # (a complete, published --output file came with exit 143 and no message).
+    script = STOPPED_WHILE_EXITING.replace("STOP", repr(signal.Signals(number).name))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          preexec_fn=_default_signals, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "ignus" in done.stdout

@@ -152,10 +152,14 @@ def _trap_signals() -> dict:
     return previous
 
 
-def main() -> None:
+def main(*, exiting: bool = False) -> None:
     """Console entry point: expected failures become one line on stderr and an exit code
     (2 for bad input, 1 for a failed check; 130, 143 or 129 when interrupted by SIGINT, SIGTERM
-    or SIGHUP, after removing any temporary file)."""
+    or SIGHUP, after removing any temporary file). The stop signals' handlers are put back on
+    the way out, unless ``exiting`` (the process ends with the run: ``slactl.__main__``): then
+    they are ignored, so that a stop that comes once the run is over, while Python shuts down
+    (which puts the default handlers back), does not kill the process with a status that says
+    it was interrupted."""
     import signal
 
     previous = _trap_signals()
@@ -165,7 +169,7 @@ def main() -> None:
         _main()
     finally:
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            signal.signal(number, signal.SIG_IGN if exiting else handler)
 
 
 def _main() -> None:
