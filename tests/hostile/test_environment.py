@@ -199,3 +199,14 @@ def test_running_out_of_memory_is_one_line_and_exit_1(capsys, monkeypatch):
     code, out, err = run(capsys, "due", "--input", "examples/tickets.csv")
     assert (code, out, err) == (1, "", "slactl: error: out of memory (a memory limit of this process or the machine); "
                                        "for a batch, --jobs 1 uses the least\n")
+
+
+@pytest.mark.parametrize("check, code", [(True, 1), (False, 0)], ids=["--check", "plain"])
+def test_a_reader_that_goes_away_does_not_hide_what_check_found(check, code):
+    # `| head`: a plain batch stops quietly (exit 0); --check reads on to give its verdict.
+    args = ["due", "--input", "examples/tickets.csv", "--now", "2026-11-26T12:00", *(["--check"] if check else [])]
+    process = subprocess.Popen([sys.executable, "-m", "slactl", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               cwd=ROOT)
+    process.stdout.close()  # gone before the first write
+    err = process.stderr.read().decode()
+    assert (process.wait(timeout=60), err) == (code, "")

@@ -51,7 +51,7 @@ class Commands(Group):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:  # the reader went away (``| head -1``): drop the rest quietly
-            _silence_stdout()
+            silence_stdout()
             ctx.exit(0)
 
 
@@ -204,7 +204,7 @@ def _main() -> None:
         print("slactl: error: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(0)
     except OSError as error:
         if error.errno not in _OUTPUT_ERRORS:
@@ -221,7 +221,7 @@ def _main() -> None:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            _silence_stdout()
+            silence_stdout()
         except OSError as error:
             if error.errno not in _OUTPUT_ERRORS:
                 raise
@@ -302,7 +302,7 @@ def _tolerate_closed_streams() -> None:
 
 def _cannot_write(error: OSError) -> None:
     """stdout is on a full or failing device: one line, exit 2, and no retry at shutdown."""
-    _silence_stdout()
+    silence_stdout()
     print(f"slactl: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
     sys.exit(2)
 
@@ -319,7 +319,7 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     """The reader went away (``| head -1``): drop the rest quietly."""
     if isinstance(sys.stdout, _ClosedOutput):
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- for the rest of the process

@@ -168,7 +168,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
     from itertools import chain
 
     from slactl.batch.fast import processes
-    from slactl.cli import say, ticket_input
+    from slactl.cli import say, silence_stdout, ticket_input
     from slactl.cli.outfile import open_output
     from slactl.errors import InputError
     from slactl.render.progress import file_progress
@@ -194,8 +194,19 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
         with open_output(output, force=force, source=path, protected=state.policy_files()) as out:
             from slactl.render.due import batch_writer
 
+            def pass_on() -> None:
+                """stdout's rows are held in blocks (cli.outfile): pass them on. When the reader
+                went away (| head), stop quietly (exit 0), or with --check read on: its verdict
+                needs every ticket, written or not."""
+                try:
+                    out.flush()
+                except BrokenPipeError:
+                    if not count_failed:
+                        raise  # cli.main: a clean, quiet exit 0
+                    silence_stdout()
+
             batch_writer(out, out_fmt, raw=csv_raw)  # the header
-            out.flush()  # before any worker is forked with a copy of the buffer
+            pass_on()  # before any worker is forked with a copy of the buffer
             bad = rows = failed = 0
             show = path != "-" and sys.stderr.isatty()
             bad_row = read.BadRow
@@ -215,7 +226,7 @@ def _batch(state: State, path: str, output: str | None, fmt: str | None, strict:
                             raise click.exceptions.Exit(1)  # no partial --output file
                         say(f"{name}:{part.line}: {part.message}")
                     tick()
-                    out.flush()  # stdout's rows are held in blocks (cli.outfile): pass them on
+                    pass_on()
     if bad:
         from slactl.cli.tickets_input import skipped
 
