@@ -208,3 +208,46 @@ def test_a_stop_once_the_run_is_over_does_not_change_its_exit_code(number):
                           preexec_fn=_default_signals, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")
     assert "ignus" in done.stdout
+
+
+def test_a_stop_that_python_wraps_in_another_error_still_ends_as_interrupted(tmp_path, monkeypatch, capsys):
+    # Python 3.11 wraps an exception raised in a class's __set_name__ (a dataclass field being
+    # defined while a command imports its modules) in a RuntimeError: the stop still ends the run.
+    from slactl import cli
+
+    def wrapped_stop(*_args, **_kwargs):
+        try:
+            cli._stop(signal.SIGTERM, None)
+        except cli.Interrupted as stop:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance 'columns' in 'Mapping'") from stop
+
+    monkeypatch.setattr(cli, "_tolerate_narrow_encodings", wrapped_stop)
+    monkeypatch.setattr("sys.argv", ["slactl", "providers"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert (stopped.value.code, capsys.readouterr().err) == (143, "slactl: error: interrupted\n")
+
+
+STOPPED_IN_A_FINALIZER = """
+import gc, signal, sys
+from slactl import cli
+
+class Finalized:
+    def __del__(self):
+        cli._stop(signal.SIGTERM, None)  # as a signal landing in an import lock's callback
+
+def a_finalizer_runs():
+    Finalized()
+    gc.collect()
+
+cli._tolerate_narrow_encodings = a_finalizer_runs
+sys.argv = ["slactl", "providers"]
+cli.main()
+"""
+
+
+def test_a_stop_raised_in_a_finalizer_is_not_printed_as_ignored():
+    # Python prints "Exception ignored in: ..." with a traceback for it; the stop is remembered.
+    done = subprocess.run([sys.executable, "-c", STOPPED_IN_A_FINALIZER], capture_output=True, text=True,
+                          preexec_fn=_default_signals, timeout=60)
+    assert (done.returncode, done.stderr) == (143, "slactl: error: interrupted\n")

@@ -21,6 +21,7 @@ import click
 
 from slactl.cli.params import Group
 from slactl.cli.state import State
+from slactl.errors import PolicyError, SlactlError
 from slactl.version import __version__
 
 COMMANDS = {
@@ -165,19 +166,30 @@ def main(*, exiting: bool = False) -> None:
     previous = _trap_signals()
     _stopped.clear()
     _published.clear()
+    reporting = sys.unraisablehook
+    sys.unraisablehook = _unraisable
     try:
         _main()
     finally:
         for number, handler in previous.items():
             signal.signal(number, signal.SIG_IGN if exiting else handler)
+        if not exiting:
+            sys.unraisablehook = reporting
+
+
+def _unraisable(unraisable: Any) -> None:
+    """``sys.unraisablehook``: a stop raised where Python cannot raise it (a finalizer, an
+    import lock's callback) is already remembered in ``_stopped`` and stops the run at the next
+    check, so it is not printed as "Exception ignored"; anything else is."""
+    if isinstance(unraisable.exc_value, Interrupted):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _main() -> None:
-    from slactl.errors import PolicyError, SlactlError
-
-    _tolerate_closed_streams()
-    _tolerate_narrow_encodings()
     try:
+        _tolerate_closed_streams()
+        _tolerate_narrow_encodings()
         code = cli.main(prog_name="slactl", standalone_mode=False)
         raise_if_stopped()
     except SlactlError as error:
@@ -217,6 +229,11 @@ def _main() -> None:
     except OverflowError:  # the last net: an instant a given time leads to lies past the year 9999
         say(f"slactl: error: {OUT_OF_RANGE}")
         sys.exit(2)
+    except BaseException:
+        if _stopped:  # a stop that Python wrapped (RuntimeError from a class's __set_name__ mid-import)
+            print("slactl: error: interrupted", file=sys.stderr)
+            sys.exit(128 + _stopped[0])
+        raise
     finally:
         try:
             sys.stdout.flush()
