@@ -167,7 +167,7 @@ def main(*, exiting: bool = False) -> None:
     _stopped.clear()
     _published.clear()
     reporting = sys.unraisablehook
-    sys.unraisablehook = _unraisable
+    sys.unraisablehook = lambda unraisable: _unraisable(unraisable, reporting)
     try:
         _main()
     finally:
@@ -177,13 +177,14 @@ def main(*, exiting: bool = False) -> None:
             sys.unraisablehook = reporting
 
 
-def _unraisable(unraisable: Any) -> None:
+def _unraisable(unraisable: Any, reporting: Any) -> None:
     """``sys.unraisablehook``: a stop raised where Python cannot raise it (a finalizer, an
     import lock's callback) is already remembered in ``_stopped`` and stops the run at the next
-    check, so it is not printed as "Exception ignored"; anything else is."""
+    check, so it is not printed as "Exception ignored"; anything else goes to the hook that
+    was there before (``reporting``)."""
     if isinstance(unraisable.exc_value, Interrupted):
         return
-    sys.__unraisablehook__(unraisable)
+    reporting(unraisable)
 
 
 def _main() -> None:
