@@ -52,3 +52,26 @@ def modules_after(cache: str, *args: str, environ: dict[str, str] | None = None)
     done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True,
                           env=env, check=True)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def default_signals() -> None:
+    """A child's ``preexec_fn``: it starts with the default stop handlers, whatever the test
+    runner inherited (a background job ignores SIGINT, and slactl keeps a signal ignored on
+    entry ignored)."""
+    import signal
+
+    for name in STOP_SIGNALS:
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+def generated_tickets(path, count: int):
+    """``count`` seeded tickets of every bundled provider (``bench/tickets.py``) as CSV at ``path``."""
+    from pathlib import Path
+
+    with open(path, "w") as out:
+        subprocess.run([sys.executable, str(Path(__file__).resolve().parents[1] / "bench" / "tickets.py"), str(count)],
+                       stdout=out, check=True)
+    return path

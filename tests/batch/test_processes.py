@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import default_signals, generated_tickets
 
 import slactl
 from slactl.batch.fast import processes
@@ -19,7 +20,6 @@ from slactl.batch.fast.processes import Done
 from slactl.errors import InputError, RunError
 from slactl.tickets.row import BadRow, Row
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not processes.can_fork(), reason="worker processes are forked (Linux)")
 HEADER = "id,provider,severity,plan,opened,pauses,responded,mitigated,resolved,statuses"
 
@@ -218,18 +218,12 @@ def test_a_worker_that_dies_is_one_error():
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("jobs-big") / "tickets.csv"
-    with path.open("w") as out:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "tickets.py"), "30000"], stdout=out, check=True)
-    return path
+    return generated_tickets(tmp_path_factory.mktemp("jobs-big") / "tickets.csv", 30000)
 
 
-def _default_signals() -> None:
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, signal.SIG_DFL)
 
 
-def _start(big: Path, target: Path, preexec_fn=_default_signals) -> subprocess.Popen:
+def _start(big: Path, target: Path, preexec_fn=default_signals) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, "-m", "slactl", "due", "--input", str(big), "--output", str(target),
                                 "--now", "2027-01-01T00:00", "--jobs", "2"], stderr=subprocess.PIPE, text=True,
                                preexec_fn=preexec_fn, start_new_session=True)
@@ -245,6 +239,12 @@ def _workers(process: subprocess.Popen) -> list[int]:
     return [int(pid) for pid in found]
 
 
+def _alive(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still running (not gone, not a zombie waiting to be reaped)."""
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
+            and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
+
+
 @pytest.mark.parametrize("number, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)],
                          ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_signal_to_the_whole_group_stops_every_process_and_publishes_nothing(tmp_path, big, number, code):
@@ -257,8 +257,7 @@ def test_a_signal_to_the_whole_group_stops_every_process_and_publishes_nothing(t
     assert (process.returncode, err) == (code, "slactl: error: interrupted\n")
     assert list(tmp_path.iterdir()) == []
     time.sleep(0.2)
-    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
-                and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    assert _alive(workers) == []
 
 
 def test_a_killed_worker_is_one_line_exit_1_and_nothing_published(tmp_path, big):
@@ -268,11 +267,6 @@ def test_a_killed_worker_is_one_line_exit_1_and_nothing_published(tmp_path, big)
     assert (process.returncode, err) == (1, "slactl: error: a worker process ended before finishing its rows "
                                              "(killed, or out of memory?); run again, or with --jobs 1\n")
     assert list(tmp_path.iterdir()) == []
-
-
-def _alive(pids: list[int]) -> list[int]:
-    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
-            and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
 
 
 def test_a_stopped_worker_does_not_hold_up_a_stop(tmp_path, big):
@@ -289,7 +283,7 @@ def test_a_stopped_worker_does_not_hold_up_a_stop(tmp_path, big):
 
 def test_under_nohup_a_hangup_to_the_group_changes_nothing(tmp_path, big):
     def as_nohup() -> None:
-        _default_signals()
+        default_signals()
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
     target = tmp_path / "out.csv"

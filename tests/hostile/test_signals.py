@@ -11,31 +11,23 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import default_signals, generated_tickets
 
 from slactl.tickets.read import LOOKAHEAD
 
-ROOT = Path(__file__).resolve().parents[2]
 STOPS = [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
 
 
-def _default_signals() -> None:
-    """The child starts with the default handlers, whatever the test runner inherited (a
-    background job ignores SIGINT, and slactl keeps a signal ignored on entry ignored)."""
-    for number, _ in STOPS:
-        signal.signal(number, signal.SIG_DFL)
 
 
 def _slactl(*args: str, **options) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "slactl", *args], stderr=subprocess.PIPE, text=True,
-                            preexec_fn=options.pop("preexec_fn", _default_signals), **options)
+                            preexec_fn=options.pop("preexec_fn", default_signals), **options)
 
 
 @pytest.fixture(scope="module")
 def tickets(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("signals") / "tickets.csv"
-    with path.open("w") as out:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "tickets.py"), "60000"], stdout=out, check=True)
-    return path
+    return generated_tickets(tmp_path_factory.mktemp("signals") / "tickets.csv", 60000)
 
 
 def _temporary(directory: Path) -> list[Path]:
@@ -80,7 +72,7 @@ def test_a_signal_while_waiting_for_stdin_is_one_line(tmp_path, number, code):
 
 def test_a_signal_ignored_on_entry_stays_ignored(tmp_path):
     def ignore_hangup() -> None:
-        _default_signals()
+        default_signals()
         signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
 
     target = tmp_path / "out.csv"
@@ -182,7 +174,7 @@ entry.main()
 @pytest.mark.parametrize("number, code", STOPS, ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_stop_while_the_command_line_is_imported_is_one_line(number, code):
     done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_IMPORTING, signal.Signals(number).name],
-                          capture_output=True, text=True, preexec_fn=_default_signals, timeout=60)
+                          capture_output=True, text=True, preexec_fn=default_signals, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (code, "", "slactl: error: interrupted\n")
 
 
@@ -205,7 +197,7 @@ def test_a_stop_once_the_run_is_over_does_not_change_its_exit_code(number):
     # (a complete, published --output file came with exit 143 and no message).
     script = STOPPED_WHILE_EXITING.replace("STOP", repr(signal.Signals(number).name))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          preexec_fn=_default_signals, timeout=60)
+                          preexec_fn=default_signals, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")
     assert "ignus" in done.stdout
 
@@ -249,5 +241,5 @@ cli.main()
 def test_a_stop_raised_in_a_finalizer_is_not_printed_as_ignored():
     # Python prints "Exception ignored in: ..." with a traceback for it; the stop is remembered.
     done = subprocess.run([sys.executable, "-c", STOPPED_IN_A_FINALIZER], capture_output=True, text=True,
-                          preexec_fn=_default_signals, timeout=60)
+                          preexec_fn=default_signals, timeout=60)
     assert (done.returncode, done.stderr) == (143, "slactl: error: interrupted\n")
