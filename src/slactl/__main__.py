@@ -8,15 +8,14 @@ from __future__ import annotations
 import os
 import signal
 
-STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+from slactl import stops
 
 
 def main() -> None:
     """Run the command line (``slactl.cli.main`` handles stops from then on)."""
     saved = {}
-    for name in STOP_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:  # ignored on entry stays so
+    for number in stops.numbers():
+        if signal.getsignal(number) is not signal.SIG_IGN:  # ignored on entry stays so
             saved[number] = signal.signal(number, _stopped_while_starting)
     from slactl.cli import main as run
 

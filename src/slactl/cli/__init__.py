@@ -8,8 +8,8 @@ mistyped command's suggestion) imports every command module, in ``COMMANDS`` ord
 from __future__ import annotations
 
 import errno
-import io
 import importlib
+import io
 import os
 import re
 import sys
@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from slactl import stops
 from slactl.cli.params import Group
 from slactl.cli.state import State
 from slactl.errors import PolicyError, SlactlError
@@ -100,7 +101,6 @@ class Interrupted(BaseException):
         self.exit_code = 128 + signum
 
 
-STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 _stopped: list[int] = []
 """The stop signals received: ``Interrupted`` raised while Python runs a finalizer is only
 printed as ignored, and the run would go on to exit 0 with its output published."""
@@ -122,9 +122,8 @@ def _stop(signum: int, _frame: object) -> None:
     if _published:  # too late to stop anything: the run ends as it would have
         return
 
-    for name in STOP_SIGNALS:  # the way out is short: a second signal does not cut it
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    for number in stops.numbers():  # the way out is short: a second signal does not cut it
+        signal.signal(number, signal.SIG_IGN)
     _stopped.append(signum)
     raise Interrupted(signum)
 
@@ -146,9 +145,8 @@ def _trap_signals() -> dict:
     if threading.current_thread() is not threading.main_thread():
         return {}
     previous = {}
-    for name in STOP_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+    for number in stops.numbers():
+        if signal.getsignal(number) is not signal.SIG_IGN:
             previous[number] = signal.signal(number, _stop)
     return previous
 

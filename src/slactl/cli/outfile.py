@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import signal
 import stat
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
+from slactl import stops
 from slactl.errors import InputError
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
@@ -81,14 +81,14 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
         kept_mode: int | None = stat.S_IMODE(os.stat(written).st_mode) if force and os.path.isfile(written) else None
     except OSError:
         kept_mode = None
-    held = _hold_stops()  # a stop between creating the temporary file and the try below would leave it
+    held = stops.hold()  # a stop between creating the temporary file and the try below would leave it
     try:
         handle, temporary = tempfile.mkstemp(prefix=".slactl-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(written)))
     except OSError as error:
-        _release(held)
+        stops.release(held)
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
-        _release(held)  # a stop held meanwhile arrives here, where the finally removes the file
+        stops.release(held)  # a stop held meanwhile arrives here, where the finally removes the file
         opened: IO = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
         with opened as stream:
             if kept_mode is None:
@@ -103,13 +103,10 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
         check_output(path, option=option, force=force, source=source, protected=protected)  # what changed meanwhile
         from slactl.cli import published, raise_if_stopped
 
-        held_then = _hold_stops()  # a stop comes before the file has its name, or after it is marked done
-        try:
+        with stops.held():  # a stop comes before the file has its name, or after it is marked done
             raise_if_stopped()  # a stop whose exception was lost must not publish the file
             _publish(temporary, written, force)
             published(path)
-        finally:
-            _release(held_then)
     except FileExistsError:
         raise InputError(f"{path} already exists; pass --force to replace it") from None
     except OSError as error:
@@ -117,22 +114,6 @@ def open_output(path: str | None, *, option: str = "--output", force: bool = Fal
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-
-
-def _hold_stops() -> set | None:
-    """Hold the signals ``slactl.cli.main`` turns into a clean stop (``STOP_SIGNALS``) until
-    ``_release``; None where signals cannot be held (not the main thread, no pthreads)."""
-    from slactl.cli import STOP_SIGNALS
-
-    try:
-        return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in STOP_SIGNALS})
-    except (AttributeError, ValueError, OSError):
-        return None
-
-
-def _release(held: set | None) -> None:
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 class _Blocks(io.StringIO):

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
+from slactl import stops
 from slactl.errors import RunError, SlactlError
 from slactl.tickets.row import BadRow, Row
 
@@ -108,9 +109,6 @@ def jobs_for(requested: int | None, size: int | None) -> int:
     return max(1, min(usable_cpus(), MAX_AUTO))
 
 
-STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
 @contextmanager
 def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> Iterator[Iterator[Done]]:
     """Yields the ``Done`` of each ``CHUNK`` of ``rows``, in order, computed by ``jobs`` worker
@@ -136,7 +134,7 @@ def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> It
         yield _results(workers, chunks)
         finished = True
     finally:
-        with _stops_held():  # a stop now would be raised inside multiprocessing's finalizers
+        with stops.held():  # a stop now would be raised inside multiprocessing's finalizers
             for worker in workers:
                 if not finished:
                     worker.process.kill()
@@ -147,19 +145,6 @@ def run(rows: Iterable[Row | BadRow], make: Callable[[], Work], jobs: int) -> It
                     worker.process.kill()
                     worker.process.join()
             workers.clear()  # their finalizers run here, the stops still held
-
-
-@contextmanager
-def _stops_held() -> Iterator[None]:
-    """The stop signals blocked meanwhile; one that came is delivered on leaving."""
-    import signal
-
-    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
@@ -176,13 +161,13 @@ def _start(make: Callable[[], Work], jobs: int) -> list[_Worker]:
     workers: list[_Worker] = []
     try:
         for _ in range(jobs):
-            with _stops_held():
+            with stops.held():
                 try:
                     workers.append(_fork(context, make, [worker.pipe for worker in workers]))
                 except OSError:  # EAGAIN (too many processes), EMFILE (too many open files), ENOMEM
                     break
     except BaseException:
-        with _stops_held():
+        with stops.held():
             for worker in workers:
                 worker.process.kill()
                 worker.pipe.close()
@@ -284,13 +269,13 @@ def _serve(pipe, make: Callable[[], Work], inherited: list) -> None:
     until the pipe ends. Forked, so ``make`` and what it refers to are this process's copy."""
     import signal
 
-    stops = {getattr(signal, name) for name in STOPS if hasattr(signal, name)}
-    for number in stops:  # blocked until now (``_start``)
+    held = stops.numbers()
+    for number in held:  # blocked until now (``_start``)
         if number == signal.SIGINT:
             signal.signal(number, signal.SIG_IGN)
         elif signal.getsignal(number) is not signal.SIG_IGN:  # ignored on entry (nohup) stays ignored
             signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
     for other in inherited:
         other.close()
     work: Work | None = None
