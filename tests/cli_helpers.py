@@ -54,17 +54,16 @@ def modules_after(cache: str, *args: str, environ: dict[str, str] | None = None)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
 def default_signals() -> None:
     """A child's ``preexec_fn``: it starts with the default stop handlers, whatever the test
     runner inherited (a background job ignores SIGINT, and slactl keeps a signal ignored on
     entry ignored)."""
     import signal
 
-    for name in STOP_SIGNALS:
-        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    from slactl import stops
+
+    for number in stops.numbers():
+        signal.signal(number, signal.SIG_DFL)
 
 
 def generated_tickets(path, count: int):

@@ -380,23 +380,22 @@ def open_input(path: str) -> Iterator[tuple[Iterator[str], int, Format]]:
         except (OSError, ValueError) as error:
             shown = "stdin" if path == "-" else path
             raise InputError(f"cannot read {shown}: {getattr(error, 'strerror', None) or error}") from None
-        yield _decoded(path, first, text, longest=None if array else MAX_LINE), fd, guess_format(
-            None if path == "-" else path, first)
+        yield _decoded(path, first, text, checked=not array), fd, guess_format(None if path == "-" else path, first)
     finally:
         if owned:
             binary.close()
 
 
-def _decoded(path: str, first: str, text: io.TextIOWrapper, longest: int | None = MAX_LINE) -> Iterator[str]:
+def _decoded(path: str, first: str, text: io.TextIOWrapper, checked: bool = True) -> Iterator[str]:
     """The lines of ``text`` after ``first``, each checked as ``_checked`` does (inline: this
     runs once a line in the batch hot loop), or pieces of at most ``MAX_LINE`` characters
-    unchecked with ``longest`` None (a JSON array, whose reader bounds the whole document); a
+    unchecked without ``checked`` (a JSON array, whose reader bounds the whole document); a
     read error (EIO, EBADF) or bytes that are not UTF-8 are one ``InputError`` naming the input."""
     if first:
         yield first
     try:
         for number, line in enumerate(iter(partial(text.readline, MAX_LINE + 1), ""), start=2):
-            if longest is not None and len(line) > MAX_LINE:
+            if checked and len(line) > MAX_LINE:
                 _checked(path, number, line)
             yield line
     except UnicodeDecodeError:
